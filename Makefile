@@ -1,0 +1,53 @@
+# Two commands do everything on a fresh Debian machine: `make demo` and `make test`.
+# Both create .venv, install argmap with its test tools, and install the system
+# Graphviz (`dot`) with apt-get when it is missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILD  := build
+
+.PHONY: demo test lint typecheck bench setup graphviz clean help
+
+help:
+	@echo "make demo   - set up, then write the sanctuary casebook map, diagrams and briefs to $(BUILD)/"
+	@echo "make test   - set up, then run the whole test suite (pytest, doctests, mypy, ruff)"
+	@echo "make bench  - run the benchmarks (ratios against references measured in the same run)"
+
+setup: $(STAMP) graphviz
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,sat]'
+	@touch $(STAMP)
+
+# The Python package `graphviz` only calls the `dot` program; install it when missing.
+graphviz:
+	@if command -v dot >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Graphviz (dot) with apt-get ..."; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	else \
+	  echo "argmap needs the Graphviz 'dot' program, which is not installed."; \
+	  echo "Install it as root with:  apt-get install graphviz   (macOS: brew install graphviz)"; \
+	  exit 1; \
+	fi
+
+demo: setup
+	@mkdir -p $(BUILD)
+	$(BIN)/argmap demo -o $(BUILD)
+
+test: setup
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q
+	$(BIN)/python -m mypy
+	$(BIN)/python -m ruff check argmap tests benchmarks examples
+	$(BIN)/python -m ruff format --check argmap tests benchmarks examples
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) $(BUILD) .pytest_cache .mypy_cache .ruff_cache .hypothesis

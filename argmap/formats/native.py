@@ -1,0 +1,890 @@
+"""argmap's native file format: YAML (or the same structure in JSON), ``argmap: 1``.
+
+Statements are keyed by id, with the kind as the key of the text and relations
+inline; linked premises, schemes and weights go in ``inferences``; attacks with
+their own ids or weights in ``conflicts``::
+
+    argmap: 1
+    title: Spending Clause
+    parties: {federal: United States, local: Sanctuary jurisdictions}
+    authorities:
+      dole: {kind: case, name: South Dakota v. Dole, cite: "South Dakota v. Dole, 483 U.S. 203 (1987)"}
+    statements:
+      Q1: {issue: May the Executive withhold grants?, standard: preponderance}
+      C1: {claim: "Yes: agencies may condition grants", party: federal, answers: Q1}
+      C1.1: {premise: Congress delegated the power, supports: C1, party: federal}
+      C1.R1: {rebuttal: Only Congress holds the spending power, attacks: C1, party: local}
+      C1.R1.U1: {undercutter: Congress delegated the condition, undercuts: C1.R1, party: federal}
+
+Loading reports every problem at once, each with file, line and id or field
+(:class:`argmap.LoadError`). Dumping is lossless (``loads(dumps(m)) == m``) and
+deterministic (the same map gives the same bytes).
+
+Example:
+    >>> m = loads('''
+    ... argmap: 1
+    ... statements:
+    ...   C1: {claim: Grants may be conditioned}
+    ...   C1.1: {premise: Congress said so, supports: C1}
+    ... ''')
+    >>> [s.id for s in m], list(m.relations)
+    (['C1', 'C1.1'], ['C1.1->C1'])
+    >>> loads(dumps(m)) == m
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+from ..exceptions import ArgmapError, LoadError, UnknownNodeError, did_you_mean
+from ..graph import ArgumentMap
+from ..model import (
+    STATEMENT_CLASSES,
+    STATEMENT_KINDS,
+    Authority,
+    Cite,
+    Claim,
+    Conflict,
+    Doctrine,
+    Inference,
+    Issue,
+    Party,
+    Relation,
+    check_attack,
+    check_support,
+)
+from ..problems import Problem
+
+__all__ = ["MAX_BYTES", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
+
+Format: TypeAlias = Literal["yaml", "json"]
+#: Largest file read by default (a 10,000-statement map is about 2 MB).
+MAX_BYTES = 32 * 1024 * 1024
+VERSION = 1
+
+_TOP = ("argmap", "title", "description", "parties", "doctrines", "authorities",
+        "statements", "inferences", "conflicts")  # fmt: skip
+_VOCAB_FIELDS = ("label", "colour")
+_AUTH_FIELDS = ("kind", "name", "cite", "court", "year", "holding", "side", "url",
+                "verified", "short", "note")  # fmt: skip
+_COMMON = ("party", "doctrines", "cites", "note", "supports", "attacks", "undercuts")
+_KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "issue": ("standard", "burden", "parent"),
+    "claim": ("answers",),
+    "premise": (),
+    "rebuttal": (),
+    "undercutter": (),
+}
+_INF_FIELDS = ("id", "premises", "conclusion", "scheme", "weight")
+_CON_FIELDS = ("id", "attacker", "target", "weight")
+
+
+# =========================================================================== reading
+
+
+class _Reader:
+    """Turns plain data into a map, collecting problems with their lines."""
+
+    def __init__(self, source: str | None, locate: Callable[[Sequence[Any]], int | None]):
+        self.source = source
+        self.locate = locate
+        self.problems: list[Problem] = []
+        #: ids whose entries were refused; references to them are not reported again
+        self.failed: set[str] = set()
+
+    def error(self, path: Sequence[Any], message: str, code: str = "invalid",
+              node: str | None = None, field: str | None = None) -> None:  # fmt: skip
+        self.problems.append(
+            Problem("error", code, message, node=node, field=field, source=self.source,
+                    line=self.locate(path))  # fmt: skip
+        )
+
+    # --- typed field readers -------------------------------------------------
+
+    def text(self, value: Any, path: Sequence[Any], node: str | None, field: str,
+             optional: bool = True) -> str | None:  # fmt: skip
+        if value is None:
+            if not optional:
+                self.error(path, f"{field} must not be empty", "empty-text", node, field)
+            return None
+        if isinstance(value, str):
+            value = str(value)
+        else:
+            shown = json.dumps(value) if isinstance(value, bool | int | float) else repr(value)
+            hint = ' (put it in quotes: "...")' if isinstance(value, bool | int | float) else ""
+            self.error(path, f"{field} must be text, not {_typename(value)} {shown}{hint}",
+                       "wrong-type", node, field)  # fmt: skip
+            return None
+        if not value.strip():
+            self.error(path, f"{field} must not be empty", "empty-text", node, field)
+            return None
+        if "\x00" in value:
+            self.error(path, f"{field} contains a NUL character", "nul-text", node, field)
+            return None
+        return value
+
+    def ids(self, value: Any, path: Sequence[Any], node: str | None, field: str) -> list[str]:
+        items = [value] if isinstance(value, str) else value
+        if items is None:
+            return []
+        if not isinstance(items, list):
+            self.error(path, f"{field} must be an id or a list of ids, not {_typename(value)}",
+                       "wrong-type", node, field)  # fmt: skip
+            return []
+        out: list[str] = []
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item:
+                sub = [*path, i] if not isinstance(value, str) else path
+                self.error(sub, f"{field} must hold ids, not {_typename(item)} {item!r}",
+                           "wrong-type", node, field)  # fmt: skip
+            else:
+                out.append(str(item))
+        return out
+
+    def mapping(self, value: Any, path: Sequence[Any], what: str, node: str | None = None
+                ) -> dict[str, Any] | None:  # fmt: skip
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(path, f"{what} must be a mapping (key: value), not {_typename(value)}",
+                       "wrong-type", node)  # fmt: skip
+            return None
+        return value
+
+    def unknown_keys(self, data: Mapping[str, Any], allowed: Sequence[str],
+                     path: Sequence[Any], what: str, node: str | None = None) -> None:  # fmt: skip
+        for key in data:
+            if key not in allowed:
+                self.error([*path, key], f"unknown field {key!r} in {what}"
+                           f"{did_you_mean(str(key), list(allowed))} (allowed: "
+                           f"{', '.join(allowed)})", "unknown-field", node, str(key))  # fmt: skip
+
+    # --- sections ------------------------------------------------------------
+
+    def vocabulary(self, value: Any, name: str, cls: type[Party] | type[Doctrine]
+                   ) -> dict[str, Any]:  # fmt: skip
+        out: dict[str, Any] = {}
+        data = self.mapping(value, [name], name)
+        for key, item in (data or {}).items():
+            path = [name, key]
+            label, colour = "", None
+            if isinstance(item, dict):
+                self.unknown_keys(item, _VOCAB_FIELDS, path, f"{name} entry", key)
+                raw_label = item.get("label")
+                label = "" if raw_label == "" else (
+                    self.text(raw_label, [*path, "label"], key, "label") or "")  # fmt: skip
+                colour = self.text(item.get("colour"), [*path, "colour"], key, "colour")
+            elif isinstance(item, str) and not item:
+                label = ""  # declared without a label
+            elif item is not None:
+                label = self.text(item, path, key, "label") or ""
+            try:
+                out[key] = cls(key, label, colour)
+            except ArgmapError as exc:
+                self.error(path, str(exc), "invalid", key)
+        return out
+
+    def authorities(self, value: Any, m: ArgumentMap) -> None:
+        data = self.mapping(value, ["authorities"], "authorities")
+        for key, item in (data or {}).items():
+            path = ["authorities", key]
+            entry = self.mapping(item, path, f"authority {key!r}", key)
+            if entry is None:
+                continue
+            self.unknown_keys(entry, _AUTH_FIELDS, path, f"authority {key!r}", key)
+            fields: dict[str, Any] = {}
+            ok = True
+            for f in ("kind", "name", "cite"):
+                if f not in entry:
+                    self.error(path, f"authority {key!r} needs {f!r}", "missing-field", key, f)
+                    ok = False
+            for f in ("kind", "name", "cite", "court", "holding", "side", "url", "short", "note"):
+                if f in entry:
+                    v = self.text(entry[f], [*path, f], key, f, optional=f not in
+                                  ("kind", "name", "cite"))  # fmt: skip
+                    if v is None and entry[f] is not None:
+                        ok = False
+                    fields[f] = v
+            if "year" in entry and entry["year"] is not None:
+                y = typed(entry["year"])
+                if isinstance(y, bool) or not isinstance(y, int):
+                    self.error([*path, "year"], f"year must be a number like 1997, not "
+                               f"{_typename(y)} {y!r}", "wrong-type", key, "year")  # fmt: skip
+                    ok = False
+                else:
+                    fields["year"] = y
+            if "verified" in entry:
+                v = typed(entry["verified"])
+                if not isinstance(v, bool):
+                    self.error([*path, "verified"], f"verified must be true or false, not {v!r}",
+                               "wrong-type", key, "verified")  # fmt: skip
+                    ok = False
+                else:
+                    fields["verified"] = v
+            if not ok:
+                continue
+            try:
+                m.add_authority(Authority(key, **fields))
+            except ArgmapError as exc:
+                self.error(path, str(exc), _code(exc), key)
+
+    def statements(self, value: Any, m: ArgumentMap) -> list[tuple[str, str, list[str]]]:
+        """Add the statements; return their relation fields for the later passes."""
+        pending: list[tuple[str, str, list[str]]] = []
+        data = self.mapping(value, ["statements"], "statements")
+        for key, item in (data or {}).items():
+            path = ["statements", key]
+            entry = self.mapping(item, path, f"statement {key!r}", key)
+            self.failed.add(key)
+            if entry is None:
+                continue
+            kinds = [k for k in STATEMENT_KINDS if k in entry]
+            if not kinds:
+                extra = [k for k in entry if k not in _COMMON and not any(
+                    k in f for f in _KIND_FIELDS.values())]  # fmt: skip
+                guess = next((did_you_mean(str(k), STATEMENT_KINDS) for k in extra
+                              if did_you_mean(str(k), STATEMENT_KINDS)), "")  # fmt: skip
+                self.error(path, f"statement {key!r} has no kind: give its text under one of "
+                           f"{', '.join(STATEMENT_KINDS)}{guess}", "unknown-kind", key)  # fmt: skip
+                continue
+            if len(kinds) > 1:
+                self.error(path, f"statement {key!r} has two kinds ({' and '.join(kinds)}); "
+                           "a statement is exactly one of them", "two-kinds", key)  # fmt: skip
+                continue
+            kind = kinds[0]
+            allowed = (kind, *_COMMON, *_KIND_FIELDS[kind])
+            self.unknown_keys(entry, allowed, path, f"{kind} {key!r}", key)
+            text = self.text(entry[kind], [*path, kind], key, kind, optional=False)
+            fields: dict[str, Any] = {}
+            ok = text is not None
+            for f in ("party", "note", "standard", "burden", "answers", "parent"):
+                if f in entry and f in allowed:
+                    v = self.text(entry[f], [*path, f], key, f)
+                    ok &= v is not None or entry[f] is None
+                    fields[f] = v
+            if "doctrines" in entry:
+                fields["doctrines"] = tuple(self.ids(entry["doctrines"], [*path, "doctrines"],
+                                                     key, "doctrines"))  # fmt: skip
+            if "cites" in entry:
+                cites = []
+                for i, raw in enumerate(self.ids(entry["cites"], [*path, "cites"], key, "cites")):
+                    sub = [*path, "cites", i] if isinstance(entry["cites"], list) else [
+                        *path, "cites"]  # fmt: skip
+                    try:
+                        cites.append(Cite.parse(raw))
+                    except ArgmapError as exc:
+                        self.error(sub, str(exc), "bad-cite", key, "cites")
+                        ok = False
+                fields["cites"] = tuple(cites)
+            if not ok:
+                continue
+            try:
+                stmt = STATEMENT_CLASSES[kind](id=key, text=text, **fields)
+            except ArgmapError as exc:
+                self.error(path, f"{key}: {exc}", _code(exc), key)
+                continue
+            m.add(stmt, check=False)
+            self.failed.discard(key)
+            m.lines[key] = self.locate(path) or 0
+            for f in ("supports", "attacks", "undercuts"):
+                if f in entry:
+                    pending.append((key, f, self.ids(entry[f], [*path, f], key, f)))
+        return pending
+
+    def references(self, m: ArgumentMap) -> None:
+        """Check each statement's party, doctrines, cites, answers and burden."""
+        for stmt in list(m):
+            path = ["statements", stmt.id]
+            if stmt.party is not None and stmt.party not in m.parties:
+                self.error([*path, "party"], f"unknown party {stmt.party!r}"
+                           f"{did_you_mean(stmt.party, list(m.parties))} (declared: "
+                           f"{', '.join(m.parties) or 'none — add a parties: section'})",
+                           "unknown-party", stmt.id, "party")  # fmt: skip
+            for i, d in enumerate(stmt.doctrines):
+                if d not in m.doctrines:
+                    self.error([*path, "doctrines", i], f"unknown doctrine {d!r}"
+                               f"{did_you_mean(d, list(m.doctrines))} (declared: "
+                               f"{', '.join(m.doctrines) or 'none — add a doctrines: section'})",
+                               "unknown-doctrine", stmt.id, "doctrines")  # fmt: skip
+            for i, c in enumerate(stmt.cites):
+                if c.authority not in m.authorities:
+                    self.error([*path, "cites", i], f"cites unknown authority {c.authority!r}"
+                               f"{did_you_mean(c.authority, list(m.authorities))}",
+                               "dangling-id", stmt.id, "cites")  # fmt: skip
+            if isinstance(stmt, Issue) and stmt.burden and stmt.burden not in m.parties:
+                self.error([*path, "burden"], f"burden names unknown party {stmt.burden!r}",
+                           "unknown-party", stmt.id, "burden")  # fmt: skip
+            if isinstance(stmt, Issue) and stmt.parent:
+                parent = m.statements.get(stmt.parent)
+                if parent is None:
+                    self.error([*path, "parent"], f"parent {stmt.parent!r} is not in the map"
+                               f"{did_you_mean(stmt.parent, list(m.statements))}",
+                               "dangling-id", stmt.id, "parent")  # fmt: skip
+                elif not isinstance(parent, Issue):
+                    self.error([*path, "parent"], f"parent must be an issue, but "
+                               f"{parent.id!r} is a {parent.kind}", "bad-relation", stmt.id,
+                               "parent")  # fmt: skip
+                else:
+                    try:
+                        m._check_parent(stmt)
+                    except ArgmapError as exc:
+                        self.error([*path, "parent"], str(exc), "bad-relation", stmt.id, "parent")
+            if isinstance(stmt, Claim) and stmt.answers:
+                target = m.statements.get(stmt.answers)
+                if target is None:
+                    self.error([*path, "answers"], f"answers {stmt.answers!r}, which is not in "
+                               f"the map{did_you_mean(stmt.answers, list(m.statements))}",
+                               "dangling-id", stmt.id, "answers")  # fmt: skip
+                elif not isinstance(target, Issue):
+                    self.error([*path, "answers"], f"a claim answers an issue, but "
+                               f"{target.id!r} is a {target.kind}; use supports: to support "
+                               "it", "bad-relation", stmt.id, "answers")  # fmt: skip
+
+    def relations(self, m: ArgumentMap, pending: list[tuple[str, str, list[str]]],
+                  inferences: Any, conflicts: Any) -> None:  # fmt: skip
+        # 1. supports and attacks on statements
+        undercuts: list[tuple[str, str, list[Any]]] = []  # (attacker, target, path)
+        for sid, field, targets in pending:
+            multi = len(targets) > 1
+            for i, target in enumerate(targets):
+                path = ["statements", sid, field, *([i] if multi else [])]
+                if field == "undercuts":
+                    undercuts.append((sid, target, path))
+                    continue
+                self._relate(m, sid, field, target, path)
+        # 2. linked inferences
+        if inferences is not None and not isinstance(inferences, list):
+            self.error(["inferences"], "inferences must be a list", "wrong-type")
+            inferences = []
+        for i, item in enumerate(inferences or []):
+            path = ["inferences", i]
+            entry = self.mapping(item, path, "an inference")
+            if entry is None:
+                continue
+            self.unknown_keys(entry, _INF_FIELDS, path, "inference")
+            premises = self.ids(entry.get("premises"), [*path, "premises"], None, "premises")
+            conclusion = entry.get("conclusion")
+            if not premises or not isinstance(conclusion, str):
+                self.error(path, "an inference needs premises: [ids] and conclusion: id",
+                           "missing-field")  # fmt: skip
+                continue
+            fields: dict[str, Any] = {}
+            for f in ("id", "scheme"):
+                if entry.get(f) is not None:
+                    fields[f] = self.text(entry[f], [*path, f], None, f)
+            if entry.get("weight") is not None:
+                fields["weight"] = typed(entry["weight"])
+            self._add(m, path, lambda: self._inference(m, premises, conclusion, fields))
+        # 3. explicit conflicts and undercuts, resolved as their targets appear
+        if conflicts is not None and not isinstance(conflicts, list):
+            self.error(["conflicts"], "conflicts must be a list", "wrong-type")
+            conflicts = []
+        explicit: list[tuple[str, str, list[Any], dict[str, Any]]] = []
+        for i, item in enumerate(conflicts or []):
+            path = ["conflicts", i]
+            entry = self.mapping(item, path, "a conflict")
+            if entry is None:
+                continue
+            self.unknown_keys(entry, _CON_FIELDS, path, "conflict")
+            attacker, target = entry.get("attacker"), entry.get("target")
+            if not isinstance(attacker, str) or not isinstance(target, str):
+                self.error(path, "a conflict needs attacker: id and target: id", "missing-field")
+                continue
+            extra = {f: typed(entry[f]) if f == "weight" else str(entry[f])
+                     for f in ("id", "weight") if entry.get(f) is not None}  # fmt: skip
+            explicit.append((attacker, target, path, extra))
+        todo = [(a, t, p, {}, True) for a, t, p in undercuts] + [
+            (a, t, p, x, False) for a, t, p, x in explicit]  # fmt: skip
+        while todo:
+            waiting = {a for a, *_ in todo}
+            left = []
+            for item in todo:
+                attacker, target, path, extra, via_statement = item
+                if target in m.relations or (
+                    target in m.statements and not (via_statement and target in waiting)
+                ):
+                    self._add(m, path, lambda a=attacker, t=target, x=extra, v=via_statement:
+                              self._conflict(m, a, t, x, v))  # fmt: skip
+                else:
+                    left.append(item)
+            if len(left) == len(todo):  # no progress: dangling, or undercuts in a circle
+                for attacker, target, path, extra, via_statement in left:
+                    if target in m.statements:
+                        self.error(path, f"cannot tell which relation of {target!r} "
+                                   f"{attacker!r} undercuts (they undercut each other); give "
+                                   "the relation id", "bad-relation", attacker,
+                                   "undercuts")  # fmt: skip
+                    else:
+                        self._add(m, path, lambda a=attacker, t=target, x=extra,
+                                  v=via_statement: self._conflict(m, a, t, x, v))  # fmt: skip
+                break
+            todo = left
+
+    def _relate(self, m: ArgumentMap, sid: str, field: str, target: str, path: list[Any]
+                ) -> None:  # fmt: skip
+        if field == "supports":
+            self._add(m, path, lambda: self._inference(m, [sid], target, {}))
+        else:
+            self._add(m, path, lambda: self._conflict(m, sid, target, {}, False))
+
+    def _inference(self, m: ArgumentMap, premises: list[str], conclusion: str,
+                   fields: dict[str, Any]) -> Relation:  # fmt: skip
+        concl = m.statement(conclusion)
+        for p in premises:
+            check_support(m.statement(p), concl)
+        return Inference(premises=tuple(premises), conclusion=conclusion, **fields)
+
+    def _conflict(self, m: ArgumentMap, attacker: str, target: str, extra: dict[str, Any],
+                  via_statement: bool) -> Relation:  # fmt: skip
+        src = m.statement(attacker)
+        node = m.resolve_relation(target) if via_statement else m.node(target)
+        check_attack(src, node.id, node.kind)
+        return Conflict(attacker=attacker, target=node.id, **extra)
+
+    def _add(self, m: ArgumentMap, path: list[Any], make: Callable[[], Relation]) -> None:
+        try:
+            rel = make()
+            m._add_relation(rel)
+            m.lines.setdefault(rel.id, self.locate(path) or 0)
+        except ArgmapError as exc:
+            if isinstance(exc, UnknownNodeError) and any(f"{f!r}" in str(exc) for f in self.failed):
+                return  # the entry it names was refused and reported already
+            node = path[1] if path and path[0] == "statements" else None
+            field = path[2] if node is not None and len(path) > 2 else None
+            self.error(path, str(exc), _code(exc), node, field)
+
+
+def typed(value: Any) -> Any:
+    """The typed value of a YAML scalar kept as text (see ``_yamltree.Typed``)."""
+    inner = getattr(value, "typed", _MISSING)
+    return value if inner is _MISSING else inner
+
+
+_MISSING = object()
+
+
+def parse_yaml(text: str, *, source: str | None = None) -> Any:
+    """Parse YAML keeping lines (imports PyYAML only when a YAML file is read)."""
+    from ._yamltree import parse
+
+    return parse(text, source=source)
+
+
+def _typename(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__
+
+
+def _code(exc: Exception) -> str:
+    name = type(exc).__name__
+    return {
+        "DuplicateIdError": "duplicate-id",
+        "UnknownNodeError": "dangling-id",
+        "RelationError": "bad-relation",
+    }.get(name, "invalid")
+
+
+def from_dict(
+    data: Any,
+    *,
+    source: str | None = None,
+    locate: Callable[[Sequence[Any]], int | None] | None = None,
+) -> ArgumentMap:
+    """Build a map from the plain structure of a native file.
+
+    Args:
+        data: what ``yaml.safe_load`` or ``json.load`` gives for a native file.
+        source: a file name for messages.
+        locate: maps a path (``("statements", "C1", "party")``) to a line, for messages.
+
+    Raises:
+        LoadError: listing every problem found.
+
+    Example:
+        >>> m = from_dict({"argmap": 1, "statements": {"Q1": {"issue": "Is it lawful?"}}})
+        >>> m.statement("Q1").kind
+        'issue'
+        >>> from_dict({"argmap": 1, "statements": {"X": {"claim": "x", "partyy": "a"}}})
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.LoadError: error: X.partyy: unknown field 'partyy' in claim 'X' (did you mean 'party'?) ...
+    """
+    reader = _Reader(source, locate or (lambda _path: None))
+    if not isinstance(data, dict):
+        reader.error([], f"an argmap file is a mapping starting with 'argmap: 1', not "
+                     f"{_typename(data)}", "not-a-map")  # fmt: skip
+        raise LoadError(reader.problems, source)
+    version = typed(data.get("argmap"))
+    if version is None:
+        reader.error([], "missing 'argmap: 1' at the top: is this an argmap file?", "no-version")
+    elif version != VERSION:
+        reader.error(["argmap"], f"unsupported format version {version!r}; this argmap reads "
+                     f"version {VERSION}", "bad-version")  # fmt: skip
+    reader.unknown_keys(data, _TOP, [], "the file")
+    title = reader.text(data.get("title"), ["title"], None, "title") if "title" in data else ""
+    description = reader.text(data.get("description"), ["description"], None, "description")
+    m = ArgumentMap(
+        title or "",
+        parties=reader.vocabulary(data.get("parties"), "parties", Party),
+        doctrines=reader.vocabulary(data.get("doctrines"), "doctrines", Doctrine),
+        description=description,
+    )
+    m.source = source
+    reader.authorities(data.get("authorities"), m)
+    pending = reader.statements(data.get("statements"), m)
+    reader.references(m)
+    reader.relations(m, pending, data.get("inferences"), data.get("conflicts"))
+    if reader.problems:
+        raise LoadError(sorted(reader.problems, key=Problem.sort_key), source)
+    return m
+
+
+def _decode(raw: bytes, source: str | None) -> str:
+    def fail(code: str, message: str, line: int | None = None) -> LoadError:
+        return LoadError([Problem("error", code, message, source=source, line=line)], source)
+
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("encoding", "the file is UTF-16; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail("encoding", f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {col}; "
+                   "save the file as UTF-8", line) from None  # fmt: skip
+    return text
+
+
+def _check_text(text: str, source: str | None) -> None:
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise LoadError([Problem("error", "nul", "the file contains a NUL character (is it a "
+                                 "binary file?)", source=source, line=line)], source)  # fmt: skip
+
+
+def _sniff(text: str) -> Format:
+    return "json" if text.lstrip()[:1] in ("{", "[") else "yaml"
+
+
+def loads(
+    text: str | bytes,
+    *,
+    format: Format | None = None,  # noqa: A002 - mirrors json/yaml vocabulary
+    source: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> ArgumentMap:
+    """Read a map from native YAML or JSON text.
+
+    Args:
+        text: the file's content (``bytes`` must be UTF-8).
+        format: ``"yaml"`` or ``"json"``; guessed from the first character when omitted.
+        source: a file name for messages.
+        max_bytes: refuse larger input (memory safety).
+
+    Raises:
+        LoadError: listing every problem, each with its line.
+
+    Example:
+        >>> loads("argmap: 1\\nstatements:\\n  C1: {claim: x}\\n  C1: {claim: y}\\n", source="m.yaml")
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.LoadError: m.yaml:4: error: duplicate key 'C1' (first at line 3) [duplicate-key]
+    """
+    size = len(text)
+    if size > max_bytes:
+        raise LoadError([Problem("error", "too-large", f"the input is {size / 2**20:.1f} MB, "
+                                 f"larger than the {max_bytes / 2**20:.0f} MB argmap reads "
+                                 "(pass max_bytes= to raise the limit)", source=source)],
+                        source)  # fmt: skip
+    if isinstance(text, bytes):
+        text = _decode(text, source)
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    _check_text(text, source)
+    fmt = format or _sniff(text)
+    if fmt == "json":
+        return _loads_json(text, source)
+    if fmt != "yaml":
+        raise LoadError([Problem("error", "format", f"unknown format {fmt!r} (must be 'yaml' "
+                                 "or 'json')", source=source)], source)  # fmt: skip
+    tree = parse_yaml(text, source=source)
+    if tree.problems:
+        raise LoadError(tree.problems, source)
+    return from_dict(tree.data, source=source, locate=tree.line)
+
+
+def _loads_json(text: str, source: str | None) -> ArgumentMap:
+    dups: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in items:
+            if k in out:
+                dups.append(k)
+            out[k] = v
+        return out
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise LoadError([Problem("error", "json-syntax", f"not valid JSON: {exc.msg} "
+                                 f"(column {exc.colno})", source=source, line=exc.lineno)],
+                        source) from None  # fmt: skip
+    except RecursionError:
+        raise LoadError([Problem("error", "json-depth", "JSON nested too deeply",
+                                 source=source)], source) from None  # fmt: skip
+
+    # lines are found only when needed: JSON is YAML, and the YAML reader keeps lines
+    tree_cache: list[Any] = []
+
+    def locate(path: Sequence[Any]) -> int | None:
+        if not tree_cache:
+            tree_cache.append(parse_yaml(text, source=source))
+        tree = tree_cache[0]
+        return tree.line(path) if tree.data is not None else None
+
+    if dups:
+        tree = parse_yaml(text, source=source)
+        found = [p for p in tree.problems if p.code == "duplicate-key"]
+        raise LoadError(found or [Problem("error", "duplicate-key", f"duplicate key {k!r}",
+                                          source=source) for k in dups], source)  # fmt: skip
+    return from_dict(data, source=source, locate=locate)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,  # noqa: A002
+    max_bytes: int = MAX_BYTES,
+) -> ArgumentMap:
+    """Read a map from a ``.yaml``, ``.yml`` or ``.json`` file.
+
+    Raises:
+        LoadError: the file is missing, too large, not UTF-8, or not a valid map;
+            every problem names the file and line.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.yaml"
+        >>> _ = p.write_text("argmap: 1\\nstatements:\\n  Q1: {issue: Is it?}\\n")
+        >>> load(p).statement("Q1").text
+        'Is it?'
+    """
+    p = Path(path)
+    name = str(path)
+    fmt = format or _format_of(p)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise LoadError([Problem("error", "too-large", f"the file is {size / 2**20:.1f} MB, "
+                                     f"larger than the {max_bytes / 2**20:.0f} MB argmap reads "
+                                     "(pass max_bytes= to raise the limit)", source=name)],
+                            name)  # fmt: skip
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise LoadError([Problem("error", "io", f"cannot read the file: {exc.strerror}",
+                                 source=name)], name) from None  # fmt: skip
+    return loads(raw, format=fmt, source=name, max_bytes=max_bytes)
+
+
+def _format_of(p: Path) -> Format | None:
+    suffix = p.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    if suffix == ".json":
+        return "json"
+    return None
+
+
+# =========================================================================== writing
+
+
+class _Flow(list[Any]):
+    """A list written in flow style: ``[a, b]``."""
+
+
+def _ids_out(ids: Sequence[str]) -> Any:
+    return ids[0] if len(ids) == 1 else _Flow(ids)
+
+
+def to_dict(m: ArgumentMap) -> dict[str, Any]:
+    """The plain structure written to native files (``from_dict`` reads it back).
+
+    Example:
+        >>> from argmap.graph import ArgumentMap
+        >>> m = ArgumentMap("T"); c = m.claim("x"); _ = m.premise("y", supports=c)
+        >>> to_dict(m)["statements"]
+        {'C1': {'claim': 'x'}, 'P1': {'premise': 'y', 'supports': 'C1'}}
+    """
+    out: dict[str, Any] = {"argmap": VERSION}
+    if m.title:
+        out["title"] = m.title
+    if m.description:
+        out["description"] = m.description
+    for name, vocab in (("parties", m.parties), ("doctrines", m.doctrines)):
+        if vocab:
+            out[name] = {
+                k: v.label if v.colour is None else (
+                    {"label": v.label, "colour": v.colour} if v.label else {"colour": v.colour}
+                )
+                for k, v in vocab.items()
+            }
+    if m.authorities:
+        auths: dict[str, Any] = {}
+        for a in m.authorities.values():
+            entry: dict[str, Any] = {"kind": a.kind, "name": a.name, "cite": a.cite}
+            for f in ("court", "year", "holding", "side", "url", "short", "note"):
+                v = getattr(a, f)
+                if v is not None:
+                    entry[f] = v
+            if not a.verified:
+                entry["verified"] = False
+            auths[a.id] = entry
+        out["authorities"] = auths
+
+    inline: dict[str, dict[str, list[str]]] = {}
+    inferences: list[Inference] = []
+    conflicts: list[Conflict] = []
+    for rel in m.relations.values():
+        if isinstance(rel, Inference):
+            if rel.generated and len(rel.premises) == 1 and rel.scheme is None and (
+                rel.weight is None
+            ):
+                inline.setdefault(rel.premises[0], {}).setdefault("supports", []).append(
+                    rel.conclusion
+                )
+            else:
+                inferences.append(rel)
+        elif rel.generated and rel.weight is None:
+            field = "undercuts" if rel.target in m.relations else "attacks"
+            target = _short_target(m, rel.target) if field == "undercuts" else rel.target
+            inline.setdefault(rel.attacker, {}).setdefault(field, []).append(target)
+        else:
+            conflicts.append(rel)
+
+    stmts: dict[str, Any] = {}
+    for s in m:
+        entry = {s.kind: s.text}
+        if s.party is not None:
+            entry["party"] = s.party
+        if isinstance(s, Issue):
+            if s.standard is not None:
+                entry["standard"] = s.standard
+            if s.burden is not None:
+                entry["burden"] = s.burden
+            if s.parent is not None:
+                entry["parent"] = s.parent
+        if isinstance(s, Claim) and s.answers is not None:
+            entry["answers"] = s.answers
+        own = inline.get(s.id, {})
+        for field in ("supports", "attacks", "undercuts"):
+            if field in own:
+                entry[field] = _ids_out(own[field])
+        if s.doctrines:
+            entry["doctrines"] = _Flow(s.doctrines)
+        if s.cites:
+            entry["cites"] = _Flow(str(c) for c in s.cites)
+        if s.note is not None:
+            entry["note"] = s.note
+        stmts[s.id] = entry
+    if stmts:
+        out["statements"] = stmts
+
+    position = {sid: i for i, sid in enumerate(m.statements)}
+    if inferences:
+        inferences.sort(key=lambda r: (position[r.premises[0]], r.id))
+        items = []
+        for r in inferences:
+            item: dict[str, Any] = {}
+            if not r.generated:
+                item["id"] = r.id
+            item["premises"] = _Flow(r.premises)
+            item["conclusion"] = r.conclusion
+            if r.scheme is not None:
+                item["scheme"] = r.scheme
+            if r.weight is not None:
+                item["weight"] = r.weight
+            items.append(item)
+        out["inferences"] = items
+    if conflicts:
+        conflicts.sort(key=lambda r: (position[r.attacker], r.id))
+        items = []
+        for k in conflicts:
+            item = {}
+            if not k.generated:
+                item["id"] = k.id
+            item["attacker"] = k.attacker
+            item["target"] = k.target
+            if k.weight is not None:
+                item["weight"] = k.weight
+            items.append(item)
+        out["conflicts"] = items
+    return out
+
+
+def _short_target(m: ArgumentMap, rel_id: str) -> str:
+    """A statement whose only outgoing relation is ``rel_id``, else the relation id."""
+    rel = m.relations[rel_id]
+    for sid in rel.sources:
+        out = m.relations_from(sid)
+        if len(out) == 1:
+            return sid
+    return rel_id
+
+
+def dumps(m: ArgumentMap, *, format: Format = "yaml") -> str:  # noqa: A002
+    """Write a map as native YAML (or JSON) text; deterministic and lossless.
+
+    Example:
+        >>> from argmap.graph import ArgumentMap
+        >>> m = ArgumentMap("Demo"); c = m.claim("Grants may be conditioned", id="C1")
+        >>> print(dumps(m), end="")
+        argmap: 1
+        title: Demo
+        statements:
+          C1:
+            claim: Grants may be conditioned
+    """
+    data = to_dict(m)
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if format != "yaml":
+        raise ValueError(f"unknown format {format!r} (must be 'yaml' or 'json')")
+    from ._yamltree import dump as dump_yaml
+
+    return dump_yaml(data, flow=_Flow)
+
+
+def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None = None) -> None:  # noqa: A002
+    """Write a map to a ``.yaml``/``.yml``/``.json`` file (format from the suffix).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from argmap.graph import ArgumentMap
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.json"
+        >>> dump(ArgumentMap("T"), p); p.read_text()[:12]
+        '{\\n  "argmap"'
+    """
+    p = Path(path)
+    fmt = format or _format_of(p) or "yaml"
+    p.write_text(dumps(m, format=fmt), encoding="utf-8")
+

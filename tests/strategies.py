@@ -1,0 +1,152 @@
+"""Hypothesis strategies for argmap: arbitrary valid argument maps and texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from argmap.exceptions import DuplicateIdError
+from argmap.graph import ArgumentMap
+from argmap.model import AUTHORITY_KINDS, PROOF_STANDARDS, SIDES
+
+#: Any text a user could type: every Unicode character but surrogates and NUL.
+any_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip() != "")
+
+#: Texts that stress escaping in DOT, HTML, LaTeX and Markdown.
+nasty_text = st.sampled_from(
+    [
+        'He said "no"',
+        "ends with a backslash \\",
+        "<Brown v. Board>",
+        "{braces} and [brackets]",
+        "]; evil -> x [",
+        "line one\nline two",
+        "tab\there",
+        "emoji \U0001f9d1\u200d\u2696\ufe0f scales",
+        "\u05d1\u05d2\u05e5 right-to-left \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+        "# $ % & ~ _ ^ \\ { }",
+        "<script>alert(1)</script>",
+        "*not* a [link](x) `code`",
+        "yes",
+        "1.10",
+        "null",
+        "- dash",
+        ": colon",
+        "'single' \"double\"",
+        "\\n literal backslash-n",
+        "{{ jinja }} {% raw %}",
+    ]
+)
+
+texts = st.one_of(nasty_text, any_text)
+
+ids = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,6}(\.[A-Za-z0-9_]{1,3}){0,2}", fullmatch=True)
+weights = st.one_of(st.none(), st.floats(min_value=0, max_value=1, allow_nan=False))
+
+
+@st.composite
+def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
+    """Arbitrary valid maps built through the public builders.
+
+    Every statement kind, linked inferences with schemes and weights, undercuts of
+    inferences and of conflicts, sub-issues, parties, doctrines, authorities with
+    pin cites, and texts that stress every output format.
+    """
+    m = ArgumentMap(
+        draw(st.one_of(st.just(""), texts)),
+        description=draw(st.one_of(st.none(), texts)),
+    )
+    for pid in draw(st.lists(st.sampled_from(["federal", "local", "amicus"]), unique=True,
+                             max_size=3)):  # fmt: skip
+        m.party(pid, draw(st.one_of(st.just(""), texts)),
+                colour=draw(st.sampled_from([None, "#0072B2", "orange"])))  # fmt: skip
+    for did in draw(st.lists(st.sampled_from(["spending", "10A", "supremacy"]), unique=True,
+                             max_size=3)):  # fmt: skip
+        m.doctrine(did, draw(st.one_of(st.just(""), texts)))
+    auth_ids = draw(st.lists(st.sampled_from(["printz", "dole", "usc-1373", "eo-14159"]),
+                             unique=True, max_size=4))  # fmt: skip
+    for aid in auth_ids:
+        m.authority(
+            aid,
+            draw(st.sampled_from(AUTHORITY_KINDS)),
+            draw(texts),
+            draw(st.sampled_from(["Printz v. United States, 521 U.S. 898 (1997)",
+                                  "8 U.S.C. § 1373", "Exec. Order No. 14,159"])),  # fmt: skip
+            year=draw(st.one_of(st.none(), st.integers(1787, 2030))),
+            side=draw(st.sampled_from([None, *SIDES])),
+            verified=draw(st.booleans()),
+            holding=draw(st.one_of(st.none(), texts)),
+        )
+    parties = list(m.parties)
+    doctrines = list(m.doctrines)
+
+    def common() -> dict[str, Any]:
+        return {
+            "party": draw(st.sampled_from([None, *parties])),
+            "doctrines": draw(st.lists(st.sampled_from(doctrines), unique=True))
+            if doctrines
+            else (),
+            "cites": draw(
+                st.lists(
+                    st.tuples(st.sampled_from(auth_ids), st.sampled_from(["", "@913", "@17"])),
+                    unique_by=lambda t: t[0],
+                    max_size=2,
+                ).map(lambda cs: [a + pin for a, pin in cs])
+            )
+            if auth_ids
+            else (),
+            "note": draw(st.one_of(st.none(), texts)),
+        }
+
+    n = draw(st.integers(1, max_statements))
+    for _ in range(n):
+        kind = draw(st.sampled_from(["issue", "claim", "premise", "rebuttal", "undercutter",
+                                     "infer", "attack"]))  # fmt: skip
+        sid = draw(st.one_of(st.none(), ids))
+        if sid is not None and sid in m:
+            sid = None
+        stmts = [s for s in m if s.kind != "issue"]
+        issues = m.issues
+        text = draw(texts)
+        c = common()
+        if kind == "issue":
+            m.issue(text, id=sid, standard=draw(st.sampled_from([None, *PROOF_STANDARDS])),
+                    parent=draw(st.sampled_from([None, *issues])) if issues else None,
+                    doctrines=c["doctrines"], cites=c["cites"], note=c["note"])  # fmt: skip
+        elif kind == "claim":
+            m.claim(text, id=sid, answers=draw(st.sampled_from([None, *issues])) if issues
+                    else None, **c)  # fmt: skip
+        elif kind == "premise" and stmts:
+            m.premise(text, id=sid, supports=draw(st.sampled_from(stmts)), **c)
+        elif kind == "rebuttal" and stmts:
+            m.rebuttal(text, id=sid, attacks=draw(st.sampled_from(stmts)), **c)
+        elif kind == "undercutter" and m.relations:
+            m.undercutter(text, id=sid, undercuts=draw(st.sampled_from(list(m.relations))), **c)
+        elif kind == "infer" and len(stmts) >= 2:
+            concl = draw(st.sampled_from(stmts))
+            prem = draw(st.lists(st.sampled_from([s for s in stmts if s.id != concl.id]),
+                                 min_size=1, max_size=3, unique_by=lambda s: s.id))  # fmt: skip
+            rid = draw(st.one_of(st.none(), ids))
+            if rid is not None and rid in m:
+                rid = None
+            try:
+                m.infer(prem, concl, id=rid, scheme=draw(st.one_of(st.none(), texts)),
+                        weight=draw(weights))  # fmt: skip
+            except DuplicateIdError:  # the same inference drawn twice
+                pass
+        elif kind == "attack" and len(stmts) >= 2:
+            attackers = [s for s in stmts if s.kind in ("claim", "rebuttal")]
+            targets = [s for s in stmts if s.kind != "issue"]
+            if attackers:
+                a = draw(st.sampled_from(attackers))
+                t = draw(st.sampled_from([x for x in targets if x.id != a.id] or [a]))
+                if t.id != a.id and f"{a.id}-|{t.id}" not in m:
+                    m.attack(a, t, weight=draw(weights))
+        else:
+            m.claim(text, id=sid, **c)
+    return m

@@ -1,0 +1,337 @@
+"""The native YAML/JSON format: round trips, determinism, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import argmap as am
+from argmap.exceptions import LoadError
+from argmap.formats.native import MAX_BYTES, dumps, from_dict, load, loads, to_dict
+
+from .strategies import argument_maps
+
+GOOD = """\
+argmap: 1
+title: Spending Clause
+parties: {federal: United States, local: Sanctuary jurisdictions}
+doctrines: {spending: Spending Clause}
+authorities:
+  sf-v-trump-2018: {kind: case, name: City & County of San Francisco v. Trump,
+                    cite: "City & County of San Francisco v. Trump, 897 F.3d 1225 (9th Cir. 2018)",
+                    court: 9th Cir., year: 2018}
+statements:
+  C0: {issue: May the Executive withhold grants from sanctuary jurisdictions?,
+       standard: preponderance}
+  C1: {claim: "Yes: agencies may condition grants", party: federal, answers: C0}
+  C1.1: {premise: Congress delegated condition-setting power, supports: C1, party: federal}
+  C1.2: {premise: The conditions relate to the program, party: federal}
+  C1.R1: {rebuttal: Only Congress holds the spending power, attacks: C1, party: local,
+          cites: [sf-v-trump-2018]}
+  C1.R1.U1: {undercutter: Where Congress delegated the condition the objection drops out,
+             undercuts: C1.R1, party: federal}
+inferences:
+  - {premises: [C1.1, C1.2], conclusion: C1, scheme: argument-from-statute, weight: 0.7}
+"""
+
+
+def problems_of(text: str, **kw: object) -> list[am.Problem]:
+    with pytest.raises(LoadError) as info:
+        loads(text, source="map.yaml", **kw)  # type: ignore[arg-type]
+    return list(info.value.problems)
+
+
+def one_problem(text: str, **kw: object) -> am.Problem:
+    found = problems_of(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ----------------------------------------------------------------------------- good input
+
+
+def test_good_file_loads_with_lines() -> None:
+    m = loads(GOOD, source="map.yaml")
+    assert [s.id for s in m] == ["C0", "C1", "C1.1", "C1.2", "C1.R1", "C1.R1.U1"]
+    assert set(m.relations) == {"C1.1->C1", "C1.R1-|C1", "C1.R1.U1-|C1.R1-|C1", "C1.1+C1.2->C1"}
+    assert m.lines["C1.R1"] == 15
+    assert m.conflict_kind("C1.R1.U1-|C1.R1-|C1") == "undercut"
+    assert m.relations["C1.1+C1.2->C1"].weight == 0.7  # type: ignore[union-attr]
+
+
+def test_dump_is_deterministic_and_lossless_for_the_example() -> None:
+    m = loads(GOOD)
+    text = dumps(m)
+    assert text == dumps(loads(GOOD))
+    assert loads(text) == m
+    assert dumps(loads(text)) == text
+    assert loads(dumps(m, format="json")) == m
+
+
+def test_yaml_booleans_and_numbers_in_text_stay_as_typed() -> None:
+    m = loads("argmap: 1\nstatements:\n  C1: {claim: no}\n  1.10: {claim: 1.10}\n")
+    assert m.statement("C1").text == "no"
+    assert m.statement("1.10").text == "1.10"
+    assert loads(dumps(m)) == m
+
+
+@given(argument_maps())
+def test_round_trip_yaml(m: am.ArgumentMap) -> None:
+    text = dumps(m)
+    back = loads(text)
+    assert back == m
+    assert dumps(back) == text
+
+
+@given(argument_maps())
+def test_round_trip_json(m: am.ArgumentMap) -> None:
+    text = dumps(m, format="json")
+    back = loads(text)
+    assert back == m
+    assert dumps(back, format="json") == text
+
+
+@given(argument_maps())
+def test_from_dict_to_dict(m: am.ArgumentMap) -> None:
+    assert from_dict(json.loads(json.dumps(to_dict(m)))) == m
+
+
+def test_files_by_suffix(tmp_path: Path) -> None:
+    m = loads(GOOD)
+    for name in ("m.yaml", "m.yml", "m.json"):
+        am.dump(m, tmp_path / name)
+        assert load(tmp_path / name) == m
+    assert (tmp_path / "m.json").read_text().startswith("{")
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+def test_malformed_yaml_names_the_line() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: x\n  C2: y\n")
+    assert p.code == "yaml-syntax"
+    assert p.line == 4
+    assert p.source == "map.yaml"
+
+
+def test_malformed_json_names_the_line() -> None:
+    p = one_problem('{"argmap": 1,\n "statements": {\n  "C1": {"claim": "x",}\n}}')
+    assert p.code == "json-syntax"
+    assert p.line == 3
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.yaml"
+    f.write_bytes("argmap: 1\nstatements:\n  C1: {claim: café}\n".encode("latin-1"))
+    with pytest.raises(LoadError) as info:
+        load(f)
+    (p,) = info.value.problems
+    assert p.code == "encoding" and p.line == 3 and p.source == str(f)
+    assert "UTF-8" in str(info.value)
+
+
+def test_utf16_is_named(tmp_path: Path) -> None:
+    f = tmp_path / "u16.yaml"
+    f.write_bytes("argmap: 1\n".encode("utf-16"))
+    with pytest.raises(LoadError, match="UTF-16"):
+        load(f)
+
+
+def test_wrong_type_names_field_and_line() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: [a, b]}\n")
+    assert (p.code, p.node, p.field, p.line) == ("wrong-type", "C1", "claim", 3)
+
+
+def test_wrong_type_year() -> None:
+    p = one_problem(
+        "argmap: 1\nauthorities:\n  a:\n    kind: case\n    name: X v. Y\n    cite: X\n"
+        "    year: nineteen\n"
+    )
+    assert (p.node, p.field, p.line) == ("a", "year", 7)
+
+
+def test_unknown_key_suggests() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1:\n    claim: x\n    suports: C1\n")
+    assert p.code == "unknown-field" and p.line == 5
+    assert "did you mean 'supports'?" in p.message
+
+
+def test_unknown_top_level_key_suggests() -> None:
+    p = one_problem("argmap: 1\nstatement:\n  C1: {claim: x}\n")
+    assert "did you mean 'statements'?" in p.message and p.line == 2
+
+
+def test_unknown_statement_kind() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1: {clam: x}\n")
+    assert p.code == "unknown-kind" and p.line == 3 and "did you mean 'claim'?" in p.message
+
+
+def test_two_kinds() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: x, premise: y}\n")
+    assert p.code == "two-kinds"
+
+
+def test_duplicate_ids_from_duplicate_yaml_keys() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: x}\n  C2: {claim: y}\n  C1: {claim: z}\n")
+    assert p.code == "duplicate-key" and p.line == 5 and "first at line 3" in p.message
+
+
+def test_duplicate_keys_inside_a_statement() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1:\n    claim: x\n    claim: y\n")
+    assert p.code == "duplicate-key" and p.line == 5
+
+
+def test_duplicate_keys_json() -> None:
+    p = one_problem('{"argmap": 1, "statements": {\n"C1": {"claim": "x"},\n"C1": {"claim": "y"}}}')
+    assert p.code == "duplicate-key" and p.line == 3
+
+
+def test_duplicate_id_between_statement_and_relation() -> None:
+    text = (
+        "argmap: 1\nstatements:\n  C1: {claim: x}\n  P1: {premise: y, supports: C1}\n"
+        "inferences:\n  - {id: C1, premises: [P1], conclusion: C1, scheme: s}\n"
+    )
+    p = one_problem(text)
+    assert p.code == "duplicate-id" and p.line == 6
+
+
+def test_dangling_reference() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: x}\n  P1: {premise: y, supports: C9}\n")
+    assert (p.code, p.node, p.field, p.line) == ("dangling-id", "P1", "supports", 4)
+    assert "'C9'" in p.message
+
+
+def test_dangling_cite_and_answers() -> None:
+    found = problems_of(
+        "argmap: 1\nstatements:\n  C1: {claim: x, cites: [printz@913]}\n  C2: {claim: y, answers: Q}\n"
+    )
+    assert [(p.node, p.field, p.line) for p in found] == [("C1", "cites", 3), ("C2", "answers", 4)]
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    found = problems_of(
+        "argmap: 1\nstatements:\n  C1: {claim: ''}\n  C2: {claim: x, party: nobody}\n"
+        "  P1: {premise: y, supports: C9}\n"
+    )
+    assert [p.line for p in found] == [3, 4, 5]
+
+
+def test_empty_text() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: '   '}\n")
+    assert p.code == "empty-text" and p.line == 3
+
+
+def test_missing_text() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1:\n    claim:\n")
+    assert p.code == "empty-text" and p.line == 4
+
+
+def test_nul_in_text() -> None:
+    p = one_problem('argmap: 1\nstatements:\n  C1: {claim: "a\\0b"}\n')
+    assert p.code == "nul-text" and p.line == 3
+
+
+def test_raw_nul_byte() -> None:
+    p = one_problem(b"argmap: 1\nstatements:\n  C1: {claim: a\x00b}\n")
+    assert p.code == "nul" and p.line == 3
+
+
+def test_aliases_are_refused_before_expanding() -> None:
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n"
+        for i in range(8)
+    )
+    p = one_problem(laughs)
+    assert p.code == "yaml-anchor" and p.line == 1
+
+
+def test_merge_keys_are_unknown_fields() -> None:
+    found = problems_of("argmap: 1\nstatements:\n  C1: {claim: x, <<: {party: a}}\n")
+    assert found[0].code == "unknown-field"
+
+
+def test_custom_tags_refused() -> None:
+    p = one_problem("argmap: 1\nstatements: !!python/object:os.system {}\n")
+    assert p.code == "yaml-tag" and p.line == 2
+
+
+def test_deep_nesting_is_refused_without_crashing() -> None:
+    p = one_problem("argmap: 1\nx: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    assert p.code == "yaml-depth"
+
+
+def test_deep_json_nesting_is_refused() -> None:
+    found = problems_of('{"argmap": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert found[0].code in ("json-depth", "yaml-depth", "unknown-field")
+
+
+def test_fifty_megabyte_file_refused_without_reading(tmp_path: Path) -> None:
+    f = tmp_path / "huge.yaml"
+    with f.open("wb") as out:
+        out.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing read
+    with pytest.raises(LoadError) as info:
+        load(f)
+    (p,) = info.value.problems
+    assert p.code == "too-large" and "50.0 MB" in p.message and p.source == str(f)
+    assert MAX_BYTES < 50 * 1024 * 1024
+
+
+def test_missing_file() -> None:
+    with pytest.raises(LoadError, match="cannot read the file"):
+        load("/nonexistent/map.yaml")
+
+
+def test_missing_version() -> None:
+    p = one_problem("statements:\n  C1: {claim: x}\n")
+    assert p.code == "no-version"
+
+
+def test_wrong_version() -> None:
+    assert one_problem("argmap: 2\n").code == "bad-version"
+
+
+def test_not_a_mapping() -> None:
+    assert one_problem("- a\n- b\n").code == "not-a-map"
+
+
+def test_rule_table_violation_in_file() -> None:
+    p = one_problem(
+        "argmap: 1\nstatements:\n  Q1: {issue: q}\n  C1: {claim: x}\n  P1: {premise: y, attacks: C1}\n"
+    )
+    assert p.code == "bad-relation" and p.line == 5 and "P1" in p.message and "C1" in p.message
+
+
+def test_undercut_of_a_statement_without_relations() -> None:
+    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: x}\n  U1: {undercutter: y, undercuts: C1}\n")
+    assert p.code == "bad-relation" and p.line == 4
+
+
+def test_undercuts_of_undercuts_resolve_in_any_order() -> None:
+    m = loads(
+        "argmap: 1\nstatements:\n"
+        "  U2: {undercutter: b, undercuts: U1}\n"
+        "  U1: {undercutter: a, undercuts: R1}\n"
+        "  C1: {claim: x}\n"
+        "  R1: {rebuttal: y, attacks: C1}\n"
+    )
+    assert m.relations["U2-|U1-|R1-|C1"].target == "U1-|R1-|C1"  # type: ignore[union-attr]
+
+
+def test_unknown_party_and_doctrine_suggest() -> None:
+    found = problems_of(
+        "argmap: 1\nparties: {federal: US}\ndoctrines: {spending: S}\nstatements:\n"
+        "  C1: {claim: x, party: federl, doctrines: [spendng]}\n"
+    )
+    messages = " ".join(p.message for p in found)
+    assert "did you mean 'federal'?" in messages
+    assert "did you mean 'spending'?" in messages
+
+
+def test_sub_issue_cycle() -> None:
+    found = problems_of(
+        "argmap: 1\nstatements:\n  Q1: {issue: a, parent: Q2}\n  Q2: {issue: b, parent: Q1}\n"
+    )
+    assert found and all(p.code == "bad-relation" for p in found)
