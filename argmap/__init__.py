@@ -15,6 +15,7 @@ Example:
 """
 
 from . import casebook
+from .evaluation import Diff, Evaluation, IssueOutcome, diff, evaluate
 from .exceptions import (
     ArgmapError,
     BriefError,
@@ -55,11 +56,14 @@ __all__ = [
     "Cite",
     "Claim",
     "Conflict",
+    "Diff",
     "Doctrine",
     "DuplicateIdError",
+    "Evaluation",
     "EvaluationError",
     "Inference",
     "Issue",
+    "IssueOutcome",
     "LoadError",
     "MissingDependencyError",
     "ModelError",
@@ -74,8 +78,10 @@ __all__ = [
     "UnknownNodeError",
     "__version__",
     "casebook",
+    "diff",
     "dump",
     "dumps",
+    "evaluate",
     "from_dict",
     "load",
     "loads",

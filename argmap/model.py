@@ -567,7 +567,8 @@ class Inference:
 
     Attributes:
         id: generated as ``"P1+P2->C1"`` unless given.
-        premises: ids of the statements that together support ``conclusion``.
+        premises: ids of the statements that together support ``conclusion``; may be
+            empty for an axiomatic argument (then ``id`` must be given).
         conclusion: id of the supported statement.
         scheme: an argumentation scheme name, e.g. ``"argument-from-precedent"``.
         weight: 0–1, used by proof standards that weigh arguments.
@@ -586,12 +587,12 @@ class Inference:
 
     @id.default
     def _default_id(self) -> str:
+        if not self.premises:
+            raise ModelError(
+                f"an inference to {self.conclusion!r} with no premises (an axiomatic "
+                "argument) needs an explicit id"
+            )
         return inference_id(self.premises, self.conclusion)
-
-    @premises.validator
-    def _nonempty(self, _attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-        if not value:
-            raise ModelError(f"inference to {self.conclusion!r} has no premises")
 
     @property
     def generated(self) -> bool:

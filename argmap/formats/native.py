@@ -369,7 +369,7 @@ class _Reader:
             self.unknown_keys(entry, _INF_FIELDS, path, "inference")
             premises = self.ids(entry.get("premises"), [*path, "premises"], None, "premises")
             conclusion = entry.get("conclusion")
-            if not premises or not isinstance(conclusion, str):
+            if "premises" not in entry or not isinstance(conclusion, str):
                 self.error(path, "an inference needs premises: [ids] and conclusion: id",
                            "missing-field")  # fmt: skip
                 continue
@@ -811,7 +811,7 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
 
     position = {sid: i for i, sid in enumerate(m.statements)}
     if inferences:
-        inferences.sort(key=lambda r: (position[r.premises[0]], r.id))
+        inferences.sort(key=lambda r: (position[(*r.premises, r.conclusion)[0]], r.id))
         items = []
         for r in inferences:
             item: dict[str, Any] = {}

@@ -1,0 +1,760 @@
+"""Which claims stand: an argument map evaluated under Dung semantics and proof standards.
+
+:func:`evaluate` turns a map into an abstract argumentation framework (the mapping
+is below and in ``docs/evaluation.md``), labels it with the chosen semantics from
+:mod:`argmap.semantics`, then decides each issue under its proof standard in the
+Carneades tradition, and returns an :class:`Evaluation`: a status for every
+statement and relation, an outcome per issue, and plain-English explanations.
+:func:`diff` compares two evaluations ("what if the court rejects P1?").
+
+**From map to framework.** Every statement, inference and conflict is an argument
+of the framework, plus a few auxiliary arguments (named with a leading ``~``,
+which no id can have):
+
+* a statement with supporting inferences is attacked by ``~unsupported:S``, which
+  each of its inferences attacks — so S stands only while one inference does;
+  a statement without inferences (a leaf) is taken as given (``leaves="assumed"``,
+  the default for maps) or needs the audience to assume it
+  (``leaves="questioned"``, Carneades' convention);
+* ``~not:S`` is attacked by S, so it is IN exactly when S is OUT; it attacks every
+  inference with S as a premise (a *linked* inference falls with any premise) and
+  every conflict S makes (an attack from a rejected statement has no force);
+  *convergent* and *cumulative* inferences (by ``scheme``) instead fall only when
+  all their premises are out, through ``~nopremise:I``;
+* a conflict attacks its target — a statement (rebut, undermine) or a relation
+  (undercut) — and is itself attacked by the undercuts aimed at it; a rebut or
+  undermine lands only if the attack is not weaker than the target's strongest
+  inference (``Conflict.weight`` against ``Inference.weight``, both 1 unless set:
+  preference-based defeat as in ASPIC+), while an undercut always lands;
+* the audience: ``assume=`` makes a statement IN whatever attacks it (its incoming
+  attacks are dropped), ``reject=`` makes it OUT (an unattacked ``~rejected:S``
+  attacks it).
+
+**Proof standards.** For an issue with a standard, each claim answering it (a
+*position*) is weighed: *pro* is the greatest weight among its applicable (IN)
+inferences, *con* the greatest among the applicable inferences of the rival
+positions. Weights default to 1 (``Inference.weight``, or ``weights=``);
+cumulative inferences weigh the share of their premises that are IN.
+
+=========================  ================================================
+standard                   a position meets it when
+=========================  ================================================
+scintilla                  pro > 0
+preponderance              pro > con
+clear-and-convincing       pro > α and pro − con > β   (α = 0.5, β = 0.3)
+beyond-reasonable-doubt    clear-and-convincing and con < γ   (γ = 0.2)
+dialectical-validity       pro > 0 and con = 0
+=========================  ================================================
+
+A position that meets its standard is IN; one that fails while a rival meets it,
+or that has no applicable argument, is OUT; otherwise it is undecided. Decided
+positions are fixed and the framework is labelled again until nothing changes,
+since positions may be premises elsewhere.
+
+Example:
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(parties={"f": "Federal", "l": "Local"})
+    >>> q = m.issue("May grants be withheld?", id="Q")
+    >>> c = m.claim("Yes", id="C1", party="f", answers=q)
+    >>> p = m.premise("Congress delegated the power", id="P1", supports=c, party="f")
+    >>> r = m.rebuttal("Only Congress spends", id="R1", attacks=c, party="l")
+    >>> u = m.undercutter("Congress did delegate it", id="U1", undercuts=r, party="f")
+    >>> ev = evaluate(m)
+    >>> ev.status("C1"), ev.status("R1"), ev.status("R1-|C1")
+    ('accepted', 'accepted', 'rejected')
+    >>> print(ev.explain("C1"))
+    C1 is accepted: its inference from P1 holds, and R1's attack on it is undercut by U1, which is accepted because nothing attacks it.
+    >>> diff(ev, evaluate(m, reject=["P1"])).changed()
+    ['C1', 'P1', 'P1->C1', 'Q']
+
+References:
+    Dung, P. M. (1995). On the acceptability of arguments and its fundamental
+    role in nonmonotonic reasoning, logic programming and n-person games.
+    *Artificial Intelligence*, 77(2), 321–357.
+
+    Gordon, T. F., Prakken, H., & Walton, D. (2007). The Carneades model of
+    argument and burden of proof. *Artificial Intelligence*, 171(10–15), 875–896.
+
+    Gordon, T. F., & Walton, D. (2009). Proof burdens and standards. In
+    I. Rahwan & G. Simari (Eds.), *Argumentation in Artificial Intelligence*
+    (pp. 239–258). Springer.
+
+    Modgil, S., & Prakken, H. (2013). A general account of argumentation with
+    preferences. *Artificial Intelligence*, 195, 361–397.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
+
+import attrs
+
+from .exceptions import EvaluationError, UnknownNodeError, did_you_mean
+from .graph import ArgumentMap, Ref, _ref
+from .model import PROOF_STANDARDS, Conflict, Inference, ProofStandard
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "CHANGE_KINDS",
+    "Change",
+    "Diff",
+    "Evaluation",
+    "IssueOutcome",
+    "Status",
+    "diff",
+    "evaluate",
+    "to_framework",
+]
+
+Status: TypeAlias = Literal["accepted", "rejected", "undecided"]
+Leaves: TypeAlias = Literal["assumed", "questioned"]
+_STATUS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
+#: Schemes whose inferences need only one premise IN (cumulative ones weigh the share IN).
+CONVERGENT_SCHEMES = frozenset({"convergent", "cumulative"})
+#: Thresholds of the standards (Gordon & Walton 2009): α, β, γ.
+THRESHOLDS: Mapping[str, float] = {"alpha": 0.5, "beta": 0.3, "gamma": 0.2}
+CHANGE_KINDS = ("statement", "inference", "conflict", "issue")
+
+
+# ============================================================================ framework
+
+
+def _unsupported(sid: str) -> str:
+    return f"~unsupported:{sid}"
+
+
+def _not(sid: str) -> str:
+    return f"~not:{sid}"
+
+
+def to_framework(
+    m: ArgumentMap,
+    *,
+    assume: Iterable[Ref] = (),
+    reject: Iterable[Ref] = (),
+    leaves: Leaves = "assumed",
+    weights: Mapping[str, float] | None = None,
+) -> nx.DiGraph:
+    """The abstract framework :func:`evaluate` labels (see the module docstring).
+
+    Arguments are statement and relation ids plus auxiliary ``~…`` arguments;
+    an edge ``u → v`` means u attacks v.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
+        >>> sorted(to_framework(m).edges)
+        [('R', '~not:R'), ('R-|C', 'C'), ('~not:R', 'R-|C')]
+    """
+    import networkx as nx
+
+    assumed = {_ref(x) for x in assume}
+    rejected = {_ref(x) for x in reject}
+    weights = weights or {}
+    for ident in sorted(assumed | rejected):
+        m.statement(ident)  # unknown ids are errors, named
+    both = assumed & rejected
+    if both:
+        raise EvaluationError(f"cannot both assume and reject {sorted(both)}")
+
+    af: nx.DiGraph = nx.DiGraph()
+    add_node, add_edge = af.add_node, af.add_edge
+    needs_not: set[str] = set()
+    for rel in m.relations.values():
+        needs_not.update(rel.sources)
+    for s in m:
+        add_node(s.id)
+    for rel in m.relations.values():
+        add_node(rel.id)
+    for sid in m.statements:
+        if sid in needs_not:
+            add_edge(sid, _not(sid))
+        if sid in rejected:
+            add_edge(f"~rejected:{sid}", sid)
+            continue
+        if sid in assumed:
+            continue
+        inferences = m.inferences_for(sid)
+        if inferences:
+            for inf in inferences:
+                add_edge(inf.id, _unsupported(sid))
+            add_edge(_unsupported(sid), sid)
+        elif leaves == "questioned":
+            add_edge(_unsupported(sid), sid)
+    for rel in m.relations.values():
+        if isinstance(rel, Inference):
+            if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
+                none = f"~nopremise:{rel.id}"
+                for p in rel.premises:
+                    add_edge(p, none)
+                add_edge(none, rel.id)
+            else:
+                for p in rel.premises:
+                    add_edge(_not(p), rel.id)
+        else:
+            add_edge(_not(rel.attacker), rel.id)
+            if not _defeats(m, rel, weights):
+                add_edge(f"~weaker:{rel.id}", rel.id)  # too weak to defeat: it fails
+            elif rel.target not in assumed:
+                add_edge(rel.id, rel.target)
+    return af
+
+
+def _strength(m: ArgumentMap, sid: str, weights: Mapping[str, float]) -> float:
+    """A statement's strength against rebuttal: its strongest inference's weight (1 if none)."""
+    return max((_weight_of(i, weights) for i in m.inferences_for(sid)), default=1.0)
+
+
+def _defeats(m: ArgumentMap, k: Conflict, weights: Mapping[str, float]) -> bool:
+    """Whether an attack is a defeat: undercuts always; rebuts and undermines unless weaker."""
+    if k.target in m.relations:
+        return True
+    return _weight_of(k, weights) >= _strength(m, k.target, weights)
+
+
+# ============================================================================ values
+
+
+@attrs.frozen
+class IssueOutcome:
+    """How an issue comes out under its proof standard.
+
+    Attributes:
+        issue: the issue's id.
+        standard: the proof standard applied (``None``: the issue has none, and its
+            positions are left to the semantics).
+        status: ``"accepted"`` when a position meets the standard (the issue is
+            resolved), otherwise ``"undecided"``.
+        winners: ids of the positions (claims) that meet the standard.
+        weights: ``{claim id: (pro, con)}`` as weighed.
+        explanation: one or two plain sentences.
+
+    Example:
+        >>> IssueOutcome("Q", "preponderance", "accepted", ("C1",), {}, "C1 prevails.").resolved
+        True
+    """
+
+    issue: str
+    standard: ProofStandard | None
+    status: Status
+    winners: tuple[str, ...]
+    weights: Mapping[str, tuple[float, float]]
+    explanation: str
+
+    @property
+    def resolved(self) -> bool:
+        """True when some position meets the standard.
+
+        Example:
+            >>> IssueOutcome("Q", None, "undecided", (), {}, "").resolved
+            False
+        """
+        return self.status == "accepted"
+
+
+@attrs.frozen(eq=False)
+class Evaluation:
+    """The result of :func:`evaluate`: statuses, issue outcomes and explanations.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
+        >>> ev = evaluate(m)
+        >>> ev.status(c), ev.accepted(), ev.to_dict()["statuses"]["C"]
+        ('rejected', ['R'], 'rejected')
+    """
+
+    map: ArgumentMap
+    semantics: str
+    standards: Mapping[str, ProofStandard | None]
+    assumed: tuple[str, ...]
+    rejected: tuple[str, ...]
+    leaves: Leaves
+    labels: Mapping[str, Status]
+    outcomes: Mapping[str, IssueOutcome]
+    extensions: int
+    framework: Any = attrs.field(repr=False)
+    _weights: Mapping[str, float] = attrs.field(repr=False, factory=dict)
+    #: Output hooks set by the rendering layer (``"display"``), as on ArgumentMap.
+    hooks: ClassVar[dict[str, Any]] = {}
+
+    def status(self, ref: Ref) -> Status:
+        """``"accepted"``, ``"rejected"`` or ``"undecided"`` for a statement or relation.
+
+        For an issue: ``"accepted"`` when resolved under its standard.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x", id="C")
+            >>> evaluate(m).status("C")
+            'accepted'
+        """
+        ident = _ref(ref)
+        try:
+            return self.labels[ident]
+        except KeyError:
+            raise UnknownNodeError(
+                f"{ident!r} is not in the map{did_you_mean(ident, list(self.labels))}"
+            ) from None
+
+    def accepted(self) -> list[str]:
+        """Ids of the accepted statements, in map order.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); _ = m.claim("x", id="C")
+            >>> evaluate(m).accepted()
+            ['C']
+        """
+        return [s for s in self.map.statements if self.labels.get(s) == "accepted"]
+
+    def rejected_ids(self) -> list[str]:
+        """Ids of the rejected statements, in map order.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); _ = m.claim("x", id="C")
+            >>> evaluate(m, reject=["C"]).rejected_ids()
+            ['C']
+        """
+        return [s for s in self.map.statements if self.labels.get(s) == "rejected"]
+
+    def undecided(self) -> list[str]:
+        """Ids of the undecided statements, in map order.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); a = m.claim("a", id="A"); b = m.claim("b", id="B", attacks=a)
+            >>> _ = m.attack(a, b); evaluate(m).undecided()
+            ['A', 'B']
+        """
+        return [s for s in self.map.statements if self.labels.get(s) == "undecided"]
+
+    def outcome(self, issue: Ref) -> IssueOutcome:
+        """The outcome of an issue under its proof standard.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); q = m.issue("?", id="Q", standard="scintilla")
+            >>> _ = m.claim("yes", id="C", answers=q)
+            >>> evaluate(m).outcome("Q").winners
+            ('C',)
+        """
+        ident = _ref(issue)
+        if ident not in self.outcomes:
+            raise UnknownNodeError(f"{ident!r} is not an issue of the map")
+        return self.outcomes[ident]
+
+    def weight(self, relation: Ref) -> float:
+        """The weight used for an inference or conflict (1 unless set).
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x"); _ = m.premise("y", supports=c)
+            >>> evaluate(m, weights={"P1->C1": 0.4}).weight("P1->C1")
+            0.4
+        """
+        ident = _ref(relation)
+        rel = self.map.relations.get(ident)
+        if rel is None:
+            raise UnknownNodeError(f"{ident!r} is not a relation of the map")
+        return _weight_of(rel, self._weights)
+
+    def explain(self, ref: Ref) -> str:
+        """A short plain-English reason for the status of a statement, relation or issue.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
+            >>> print(evaluate(m).explain("C"))
+            C is rejected: R attacks it, and R is accepted because nothing attacks it.
+        """
+        from ._explain import explain
+
+        return explain(self, _ref(ref))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (for JSON): options, statuses, issue outcomes.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); _ = m.claim("x", id="C")
+            >>> sorted(evaluate(m).to_dict())
+            ['assumed', 'extensions', 'issues', 'leaves', 'rejected', 'semantics', 'statuses']
+        """
+        return {
+            "semantics": self.semantics,
+            "leaves": self.leaves,
+            "assumed": list(self.assumed),
+            "rejected": list(self.rejected),
+            "extensions": self.extensions,
+            "statuses": dict(self.labels),
+            "issues": {
+                k: {
+                    "standard": o.standard,
+                    "status": o.status,
+                    "winners": list(o.winners),
+                    "weights": {c: list(w) for c, w in o.weights.items()},
+                    "explanation": o.explanation,
+                }
+                for k, o in self.outcomes.items()
+            },
+        }
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, str]:
+        hook = self.hooks.get("display")
+        if hook is None:
+            return {"text/plain": repr(self)}
+        result: dict[str, str] = hook(self, include=include, exclude=exclude)
+        return result
+
+    def __repr__(self) -> str:
+        counts = {s: 0 for s in ("accepted", "rejected", "undecided")}
+        for sid in self.map.statements:
+            counts[self.labels[sid]] += 1
+        shown = ", ".join(f"{n} {k}" for k, n in counts.items())
+        return f"<Evaluation ({self.semantics}) of {self.map.title or 'a map'!r}: {shown}>"
+
+
+# ============================================================================ evaluate
+
+
+def _weight_of(rel: Inference | Conflict, weights: Mapping[str, float]) -> float:
+    if rel.id in weights:
+        return weights[rel.id]
+    return 1.0 if rel.weight is None else float(rel.weight)
+
+
+def _standards(
+    m: ArgumentMap, standards: Mapping[str, str] | str | None
+) -> dict[str, ProofStandard | None]:
+    out: dict[str, ProofStandard | None] = {i.id: i.standard for i in m.issues}
+    if standards is None:
+        return out
+    if isinstance(standards, str):
+        given = {i: standards for i in out}
+    else:
+        given = dict(standards)
+    for issue, std in given.items():
+        if issue not in out:
+            raise EvaluationError(
+                f"standards: {issue!r} is not an issue of the map"
+                f"{did_you_mean(issue, list(out))} (issues: {list(out)})"
+            )
+        if std not in PROOF_STANDARDS:
+            raise EvaluationError(
+                f"unknown proof standard: {std!r}{did_you_mean(str(std), PROOF_STANDARDS)} "
+                f"(must be one of {list(PROOF_STANDARDS)})"
+            )
+        out[issue] = std  # type: ignore[assignment]
+    return out
+
+
+def _meets(standard: ProofStandard, pro: float, con: float) -> bool:
+    alpha, beta, gamma = THRESHOLDS["alpha"], THRESHOLDS["beta"], THRESHOLDS["gamma"]
+    if standard == "scintilla":
+        return pro > 0
+    if standard == "preponderance":
+        return pro > con
+    if standard == "clear-and-convincing":
+        return pro > alpha and pro - con > beta
+    if standard == "beyond-reasonable-doubt":
+        return pro > alpha and pro - con > beta and con < gamma
+    return pro > 0 and con == 0  # dialectical-validity
+
+
+def _label(af: nx.DiGraph, semantics: str, solver: str) -> tuple[dict[str, str], int]:
+    """Label every argument: sceptically across the extensions of ``semantics``."""
+    from . import semantics as sem
+
+    if semantics == "grounded":
+        lab = sem.grounded_labelling(af)
+        return {str(a): str(lab[a]) for a in af}, 1
+    labs = sem.labellings(af, semantics, solver=solver)  # type: ignore[arg-type]
+    if not labs:
+        return {str(a): "undec" for a in af}, 0
+    out: dict[str, str] = {}
+    for a in af:
+        values = {str(lab[a]) for lab in labs}
+        out[str(a)] = values.pop() if len(values) == 1 else "undec"
+    return out, len(labs)
+
+
+def evaluate(
+    m: ArgumentMap,
+    *,
+    semantics: str = "grounded",
+    standards: Mapping[str, str] | str | None = None,
+    assume: Iterable[Ref] = (),
+    reject: Iterable[Ref] = (),
+    weights: Mapping[str, float] | None = None,
+    leaves: Leaves = "assumed",
+    solver: str = "auto",
+) -> Evaluation:
+    """Evaluate a map: label every statement and relation, decide every issue.
+
+    Args:
+        m: the map.
+        semantics: ``"grounded"`` (default; one sceptical answer, linear time),
+            ``"preferred"``, ``"stable"``, ``"complete"``, ``"semi-stable"`` or
+            ``"ideal"``; with several extensions a node is accepted (rejected) when
+            IN (OUT) in all of them, and undecided otherwise.
+        standards: per-issue proof standards overriding the map's
+            (``{"C0": "clear-and-convincing"}``), or one standard for every issue.
+        assume: statements the audience accepts (a court's finding): IN whatever
+            attacks them.
+        reject: statements the audience rejects: OUT whatever supports them.
+        weights: ``{relation id: weight in [0, 1]}`` overriding inference weights.
+        leaves: ``"assumed"`` (default): statements without inferences are taken
+            as given; ``"questioned"``: they need the audience to assume them.
+        solver: for enumerating semantics: ``"auto"``, ``"backtracking"`` or ``"sat"``.
+
+    Raises:
+        EvaluationError: unknown semantics, standard, or contradictory audience.
+        UnknownNodeError: an id in ``assume``, ``reject`` or ``weights`` not in the map.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(); c = m.claim("x", id="C"); p = m.premise("y", id="P", supports=c)
+        >>> evaluate(m).status("C"), evaluate(m, reject=["P"]).status("C")
+        ('accepted', 'rejected')
+    """
+    from . import semantics as sem
+
+    if semantics not in sem.SEMANTICS:
+        raise EvaluationError(
+            f"unknown semantics: {semantics!r}{did_you_mean(semantics, sem.SEMANTICS)} "
+            f"(must be one of {list(sem.SEMANTICS)})"
+        )
+    if leaves not in ("assumed", "questioned"):
+        raise EvaluationError(f"leaves must be 'assumed' or 'questioned', not {leaves!r}")
+    stds = _standards(m, standards)
+    weight_map = dict(weights or {})
+    for rid, w in weight_map.items():
+        if rid not in m.relations:
+            raise UnknownNodeError(
+                f"weights: {rid!r} is not a relation of the map"
+                f"{did_you_mean(rid, list(m.relations))}"
+            )
+        if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w <= 1:
+            raise EvaluationError(f"weights: {rid!r} must be a number in [0, 1], not {w!r}")
+    assumed = tuple(dict.fromkeys(_ref(x) for x in assume))
+    rejected = tuple(dict.fromkeys(_ref(x) for x in reject))
+
+    positions = {
+        i.id: [c.id for c in m.answers(i)] for i in m.issues if stds.get(i.id) is not None
+    }
+    forced_in: set[str] = set()
+    forced_out: set[str] = set()
+    decided: dict[str, IssueOutcome] = {}
+    limit = 2 + sum(len(p) for p in positions.values())
+    for _ in range(limit):
+        af = to_framework(
+            m, assume=[*assumed, *sorted(forced_in - set(rejected))],
+            reject=[*rejected, *sorted(forced_out - set(assumed))], leaves=leaves,
+            weights=weight_map,
+        )  # fmt: skip
+        raw, n_ext = _label(af, semantics, solver)
+        decided, new_in, new_out = _decide(m, stds, positions, raw, weight_map, assumed, rejected)
+        if new_in == forced_in and new_out == forced_out:
+            break
+        forced_in, forced_out = new_in, new_out
+    else:  # pragma: no cover - guarded by the monotone limit
+        raise EvaluationError("the proof standards did not settle; please report this map")
+
+    labels: dict[str, Status] = {}
+    for ident in (*m.statements, *m.relations):
+        labels[ident] = _STATUS[raw[ident]]  # type: ignore[assignment]
+    outcomes = _outcomes(m, stds, decided, labels)
+    for issue_id, o in outcomes.items():
+        labels[issue_id] = o.status
+    return Evaluation(
+        map=m, semantics=semantics, standards=stds, assumed=assumed, rejected=rejected,
+        leaves=leaves, labels=labels, outcomes=outcomes, extensions=n_ext, framework=af,
+        weights=weight_map,
+    )  # fmt: skip
+
+
+def _applicable_weight(
+    m: ArgumentMap, inf: Inference, raw: Mapping[str, str], weights: Mapping[str, float]
+) -> float:
+    if raw[inf.id] != "in":
+        return 0.0
+    w = _weight_of(inf, weights)
+    if inf.scheme == "cumulative" and inf.premises:
+        share = sum(raw[p] == "in" for p in inf.premises) / len(inf.premises)
+        return w * share
+    return w
+
+
+def _decide(
+    m: ArgumentMap,
+    stds: Mapping[str, ProofStandard | None],
+    positions: Mapping[str, list[str]],
+    raw: Mapping[str, str],
+    weights: Mapping[str, float],
+    assumed: tuple[str, ...],
+    rejected: tuple[str, ...],
+) -> tuple[dict[str, IssueOutcome], set[str], set[str]]:
+    outcomes: dict[str, IssueOutcome] = {}
+    forced_in: set[str] = set()
+    forced_out: set[str] = set()
+    for issue, claims in positions.items():
+        std = stds[issue]
+        assert std is not None
+        # a position defeated outright (OUT) does not compete; a leaf position that
+        # stands counts as one argument of full weight
+        pro = {
+            c: 0.0 if raw[c] == "out" else max(
+                (_applicable_weight(m, i, raw, weights) for i in m.inferences_for(c)),
+                default=1.0 if not m.inferences_for(c) else 0.0)
+            for c in claims
+        }  # fmt: skip
+        table: dict[str, tuple[float, float]] = {}
+        winners: list[str] = []
+        for c in claims:
+            con = max((pro[r] for r in claims if r != c), default=0.0)
+            table[c] = (pro[c], con)
+            if c in rejected:
+                continue
+            if c in assumed or (raw[c] != "out" and _meets(std, pro[c], con)):
+                winners.append(c)
+        for c in claims:
+            if c in assumed or c in rejected:
+                continue
+            if c in winners:
+                forced_in.add(c)
+            elif winners or pro[c] == 0.0:
+                forced_out.add(c)
+        outcomes[issue] = IssueOutcome(
+            issue, std, "accepted" if winners else "undecided", tuple(winners), table, ""
+        )
+    return outcomes, forced_in, forced_out
+
+
+def _outcomes(
+    m: ArgumentMap,
+    stds: Mapping[str, ProofStandard | None],
+    decided: Mapping[str, IssueOutcome],
+    labels: Mapping[str, Status],
+) -> dict[str, IssueOutcome]:
+    from ._explain import outcome_sentence
+
+    out: dict[str, IssueOutcome] = {}
+    for issue in m.issues:
+        o = decided.get(issue.id)
+        if o is None:
+            claims = [c.id for c in m.answers(issue)]
+            winners = tuple(c for c in claims if labels[c] == "accepted")
+            status: Status = "accepted" if winners else "undecided"
+            o = IssueOutcome(issue.id, stds.get(issue.id), status, winners, {}, "")
+        out[issue.id] = attrs.evolve(o, explanation=outcome_sentence(m, issue, o, labels))
+    return out
+
+
+# ============================================================================ what-if
+
+
+@attrs.frozen
+class Change:
+    """One node whose status differs between two evaluations.
+
+    Example:
+        >>> Change("C1", "claim", "accepted", "rejected", "C1 is rejected: ...").id
+        'C1'
+    """
+
+    id: str
+    kind: str
+    before: Status
+    after: Status
+    why: str
+
+
+@attrs.frozen
+class Diff:
+    """What changed between two evaluations of the same map, and why.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(); c = m.claim("x", id="C"); p = m.premise("y", id="P", supports=c)
+        >>> print(diff(evaluate(m), evaluate(m, reject=["P"])))
+        C     claim      accepted -> rejected  C is rejected: it has no standing support: its inference from P fails because P is rejected.
+        P     premise    accepted -> rejected  P is rejected by the audience (reject=).
+        P->C  inference  accepted -> rejected  P->C fails: its premise P is rejected.
+    """
+
+    changes: tuple[Change, ...]
+
+    def changed(self) -> list[str]:
+        """Ids whose status changed, sorted.
+
+        Example:
+            >>> Diff(()).changed()
+            []
+        """
+        return sorted(c.id for c in self.changes)
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __str__(self) -> str:
+        if not self.changes:
+            return "no status changed"
+        width = max(len(c.id) for c in self.changes)
+        return "\n".join(
+            f"{c.id:<{width}}  {c.kind:<9}  {c.before} -> {c.after}  {c.why}" for c in self.changes
+        )
+
+    def to_dict(self) -> list[dict[str, str]]:
+        """Plain data for JSON.
+
+        Example:
+            >>> Diff(()).to_dict()
+            []
+        """
+        return [attrs.asdict(c) for c in self.changes]
+
+    def _repr_markdown_(self) -> str:
+        from ._explain import md_escape
+
+        if not self.changes:
+            return "*no status changed*"
+        rows = ["| id | kind | before | after | why |", "|---|---|---|---|---|"]
+        rows += [
+            f"| {md_escape(c.id)} | {c.kind} | {c.before} | {c.after} | {md_escape(c.why)} |"
+            for c in self.changes
+        ]
+        return "\n".join(rows)
+
+
+def diff(before: Evaluation, after: Evaluation) -> Diff:
+    """What flips between two evaluations of the same map, each with the reason it has now.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
+        >>> [(c.id, c.after) for c in diff(evaluate(m), evaluate(m, assume=["C"])).changes]
+        [('C', 'accepted')]
+    """
+    ids_a = [*before.map.statements, *before.map.relations]
+    if set(ids_a) != {*after.map.statements, *after.map.relations}:
+        raise EvaluationError("diff compares two evaluations of the same map (same ids)")
+    changes = []
+    for ident in sorted(ids_a, key=_natural):
+        a, b = before.labels[ident], after.labels[ident]
+        if a != b:
+            changes.append(Change(ident, after.map.node(ident).kind, a, b, after.explain(ident)))
+    return Diff(tuple(changes))
+
+
+def _natural(ident: str) -> list[Any]:
+    import re
+
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", ident)]
+
