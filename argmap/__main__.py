@@ -1,0 +1,5 @@
+"""Run the argmap command: ``python -m argmap``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,133 @@
+"""The argmap command: exit codes, messages without tracebacks, outputs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+
+BAD = "argmap: 1\nstatements:\n  C1: {claim: x, party: fed}\n  P1: {premise: y, supports: C9}\n"
+GOOD = (
+    "argmap: 1\nparties: {a: A, b: B}\nstatements:\n"
+    "  Q: {issue: Is it?, standard: preponderance}\n"
+    "  C1: {claim: yes, party: a, answers: Q}\n"
+    "  P1: {premise: because, supports: C1, party: a}\n"
+    "  R1: {rebuttal: no, attacks: C1, party: b}\n"
+)
+
+
+def write(tmp_path: Path, text: str, name: str = "m.yaml") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_check_bad_file_prints_lines_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, BAD)
+    assert main(["check", path]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:3: error: C1.party: unknown party 'fed'" in out
+    assert f"{path}:4: error: P1.supports: 'C9' is not in the map" in out
+    assert "Traceback" not in out
+
+
+def test_check_good_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", write(tmp_path, GOOD)]) == 0
+    assert "0 errors" in capsys.readouterr().out
+
+
+def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--json", write(tmp_path, BAD)]) == 1
+    problems = json.loads(capsys.readouterr().out)
+    assert [p["line"] for p in problems] == [3, 4]
+
+
+def test_check_casebook(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "casebook:sanctuary"]) == 0
+
+
+def test_casebook_name_without_prefix_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "sanctuary"]) == 1
+    assert "casebook:sanctuary" in capsys.readouterr().err
+
+
+def test_casebook_list_and_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["casebook"]) == 0
+    assert capsys.readouterr().out.split() == ["sanctuary"]
+    out = tmp_path / "s.yaml"
+    assert main(["casebook", "sanctuary", "-o", str(out)]) == 0
+    assert out.read_text().startswith("argmap: 1")
+    assert main(["casebook", "sanctuari"]) == 1
+    assert "did you mean 'sanctuary'" in capsys.readouterr().err
+
+
+def test_eval_table_and_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["eval", path, "--reject", "R1", "--diff", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "C1" in out and "accepted" in out
+    assert "Changes against the baseline:" in out
+    assert "R1  " in out.split("Changes against the baseline:")[1]
+
+
+def test_eval_json_and_diff_against(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = write(tmp_path, GOOD)
+    b = write(tmp_path, GOOD.replace("  R1: {rebuttal: no, attacks: C1, party: b}\n",
+                                     "  R1: {rebuttal: no, party: b}\n"), "b.yaml")  # fmt: skip
+    assert main(["eval", a, "--json", "--diff-against", b]) == 1  # ids differ: a clear error
+    assert "same map" in capsys.readouterr().err
+    assert main(["eval", a, "--json", "--standard", "Q=scintilla"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["issues"]["Q"]["standard"] == "scintilla"
+
+
+def test_eval_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["eval", path, "--semantics", "prefered"]) == 1
+    assert "did you mean 'preferred'" in capsys.readouterr().err
+    assert main(["eval", path, "--reject", "Z9"]) == 1
+    assert main(["eval", path, "--weight", "P1->C1=heavy"]) == 1
+    assert "must be a number" in capsys.readouterr().err
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["frobnicate"])
+    assert info.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfe\x00garbage", b"argmap: 1\nstatements: [\n", b"a: &x 1\nb: *x\n", b"argmap: 1\x00"],
+)
+def test_no_traceback_from_the_command(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    proc = subprocess.run([sys.executable, "-m", "argmap", "check", str(path)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert str(path) in proc.stdout
+
+
+def test_convert_round_trip(tmp_path: Path) -> None:
+    src = write(tmp_path, GOOD)
+    out = tmp_path / "m.json"
+    assert main(["convert", src, str(out)]) == 0
+    assert json.loads(out.read_text())["argmap"] == 1
+    from argmap import load
+
+    assert load(out) == load(src)
+
+
+def test_convert_from_carneades(tmp_path: Path) -> None:
+    src = write(tmp_path, "statements: {p: P, q: Q}\narguments:\n  a: {premises: [q], conclusion: p}\n",
+                "g.yml")  # fmt: skip
+    out = tmp_path / "g.yaml"
+    assert main(["convert", "--from", "carneades", src, str(out)]) == 0
+    assert "inferences:" in out.read_text()
