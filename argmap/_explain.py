@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .model import Conflict, Inference, Issue, Statement
@@ -117,7 +118,9 @@ def _explain_statement(ev: Evaluation, stmt: Statement, status: Status) -> str:
         winning = [k for k in attacks if ev.labels[k.id] == "accepted"]
         if winning:
             k = winning[0]
-            return f"{head}{k.attacker} attacks it, and {k.attacker}{_short(ev, k.attacker, False)}."
+            return (
+                f"{head}{k.attacker} attacks it, and {k.attacker}{_short(ev, k.attacker, False)}."
+            )
         if inferences:
             return head + _why_no_support(ev, inferences) + "."
         if ev.leaves == "questioned":
@@ -230,7 +233,7 @@ def _explain_conflict(ev: Evaluation, k: Conflict, status: Status) -> str:
 
 
 def outcome_sentence(
-    m: ArgumentMap, issue: Issue, outcome: IssueOutcome, labels: dict[str, Status]
+    m: ArgumentMap, issue: Issue, outcome: IssueOutcome, labels: Mapping[str, Status]
 ) -> str:
     """The explanation of an issue's outcome.
 

@@ -50,24 +50,46 @@ def check_map(m: ArgumentMap) -> list[Problem]:
     """
     found: list[Problem] = []
 
-    def add(severity: Severity, code: str, message: str, node: str, field: str | None = None) -> None:
+    def add(
+        severity: Severity, code: str, message: str, node: str, field: str | None = None
+    ) -> None:
         found.append(
-            Problem(severity, code, message, node=node, field=field, source=m.source,
-                    line=m.lines.get(node))  # fmt: skip
+            Problem(
+                severity,
+                code,
+                message,
+                node=node,
+                field=field,
+                source=m.source,
+                line=m.lines.get(node),
+            )
         )
 
     found.extend(_cycles(m))
     for stmt in m:
         has_inference = bool(m.inferences_for(stmt))
         if isinstance(stmt, Claim) and not has_inference and not stmt.cites:
-            add("warning", "unsupported-claim",
-                "claim has no premise and cites no authority", stmt.id)  # fmt: skip
+            add(
+                "warning",
+                "unsupported-claim",
+                "claim has no premise and cites no authority",
+                stmt.id,
+            )
         if isinstance(stmt, Premise) and not stmt.cites and not has_inference:
-            add("warning", "uncited-premise",
-                "premise cites no authority and has no sub-premise", stmt.id, "cites")  # fmt: skip
+            add(
+                "warning",
+                "uncited-premise",
+                "premise cites no authority and has no sub-premise",
+                stmt.id,
+                "cites",
+            )
         if isinstance(stmt, Premise | Rebuttal | Undercutter) and not m.relations_from(stmt):
-            add("warning", "idle-statement",
-                f"this {stmt.kind} supports or attacks nothing", stmt.id)  # fmt: skip
+            add(
+                "warning",
+                "idle-statement",
+                f"this {stmt.kind} supports or attacks nothing",
+                stmt.id,
+            )
         if isinstance(stmt, Issue):
             claims = m.answers(stmt)
             if not claims and not m.sub_issues(stmt):
@@ -76,9 +98,13 @@ def check_map(m: ArgumentMap) -> list[Problem]:
                 sides = {c.party for c in claims if c.party}
                 if len(m.parties) > 1 and len(sides) == 1:
                     (only,) = sides
-                    add("warning", "one-sided-issue",
+                    add(
+                        "warning",
+                        "one-sided-issue",
                         f"only {only!r} has claims answering this issue; map the other "
-                        "side's answer too", stmt.id)  # fmt: skip
+                        "side's answer too",
+                        stmt.id,
+                    )
     citing: dict[str, list[str]] = {}
     for s in m:
         for c in s.cites:
@@ -89,9 +115,12 @@ def check_map(m: ArgumentMap) -> list[Problem]:
             add("info", "orphan-authority", "no statement cites this authority", auth.id)
         elif not auth.verified:
             shown = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
-            add("warning", "unverified-authority",
+            add(
+                "warning",
+                "unverified-authority",
                 f"marked unverified and cited by {shown}; check it before relying on it",
-                auth.id)  # fmt: skip
+                auth.id,
+            )
     return sorted(found, key=Problem.sort_key)
 
 
@@ -123,10 +152,15 @@ def _cycles(m: ArgumentMap) -> list[Problem]:
                     cycle = path[path.index(nxt) :]
                     first = min(cycle, key=order.__getitem__)
                     problems.append(
-                        Problem("error", "support-cycle",
-                                "statements support each other in a circle: "
-                                + " -> ".join([*cycle, nxt]), node=first, source=m.source,
-                                line=m.lines.get(first))  # fmt: skip
+                        Problem(
+                            "error",
+                            "support-cycle",
+                            "statements support each other in a circle: "
+                            + " -> ".join([*cycle, nxt]),
+                            node=first,
+                            source=m.source,
+                            line=m.lines.get(first),
+                        )
                     )
                 elif nxt not in state:
                     stack.append((nxt, 0))

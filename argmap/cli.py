@@ -48,8 +48,16 @@ def _load(spec: str) -> ArgumentMap:
     path = Path(spec)
     if not path.exists() and spec in casebook.names():
         raise LoadError(
-            [Problem("error", "io", f"no such file; for the bundled map write casebook:{spec}",
-                     source=spec)], spec)  # fmt: skip
+            [
+                Problem(
+                    "error",
+                    "io",
+                    f"no such file; for the bundled map write casebook:{spec}",
+                    source=spec,
+                )
+            ],
+            spec,
+        )
     return load(path)
 
 
@@ -59,8 +67,11 @@ def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     infos = len(problems) - errors - warnings
-    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
-          f"{infos} note{'s' * (infos != 1)}", file=out)  # fmt: skip
+    print(
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
+        f"{infos} note{'s' * (infos != 1)}",
+        file=out,
+    )
 
 
 # ---------------------------------------------------------------- subcommands
@@ -119,8 +130,11 @@ def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True)
     given = list(getattr(args, "standard", None) or [])
     if given:
         plain = [s for s in given if "=" not in s]
-        standards = plain[-1] if plain and len(plain) == len(given) else _pairs(
-            [s for s in given if "=" in s], "--standard")  # fmt: skip
+        standards = (
+            plain[-1]
+            if plain and len(plain) == len(given)
+            else _pairs([s for s in given if "=" in s], "--standard")
+        )
     weights: dict[str, float] = {}
     for key, value in _pairs(getattr(args, "weight", None) or [], "--weight").items():
         try:
@@ -157,8 +171,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print(_status_table(ev, explain=args.explain))
     if baseline is not None:
         print()
-        print("Changes against the baseline:" if args.diff else
-              f"Changes against {args.diff_against}:")  # fmt: skip
+        print(
+            "Changes against the baseline:"
+            if args.diff
+            else f"Changes against {args.diff_against}:"
+        )
         print(diff(baseline, ev))
     return 0
 
@@ -174,9 +191,7 @@ def _status_table(ev: Evaluation, *, explain: bool) -> str:
     for s in m:
         rows.append((s.id, s.kind, s.party or "", ev.status(s), _clip(s.text, 60)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = [
-        "  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4] for r in rows
-    ]
+    lines = ["  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4] for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 9)
     if explain:
         lines.append("")
@@ -219,8 +234,15 @@ def cmd_brief(args: argparse.Namespace) -> int:
     ev = _evaluate(m, args) if args.evaluate else None
     out = Path(args.output)
     fmt = args.format or out.suffix.lstrip(".").lower() or "md"
-    brief = render_brief(m, ev, template=args.template, format=fmt, side=args.side,
-                         templates=args.templates, diagram=not args.no_diagram)  # fmt: skip
+    brief = render_brief(
+        m,
+        ev,
+        template=args.template,
+        format=fmt,
+        side=args.side,
+        templates=args.templates,
+        diagram=not args.no_diagram,
+    )
     brief.save(out)
     print(f"wrote {out}")
     return 0
@@ -258,8 +280,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     written.append(render(m, out / "sanctuary-evaluated.svg", evaluation=ev, legend=True))
     for doctrine in m.doctrines:
         if m.by_doctrine(doctrine):
-            written.append(render(m, out / f"sanctuary-{doctrine}.svg", doctrines=[doctrine],
-                                  evaluation=ev, theme="slides", legend=True))  # fmt: skip
+            written.append(
+                render(
+                    m,
+                    out / f"sanctuary-{doctrine}.svg",
+                    doctrines=[doctrine],
+                    evaluation=ev,
+                    theme="slides",
+                    legend=True,
+                )
+            )
     for side in ("local", "federal"):
         path = out / f"sanctuary-brief-{side}.html"
         render_brief(m, ev, template="brief", format="html", side=side).save(path)
@@ -277,32 +307,56 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _add_evaluation_options(p: argparse.ArgumentParser, *, what_if: bool = True) -> None:
-    p.add_argument("--semantics", default="grounded",
-                   help="grounded (default), preferred, stable, complete, semi-stable, ideal")
-    p.add_argument("--standard", action="append", metavar="ISSUE=STD",
-                   help="proof standard for an issue (or STD for all): scintilla, "
-                   "preponderance, clear-and-convincing, beyond-reasonable-doubt, "
-                   "dialectical-validity")
-    p.add_argument("--weight", action="append", metavar="RELATION=W",
-                   help="weight in [0, 1] of an inference or conflict")
+    p.add_argument(
+        "--semantics",
+        default="grounded",
+        help="grounded (default), preferred, stable, complete, semi-stable, ideal",
+    )
+    p.add_argument(
+        "--standard",
+        action="append",
+        metavar="ISSUE=STD",
+        help="proof standard for an issue (or STD for all): scintilla, "
+        "preponderance, clear-and-convincing, beyond-reasonable-doubt, "
+        "dialectical-validity",
+    )
+    p.add_argument(
+        "--weight",
+        action="append",
+        metavar="RELATION=W",
+        help="weight in [0, 1] of an inference or conflict",
+    )
     if what_if:
-        p.add_argument("--assume", action="append", metavar="ID",
-                       help="a statement the court accepts (repeatable)")
-        p.add_argument("--reject", action="append", metavar="ID",
-                       help="a statement the court rejects (repeatable)")
+        p.add_argument(
+            "--assume",
+            action="append",
+            metavar="ID",
+            help="a statement the court accepts (repeatable)",
+        )
+        p.add_argument(
+            "--reject",
+            action="append",
+            metavar="ID",
+            help="a statement the court rejects (repeatable)",
+        )
     else:
-        p.set_defaults(assume=[], reject=[])  # fmt: skip
+        p.set_defaults(assume=[], reject=[])
 
 
 def _add_view_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--theme", default="screen", choices=["screen", "print", "slides"])
     p.add_argument("--focus", metavar="ID", help="centre the view on one statement")
     p.add_argument("--depth", type=int, default=2, help="steps kept around --focus (default 2)")
-    p.add_argument("--doctrine", action="append", metavar="D", help="keep one doctrine (repeatable)")
+    p.add_argument(
+        "--doctrine", action="append", metavar="D", help="keep one doctrine (repeatable)"
+    )
     p.add_argument("--party", action="append", metavar="P", help="keep one party (repeatable)")
     p.add_argument("--legend", action="store_true", help="add a legend")
-    p.add_argument("--authorities", choices=["inline", "nodes", "none"],
-                   help="citations in the nodes (default), as nodes, or not at all")
+    p.add_argument(
+        "--authorities",
+        choices=["inline", "nodes", "none"],
+        help="citations in the nodes (default), as nodes, or not at all",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -331,10 +385,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="which statements stand, and why")
     p.add_argument("file", help=file_help)
     _add_evaluation_options(p)
-    p.add_argument("--diff", action="store_true",
-                   help="also list what --assume/--reject/--weight/--standard change")
-    p.add_argument("--diff-against", metavar="FILE",
-                   help="also list what changes against another version of the map")
+    p.add_argument(
+        "--diff",
+        action="store_true",
+        help="also list what --assume/--reject/--weight/--standard change",
+    )
+    p.add_argument(
+        "--diff-against",
+        metavar="FILE",
+        help="also list what changes against another version of the map",
+    )
     p.add_argument("--explain", action="store_true", help="print a reason for every status")
     p.add_argument("--json", action="store_true", help="print the evaluation as JSON")
     p.set_defaults(func=cmd_eval)
@@ -362,8 +422,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("convert", help="rewrite a map as .yaml or .json (or import Carneades)")
     p.add_argument("file", help=file_help)
     p.add_argument("output", help="OUT.yaml or OUT.json")
-    p.add_argument("--from", dest="source_format", choices=["native", "carneades"],
-                   default="native", help="the input's format (default: native)")
+    p.add_argument(
+        "--from",
+        dest="source_format",
+        choices=["native", "carneades"],
+        default="native",
+        help="the input's format (default: native)",
+    )
     p.set_defaults(func=cmd_convert)
 
     p = sub.add_parser("demo", help="write the sanctuary map, diagrams and briefs to a folder")
@@ -398,8 +463,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        print(f"{PROG}: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"{PROG}: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -137,7 +137,7 @@ def to_framework(
     reject: Iterable[Ref] = (),
     leaves: Leaves = "assumed",
     weights: Mapping[str, float] | None = None,
-) -> nx.DiGraph:
+) -> nx.DiGraph[str]:
     """The abstract framework :func:`evaluate` labels (see the module docstring).
 
     Arguments are statement and relation ids plus auxiliary ``~…`` arguments;
@@ -160,7 +160,7 @@ def to_framework(
     if both:
         raise EvaluationError(f"cannot both assume and reject {sorted(both)}")
 
-    af: nx.DiGraph = nx.DiGraph()
+    af: nx.DiGraph[str] = nx.DiGraph()
     add_node, add_edge = af.add_node, af.add_edge
     needs_not: set[str] = set()
     for rel in m.relations.values():
@@ -414,7 +414,7 @@ class Evaluation:
         return result
 
     def __repr__(self) -> str:
-        counts = {s: 0 for s in ("accepted", "rejected", "undecided")}
+        counts = dict.fromkeys(("accepted", "rejected", "undecided"), 0)
         for sid in self.map.statements:
             counts[self.labels[sid]] += 1
         shown = ", ".join(f"{n} {k}" for k, n in counts.items())
@@ -437,7 +437,7 @@ def _standards(
     if standards is None:
         return out
     if isinstance(standards, str):
-        given = {i: standards for i in out}
+        given = dict.fromkeys(out, standards)
     else:
         given = dict(standards)
     for issue, std in given.items():
@@ -451,7 +451,7 @@ def _standards(
                 f"unknown proof standard: {std!r}{did_you_mean(str(std), PROOF_STANDARDS)} "
                 f"(must be one of {list(PROOF_STANDARDS)})"
             )
-        out[issue] = std  # type: ignore[assignment]
+        out[issue] = std
     return out
 
 
@@ -468,14 +468,14 @@ def _meets(standard: ProofStandard, pro: float, con: float) -> bool:
     return pro > 0 and con == 0  # dialectical-validity
 
 
-def _label(af: nx.DiGraph, semantics: str, solver: str) -> tuple[dict[str, str], int]:
+def _label(af: nx.DiGraph[str], semantics: str, solver: str) -> tuple[dict[str, str], int]:
     """Label every argument: sceptically across the extensions of ``semantics``."""
     from . import semantics as sem
 
     if semantics == "grounded":
         lab = sem.grounded_labelling(af)
         return {str(a): str(lab[a]) for a in af}, 1
-    labs = sem.labellings(af, semantics, solver=solver)  # type: ignore[arg-type]
+    labs = sem.labellings(af, semantics, solver=solver)  # type: ignore[arg-type] # checked above
     if not labs:
         return {str(a): "undec" for a in af}, 0
     out: dict[str, str] = {}
@@ -546,19 +546,19 @@ def evaluate(
     assumed = tuple(dict.fromkeys(_ref(x) for x in assume))
     rejected = tuple(dict.fromkeys(_ref(x) for x in reject))
 
-    positions = {
-        i.id: [c.id for c in m.answers(i)] for i in m.issues if stds.get(i.id) is not None
-    }
+    positions = {i.id: [c.id for c in m.answers(i)] for i in m.issues if stds.get(i.id) is not None}
     forced_in: set[str] = set()
     forced_out: set[str] = set()
     decided: dict[str, IssueOutcome] = {}
     limit = 2 + sum(len(p) for p in positions.values())
     for _ in range(limit):
         af = to_framework(
-            m, assume=[*assumed, *sorted(forced_in - set(rejected))],
-            reject=[*rejected, *sorted(forced_out - set(assumed))], leaves=leaves,
+            m,
+            assume=[*assumed, *sorted(forced_in - set(rejected))],
+            reject=[*rejected, *sorted(forced_out - set(assumed))],
+            leaves=leaves,
             weights=weight_map,
-        )  # fmt: skip
+        )
         raw, n_ext = _label(af, semantics, solver)
         decided, new_in, new_out = _decide(m, stds, positions, raw, weight_map, assumed, rejected)
         if new_in == forced_in and new_out == forced_out:
@@ -574,10 +574,18 @@ def evaluate(
     for issue_id, o in outcomes.items():
         labels[issue_id] = o.status
     return Evaluation(
-        map=m, semantics=semantics, standards=stds, assumed=assumed, rejected=rejected,
-        leaves=leaves, labels=labels, outcomes=outcomes, extensions=n_ext, framework=af,
+        map=m,
+        semantics=semantics,
+        standards=stds,
+        assumed=assumed,
+        rejected=rejected,
+        leaves=leaves,
+        labels=labels,
+        outcomes=outcomes,
+        extensions=n_ext,
+        framework=af,
         weights=weight_map,
-    )  # fmt: skip
+    )
 
 
 def _applicable_weight(
@@ -610,11 +618,14 @@ def _decide(
         # a position defeated outright (OUT) does not compete; a leaf position that
         # stands counts as one argument of full weight
         pro = {
-            c: 0.0 if raw[c] == "out" else max(
+            c: 0.0
+            if raw[c] == "out"
+            else max(
                 (_applicable_weight(m, i, raw, weights) for i in m.inferences_for(c)),
-                default=1.0 if not m.inferences_for(c) else 0.0)
+                default=1.0 if not m.inferences_for(c) else 0.0,
+            )
             for c in claims
-        }  # fmt: skip
+        }
         table: dict[str, tuple[float, float]] = {}
         winners: list[str] = []
         for c in claims:
@@ -757,4 +768,3 @@ def _natural(ident: str) -> list[Any]:
     import re
 
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", ident)]
-

@@ -93,6 +93,14 @@ def _vocab(value: object, cls: type[Party] | type[Doctrine]) -> dict[str, Any]:
     return out
 
 
+def _parties(value: object) -> dict[str, Party]:
+    return _vocab(value, Party)
+
+
+def _doctrines(value: object) -> dict[str, Doctrine]:
+    return _vocab(value, Doctrine)
+
+
 @attrs.define(eq=False, repr=False)
 class ArgumentMap:
     """A legal dispute as a typed argument graph.
@@ -118,11 +126,9 @@ class ArgumentMap:
     """
 
     title: str = ""
-    parties_: dict[str, Party] = attrs.field(
-        factory=dict, alias="parties", converter=lambda v: _vocab(v, Party)
-    )
+    parties_: dict[str, Party] = attrs.field(factory=dict, alias="parties", converter=_parties)
     doctrines_: dict[str, Doctrine] = attrs.field(
-        factory=dict, alias="doctrines", converter=lambda v: _vocab(v, Doctrine)
+        factory=dict, alias="doctrines", converter=_doctrines
     )
     description: str | None = None
     _statements: dict[str, Statement] = attrs.field(factory=dict, init=False)
@@ -576,19 +582,19 @@ class ArgumentMap:
         # validate every relation before adding anything, so a failure leaves the map unchanged
         targets_s = [self.statement(t) for t in _refs(supports)]
         targets_a = [self.node(t) for t in _refs(attacks)]
-        targets_u = []
+        targets_u: list[Node] = []
         for t in _refs(undercuts):
             try:
                 targets_u.append(self.resolve_relation(t))
             except RelationError as exc:
                 raise RelationError(f"{stmt.id} cannot undercut {t}: {exc}") from None
-        for t in targets_s:
-            check_support(stmt, t)
+        for target in targets_s:
+            check_support(stmt, target)
         for n in targets_a + targets_u:
             check_attack(stmt, n.id, n.kind)
         self.add(stmt)
-        for t in targets_s:
-            self._add_relation(Inference(premises=(stmt.id,), conclusion=t.id))
+        for target in targets_s:
+            self._add_relation(Inference(premises=(stmt.id,), conclusion=target.id))
         for n in targets_a + targets_u:
             self._add_relation(Conflict(attacker=stmt.id, target=n.id))
         return stmt
@@ -597,7 +603,7 @@ class ArgumentMap:
         self,
         text: str,
         *,
-        id: str | None = None,  # noqa: A002 - the natural name in this API
+        id: str | None = None,
         standard: ProofStandard | None = None,
         burden: str | None = None,
         parent: Ref | None = None,
@@ -612,9 +618,16 @@ class ArgumentMap:
             'Q1'
         """
         stmt = self._make(
-            "issue", text, id, standard=standard, burden=burden, doctrines=doctrines,
-            parent=None if parent is None else _ref(parent), cites=cites, note=note,
-        )  # fmt: skip
+            "issue",
+            text,
+            id,
+            standard=standard,
+            burden=burden,
+            doctrines=doctrines,
+            parent=None if parent is None else _ref(parent),
+            cites=cites,
+            note=note,
+        )
         assert isinstance(stmt, Issue)
         return stmt
 
@@ -622,7 +635,7 @@ class ArgumentMap:
         self,
         text: str,
         *,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         party: str | None = None,
         answers: Ref | None = None,
         supports: Refs = None,
@@ -639,10 +652,17 @@ class ArgumentMap:
             'Q1'
         """
         stmt = self._make(
-            "claim", text, id, supports=supports, attacks=attacks, party=party,
-            answers=None if answers is None else _ref(answers), doctrines=doctrines,
-            cites=cites, note=note,
-        )  # fmt: skip
+            "claim",
+            text,
+            id,
+            supports=supports,
+            attacks=attacks,
+            party=party,
+            answers=None if answers is None else _ref(answers),
+            doctrines=doctrines,
+            cites=cites,
+            note=note,
+        )
         assert isinstance(stmt, Claim)
         return stmt
 
@@ -651,7 +671,7 @@ class ArgumentMap:
         text: str,
         *,
         supports: Refs = None,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         party: str | None = None,
         doctrines: Iterable[str] = (),
         cites: Iterable[str | Cite] = (),
@@ -667,9 +687,15 @@ class ArgumentMap:
             ('P1', ['P1->C1'])
         """
         stmt = self._make(
-            "premise", text, id, supports=supports, party=party, doctrines=doctrines,
-            cites=cites, note=note,
-        )  # fmt: skip
+            "premise",
+            text,
+            id,
+            supports=supports,
+            party=party,
+            doctrines=doctrines,
+            cites=cites,
+            note=note,
+        )
         assert isinstance(stmt, Premise)
         return stmt
 
@@ -678,7 +704,7 @@ class ArgumentMap:
         text: str,
         *,
         attacks: Refs,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         party: str | None = None,
         doctrines: Iterable[str] = (),
         cites: Iterable[str | Cite] = (),
@@ -692,9 +718,15 @@ class ArgumentMap:
             ('R1', ['R1-|C1'])
         """
         stmt = self._make(
-            "rebuttal", text, id, attacks=attacks, party=party, doctrines=doctrines,
-            cites=cites, note=note,
-        )  # fmt: skip
+            "rebuttal",
+            text,
+            id,
+            attacks=attacks,
+            party=party,
+            doctrines=doctrines,
+            cites=cites,
+            note=note,
+        )
         assert isinstance(stmt, Rebuttal)
         return stmt
 
@@ -703,7 +735,7 @@ class ArgumentMap:
         text: str,
         *,
         undercuts: Refs,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         party: str | None = None,
         doctrines: Iterable[str] = (),
         cites: Iterable[str | Cite] = (),
@@ -721,9 +753,15 @@ class ArgumentMap:
             ['U1']
         """
         stmt = self._make(
-            "undercutter", text, id, undercuts=undercuts, party=party, doctrines=doctrines,
-            cites=cites, note=note,
-        )  # fmt: skip
+            "undercutter",
+            text,
+            id,
+            undercuts=undercuts,
+            party=party,
+            doctrines=doctrines,
+            cites=cites,
+            note=note,
+        )
         assert isinstance(stmt, Undercutter)
         return stmt
 
@@ -743,7 +781,7 @@ class ArgumentMap:
         premises: Ref | Iterable[Ref],
         conclusion: Ref,
         *,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         scheme: str | None = None,
         weight: float | None = None,
     ) -> Inference:
@@ -755,7 +793,7 @@ class ArgumentMap:
             >>> m.infer([a, b], c, scheme="argument-from-statute").id
             'P1+P2->C1'
         """
-        ids = _refs(premises)  # type: ignore[arg-type]
+        ids = _refs(premises)
         target = self.statement(conclusion)
         for p in ids:
             check_support(self.statement(p), target)
@@ -771,7 +809,7 @@ class ArgumentMap:
         attacker: Ref,
         target: Ref,
         *,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         weight: float | None = None,
     ) -> Conflict:
         """Add a conflict: ``attacker`` attacks a statement or a relation.
@@ -1086,7 +1124,7 @@ class ArgumentMap:
                     )
             keep &= {s.id for s in self._statements.values() if s.party in wanted_p or not s.party}
         if focus is not None:
-            starts = [self.statement(f).id for f in _refs(focus)]  # type: ignore[arg-type]
+            starts = [self.statement(f).id for f in _refs(focus)]
             near = self._neighbourhood(starts, depth)
             keep &= near
         return self._subset(keep)
@@ -1107,8 +1145,11 @@ class ArgumentMap:
             for a in stmts:
                 adj[a].update(b for b in stmts if b != a)
         for stmt in self._statements.values():
-            up = stmt.answers if isinstance(stmt, Claim) else (
-                stmt.parent if isinstance(stmt, Issue) else None)  # fmt: skip
+            up = (
+                stmt.answers
+                if isinstance(stmt, Claim)
+                else (stmt.parent if isinstance(stmt, Issue) else None)
+            )
             if up:
                 adj[stmt.id].add(up)
                 adj[up].add(stmt.id)
@@ -1128,9 +1169,11 @@ class ArgumentMap:
 
     def _subset(self, keep: set[str]) -> ArgumentMap:
         sub = ArgumentMap(
-            self.title, parties=dict(self.parties_), doctrines=dict(self.doctrines_),
+            self.title,
+            parties=dict(self.parties_),
+            doctrines=dict(self.doctrines_),
             description=self.description,
-        )  # fmt: skip
+        )
         cited = {c.authority for s in self._statements.values() if s.id in keep for c in s.cites}
         for a in self._authorities.values():
             if a.id in cited:
@@ -1164,7 +1207,7 @@ class ArgumentMap:
 
     # ------------------------------------------------------------------ graph export
 
-    def to_networkx(self) -> nx.DiGraph:
+    def to_networkx(self) -> nx.DiGraph[str]:
         """The map as a ``networkx.DiGraph`` in AIF form.
 
         Nodes are statement and relation ids with attributes ``kind``, ``text``
@@ -1181,12 +1224,16 @@ class ArgumentMap:
         """
         import networkx as nx
 
-        g = nx.DiGraph(title=self.title)
+        g: nx.DiGraph[str] = nx.DiGraph(title=self.title)
         for s in self._statements.values():
             g.add_node(
-                s.id, kind=s.kind, text=s.text, party=s.party, doctrines=s.doctrines,
+                s.id,
+                kind=s.kind,
+                text=s.text,
+                party=s.party,
+                doctrines=s.doctrines,
                 cites=tuple(str(c) for c in s.cites),
-            )  # fmt: skip
+            )
         for rel in self._relations.values():
             if isinstance(rel, Inference):
                 g.add_node(rel.id, kind="inference", scheme=rel.scheme, weight=rel.weight)
@@ -1194,8 +1241,9 @@ class ArgumentMap:
                     g.add_edge(p, rel.id, role="premise")
                 g.add_edge(rel.id, rel.conclusion, role="conclusion")
             else:
-                g.add_node(rel.id, kind="conflict", conflict=self.conflict_kind(rel),
-                           weight=rel.weight)  # fmt: skip
+                g.add_node(
+                    rel.id, kind="conflict", conflict=self.conflict_kind(rel), weight=rel.weight
+                )
                 g.add_edge(rel.attacker, rel.id, role="attacker")
         for rel in self.conflicts:
             g.add_edge(rel.id, rel.target, role="target")

@@ -59,7 +59,13 @@ __all__ = [
 ]
 
 StatementKind: TypeAlias = Literal["issue", "claim", "premise", "rebuttal", "undercutter"]
-STATEMENT_KINDS: tuple[StatementKind, ...] = ("issue", "claim", "premise", "rebuttal", "undercutter")
+STATEMENT_KINDS: tuple[StatementKind, ...] = (
+    "issue",
+    "claim",
+    "premise",
+    "rebuttal",
+    "undercutter",
+)
 
 AuthorityKind: TypeAlias = Literal[
     "case",
@@ -174,9 +180,7 @@ def _one_of(choices: tuple[str, ...], what: str) -> Any:
             return
         if value not in choices:
             hint = did_you_mean(str(value), choices)
-            raise ModelError(
-                f"unknown {what}: {value!r}{hint} (must be one of {sorted(choices)})"
-            )
+            raise ModelError(f"unknown {what}: {value!r}{hint} (must be one of {sorted(choices)})")
 
     return check
 

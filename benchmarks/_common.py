@@ -45,14 +45,38 @@ def report(name: str, ours: float, ref: float, ref_name: str, target: float) -> 
 def generated_map(n: int, seed: int = 1) -> ArgumentMap:
     """A tree-shaped map of ``n`` statements, like a large casebook."""
     rnd = random.Random(seed)
-    m = ArgumentMap(f"Generated map of {n} statements",
-                    parties={"federal": "United States", "local": "Sanctuary jurisdictions"},
-                    doctrines={"spending": "Spending Clause", "10A": "Tenth Amendment"})  # fmt: skip
-    m.authority("printz", "case", "Printz v. United States",
-                "Printz v. United States, 521 U.S. 898 (1997)", year=1997)  # fmt: skip
+    m = ArgumentMap(
+        f"Generated map of {n} statements",
+        parties={"federal": "United States", "local": "Sanctuary jurisdictions"},
+        doctrines={"spending": "Spending Clause", "10A": "Tenth Amendment"},
+    )
+    m.authority(
+        "printz",
+        "case",
+        "Printz v. United States",
+        "Printz v. United States, 521 U.S. 898 (1997)",
+        year=1997,
+    )
     m.authority("dole", "case", "South Dakota v. Dole", "South Dakota v. Dole, 483 U.S. 203 (1987)")
-    words = ("federal local grant condition detainer statute Congress spending clause court "
-             "officer probable cause warrant notice access immigration").split()  # fmt: skip
+    words = [
+        "federal",
+        "local",
+        "grant",
+        "condition",
+        "detainer",
+        "statute",
+        "Congress",
+        "spending",
+        "clause",
+        "court",
+        "officer",
+        "probable",
+        "cause",
+        "warrant",
+        "notice",
+        "access",
+        "immigration",
+    ]
 
     def text() -> str:
         return " ".join(rnd.choice(words) for _ in range(rnd.randint(6, 16))).capitalize() + "."
@@ -64,15 +88,29 @@ def generated_map(n: int, seed: int = 1) -> ArgumentMap:
         doctrines = [rnd.choice(["spending", "10A"])]
         kind = rnd.random()
         if not stmts or kind < 0.15:
-            s = m.claim(text(), party=party, answers=rnd.choice(issues), doctrines=doctrines,
-                        cites=[rnd.choice(["printz@913", "dole"])])  # fmt: skip
+            s = m.claim(
+                text(),
+                party=party,
+                answers=rnd.choice(issues),
+                doctrines=doctrines,
+                cites=[rnd.choice(["printz@913", "dole"])],
+            )
         elif kind < 0.6:
-            s = m.premise(text(), supports=rnd.choice(stmts), party=party, doctrines=doctrines,
-                          cites=["dole@211"])  # fmt: skip
+            s = m.premise(
+                text(),
+                supports=rnd.choice(stmts),
+                party=party,
+                doctrines=doctrines,
+                cites=["dole@211"],
+            )
         elif kind < 0.9:
             s = m.rebuttal(text(), attacks=rnd.choice(stmts), party=party, doctrines=doctrines)
         else:
-            s = m.undercutter(text(), undercuts=rnd.choice(list(m.relations) or [stmts[0].id]),
-                              party=party, doctrines=doctrines)  # fmt: skip
+            s = m.undercutter(
+                text(),
+                undercuts=rnd.choice(list(m.relations) or [stmts[0].id]),
+                party=party,
+                doctrines=doctrines,
+            )
         stmts.append(s)
     return m

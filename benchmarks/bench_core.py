@@ -17,10 +17,10 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import best_of, generated_map, report  # noqa: E402
+from _common import best_of, generated_map, report
 
-import argmap  # noqa: E402
-from argmap.formats.native import dumps, load, to_dict  # noqa: E402
+import argmap
+from argmap.formats.native import dumps, load, to_dict
 
 
 def import_time(statement: str, repeat: int = 15) -> float:
@@ -40,17 +40,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.yaml"
         path.write_text(text, encoding="utf-8")
-        print(f"generated file: {len(m)} statements, {len(m.relations)} relations, "
-              f"{len(text) / 2**20:.1f} MB")  # fmt: skip
+        print(
+            f"generated file: {len(m)} statements, {len(m.relations)} relations, "
+            f"{len(text) / 2**20:.1f} MB"
+        )
         loaded = load(path)
         assert loaded == m
         ours = best_of(lambda: load(path), 3)
-        ref = best_of(lambda: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader), 3)
+        ref = best_of(
+            lambda: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader), 3
+        )
         report("load 10k statements", ours, ref, "yaml.load(CSafeLoader)", 2.0)
     data = json.loads(json.dumps(to_dict(m)))  # plain lists for the reference dumper
     ours = best_of(lambda: dumps(m), 3)
-    ref = best_of(lambda: yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False,
-                                    allow_unicode=True, width=100), 3)  # fmt: skip
+    ref = best_of(
+        lambda: yaml.dump(
+            data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100
+        ),
+        3,
+    )
     report("dump 10k statements", ours, ref, "yaml.dump(CSafeDumper)", 2.0)
     print(f"argmap {argmap.__version__}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from hypothesis import strategies as st
@@ -61,22 +62,37 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
         draw(st.one_of(st.just(""), texts)),
         description=draw(st.one_of(st.none(), texts)),
     )
-    for pid in draw(st.lists(st.sampled_from(["federal", "local", "amicus"]), unique=True,
-                             max_size=3)):  # fmt: skip
-        m.party(pid, draw(st.one_of(st.just(""), texts)),
-                colour=draw(st.sampled_from([None, "#0072B2", "orange"])))  # fmt: skip
-    for did in draw(st.lists(st.sampled_from(["spending", "10A", "supremacy"]), unique=True,
-                             max_size=3)):  # fmt: skip
+    for pid in draw(
+        st.lists(st.sampled_from(["federal", "local", "amicus"]), unique=True, max_size=3)
+    ):
+        m.party(
+            pid,
+            draw(st.one_of(st.just(""), texts)),
+            colour=draw(st.sampled_from([None, "#0072B2", "orange"])),
+        )
+    for did in draw(
+        st.lists(st.sampled_from(["spending", "10A", "supremacy"]), unique=True, max_size=3)
+    ):
         m.doctrine(did, draw(st.one_of(st.just(""), texts)))
-    auth_ids = draw(st.lists(st.sampled_from(["printz", "dole", "usc-1373", "eo-14159"]),
-                             unique=True, max_size=4))  # fmt: skip
+    auth_ids = draw(
+        st.lists(
+            st.sampled_from(["printz", "dole", "usc-1373", "eo-14159"]), unique=True, max_size=4
+        )
+    )
     for aid in auth_ids:
         m.authority(
             aid,
             draw(st.sampled_from(AUTHORITY_KINDS)),
             draw(texts),
-            draw(st.sampled_from(["Printz v. United States, 521 U.S. 898 (1997)",
-                                  "8 U.S.C. § 1373", "Exec. Order No. 14,159"])),  # fmt: skip
+            draw(
+                st.sampled_from(
+                    [
+                        "Printz v. United States, 521 U.S. 898 (1997)",
+                        "8 U.S.C. § 1373",
+                        "Exec. Order No. 14,159",
+                    ]
+                )
+            ),
             year=draw(st.one_of(st.none(), st.integers(1787, 2030))),
             side=draw(st.sampled_from([None, *SIDES])),
             verified=draw(st.booleans()),
@@ -105,8 +121,11 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
 
     n = draw(st.integers(1, max_statements))
     for _ in range(n):
-        kind = draw(st.sampled_from(["issue", "claim", "premise", "rebuttal", "undercutter",
-                                     "infer", "attack"]))  # fmt: skip
+        kind = draw(
+            st.sampled_from(
+                ["issue", "claim", "premise", "rebuttal", "undercutter", "infer", "attack"]
+            )
+        )
         sid = draw(st.one_of(st.none(), ids))
         if sid is not None and sid in m:
             sid = None
@@ -115,12 +134,22 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
         text = draw(texts)
         c = common()
         if kind == "issue":
-            m.issue(text, id=sid, standard=draw(st.sampled_from([None, *PROOF_STANDARDS])),
-                    parent=draw(st.sampled_from([None, *issues])) if issues else None,
-                    doctrines=c["doctrines"], cites=c["cites"], note=c["note"])  # fmt: skip
+            m.issue(
+                text,
+                id=sid,
+                standard=draw(st.sampled_from([None, *PROOF_STANDARDS])),
+                parent=draw(st.sampled_from([None, *issues])) if issues else None,
+                doctrines=c["doctrines"],
+                cites=c["cites"],
+                note=c["note"],
+            )
         elif kind == "claim":
-            m.claim(text, id=sid, answers=draw(st.sampled_from([None, *issues])) if issues
-                    else None, **c)  # fmt: skip
+            m.claim(
+                text,
+                id=sid,
+                answers=draw(st.sampled_from([None, *issues])) if issues else None,
+                **c,
+            )
         elif kind == "premise" and stmts:
             m.premise(text, id=sid, supports=draw(st.sampled_from(stmts)), **c)
         elif kind == "rebuttal" and stmts:
@@ -129,16 +158,25 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
             m.undercutter(text, id=sid, undercuts=draw(st.sampled_from(list(m.relations))), **c)
         elif kind == "infer" and len(stmts) >= 2:
             concl = draw(st.sampled_from(stmts))
-            prem = draw(st.lists(st.sampled_from([s for s in stmts if s.id != concl.id]),
-                                 min_size=1, max_size=3, unique_by=lambda s: s.id))  # fmt: skip
+            prem = draw(
+                st.lists(
+                    st.sampled_from([s for s in stmts if s.id != concl.id]),
+                    min_size=1,
+                    max_size=3,
+                    unique_by=lambda s: s.id,
+                )
+            )
             rid = draw(st.one_of(st.none(), ids))
             if rid is not None and rid in m:
                 rid = None
-            try:
-                m.infer(prem, concl, id=rid, scheme=draw(st.one_of(st.none(), texts)),
-                        weight=draw(weights))  # fmt: skip
-            except DuplicateIdError:  # the same inference drawn twice
-                pass
+            with contextlib.suppress(DuplicateIdError):  # the same inference drawn twice
+                m.infer(
+                    prem,
+                    concl,
+                    id=rid,
+                    scheme=draw(st.one_of(st.none(), texts)),
+                    weight=draw(weights),
+                )
         elif kind == "attack" and len(stmts) >= 2:
             attackers = [s for s in stmts if s.kind in ("claim", "rebuttal")]
             targets = [s for s in stmts if s.kind != "issue"]

@@ -27,7 +27,9 @@ def write(tmp_path: Path, text: str, name: str = "m.yaml") -> str:
     return str(path)
 
 
-def test_check_bad_file_prints_lines_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_bad_file_prints_lines_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write(tmp_path, BAD)
     assert main(["check", path]) == 1
     out = capsys.readouterr().out
@@ -77,8 +79,13 @@ def test_eval_table_and_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_eval_json_and_diff_against(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a = write(tmp_path, GOOD)
-    b = write(tmp_path, GOOD.replace("  R1: {rebuttal: no, attacks: C1, party: b}\n",
-                                     "  R1: {rebuttal: no, party: b}\n"), "b.yaml")  # fmt: skip
+    b = write(
+        tmp_path,
+        GOOD.replace(
+            "  R1: {rebuttal: no, attacks: C1, party: b}\n", "  R1: {rebuttal: no, party: b}\n"
+        ),
+        "b.yaml",
+    )
     assert main(["eval", a, "--json", "--diff-against", b]) == 1  # ids differ: a clear error
     assert "same map" in capsys.readouterr().err
     assert main(["eval", a, "--json", "--standard", "Q=scintilla"]) == 0
@@ -108,8 +115,12 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_no_traceback_from_the_command(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(content)
-    proc = subprocess.run([sys.executable, "-m", "argmap", "check", str(path)],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert str(path) in proc.stdout
@@ -126,8 +137,11 @@ def test_convert_round_trip(tmp_path: Path) -> None:
 
 
 def test_convert_from_carneades(tmp_path: Path) -> None:
-    src = write(tmp_path, "statements: {p: P, q: Q}\narguments:\n  a: {premises: [q], conclusion: p}\n",
-                "g.yml")  # fmt: skip
+    src = write(
+        tmp_path,
+        "statements: {p: P, q: Q}\narguments:\n  a: {premises: [q], conclusion: p}\n",
+        "g.yml",
+    )
     out = tmp_path / "g.yaml"
     assert main(["convert", "--from", "carneades", src, str(out)]) == 0
     assert "inferences:" in out.read_text()

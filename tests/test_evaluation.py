@@ -43,7 +43,11 @@ def test_rebuttal_defeats_and_undercut_reinstates() -> None:
     m.undercutter("the objection misses", id="U", undercuts=r)
     ev = am.evaluate(m)
     assert [ev.status(x) for x in ("C", "R", "R-|C", "U")] == [
-        "accepted", "accepted", "rejected", "accepted"]  # fmt: skip
+        "accepted",
+        "accepted",
+        "rejected",
+        "accepted",
+    ]
     assert "undercut by U" in ev.explain("C")
 
 
@@ -173,7 +177,10 @@ def test_diff_lists_flips_with_reasons() -> None:
     what_if = am.evaluate(m, weights={"P1->C1": 0.9, "P2->C2": 0.6}, reject=["P1"])
     d = am.diff(base, what_if)
     assert d.changed() == ["C1", "C2", "P1", "P1->C1", "Q", "C2-|C1"] or set(d.changed()) >= {
-        "C1", "C2", "P1"}  # fmt: skip
+        "C1",
+        "C2",
+        "P1",
+    }
     by_id = {c.id: c for c in d.changes}
     assert (by_id["C2"].before, by_id["C2"].after) == ("rejected", "accepted")
     assert "C2" in str(d) and "|" in d._repr_markdown_()

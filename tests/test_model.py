@@ -112,30 +112,52 @@ def test_cites() -> None:
 
 
 def test_authority_citation_forms() -> None:
-    lunn = Authority("lunn", "case", "Lunn v. Commonwealth",
-                     "Lunn v. Commonwealth, 477 Mass. 517, 78 N.E.3d 1143 (2017)")  # fmt: skip
+    lunn = Authority(
+        "lunn",
+        "case",
+        "Lunn v. Commonwealth",
+        "Lunn v. Commonwealth, 477 Mass. 517, 78 N.E.3d 1143 (2017)",
+    )
     assert lunn.citation_at("522") == (
         "Lunn v. Commonwealth, 477 Mass. 517, 522, 78 N.E.3d 1143 (2017)"
     )
     assert lunn.short_form("522") == "Lunn, 477 Mass. at 522"
-    f3d = Authority("sf", "case", "City & County of San Francisco v. Trump",
-                    "City & County of San Francisco v. Trump, 897 F.3d 1225 (9th Cir. 2018)",
-                    short="San Francisco")  # fmt: skip
+    f3d = Authority(
+        "sf",
+        "case",
+        "City & County of San Francisco v. Trump",
+        "City & County of San Francisco v. Trump, 897 F.3d 1225 (9th Cir. 2018)",
+        short="San Francisco",
+    )
     assert f3d.short_form("1231") == "San Francisco, 897 F.3d at 1231"
     assert f3d.citation_at("1231") == (
         "City & County of San Francisco v. Trump, 897 F.3d 1225, 1231 (9th Cir. 2018)"
     )
-    dist = Authority("sc", "case", "County of Santa Clara v. Trump",
-                     "County of Santa Clara v. Trump, 250 F. Supp. 3d 497 (N.D. Cal. 2017)",
-                     short="Santa Clara")  # fmt: skip
+    dist = Authority(
+        "sc",
+        "case",
+        "County of Santa Clara v. Trump",
+        "County of Santa Clara v. Trump, 250 F. Supp. 3d 497 (N.D. Cal. 2017)",
+        short="Santa Clara",
+    )
     assert dist.short_form("530") == "Santa Clara, 250 F. Supp. 3d at 530"
-    assert dist.citation_at("530").startswith("County of Santa Clara v. Trump, 250 F. Supp. 3d 497, 530 (")
-    pinned = Authority("oz", "case", "United States v. Ozcelik",
-                       "United States v. Ozcelik, 527 F.3d 88, 100 (3d Cir. 2008)")  # fmt: skip
+    assert dist.citation_at("530").startswith(
+        "County of Santa Clara v. Trump, 250 F. Supp. 3d 497, 530 ("
+    )
+    pinned = Authority(
+        "oz",
+        "case",
+        "United States v. Ozcelik",
+        "United States v. Ozcelik, 527 F.3d 88, 100 (3d Cir. 2008)",
+    )
     assert pinned.citation_at("99") == "United States v. Ozcelik, 527 F.3d 88, 99 (3d Cir. 2008)"
-    wl = Authority("mo", "case", "Miranda-Olivares v. Clackamas County",
-                   "Miranda-Olivares v. Clackamas County, No. 3:12-cv-02317-ST, 2014 WL 1414305 "
-                   "(D. Or. Apr. 11, 2014)")  # fmt: skip
+    wl = Authority(
+        "mo",
+        "case",
+        "Miranda-Olivares v. Clackamas County",
+        "Miranda-Olivares v. Clackamas County, No. 3:12-cv-02317-ST, 2014 WL 1414305 "
+        "(D. Or. Apr. 11, 2014)",
+    )
     assert wl.short_form("*11") == "Miranda-Olivares, 2014 WL 1414305, at *11"
     statute = Authority("s", "statute", "8 U.S.C. § 1373", "8 U.S.C. § 1373")
     assert statute.citation_at("(a)") == "8 U.S.C. § 1373, (a)"

@@ -175,7 +175,9 @@ def test_two_kinds() -> None:
 
 
 def test_duplicate_ids_from_duplicate_yaml_keys() -> None:
-    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: x}\n  C2: {claim: y}\n  C1: {claim: z}\n")
+    p = one_problem(
+        "argmap: 1\nstatements:\n  C1: {claim: x}\n  C2: {claim: y}\n  C1: {claim: z}\n"
+    )
     assert p.code == "duplicate-key" and p.line == 5 and "first at line 3" in p.message
 
 
@@ -305,7 +307,9 @@ def test_rule_table_violation_in_file() -> None:
 
 
 def test_undercut_of_a_statement_without_relations() -> None:
-    p = one_problem("argmap: 1\nstatements:\n  C1: {claim: x}\n  U1: {undercutter: y, undercuts: C1}\n")
+    p = one_problem(
+        "argmap: 1\nstatements:\n  C1: {claim: x}\n  U1: {undercutter: y, undercuts: C1}\n"
+    )
     assert p.code == "bad-relation" and p.line == 4
 
 

@@ -33,8 +33,8 @@ __all__ = ["MAX_DEPTH", "Tree", "Typed", "dump", "parse", "typed"]
 MAX_DEPTH = 32
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVER = yaml.resolver.Resolver()
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_RESOLVER: Any = yaml.resolver.Resolver()
+_CONSTRUCTOR: Any = yaml.constructor.SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
 _KNOWN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -127,7 +127,7 @@ def _scalar(event: Any, keep_text: bool) -> Any:
     return result
 
 
-def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tree:  # noqa: C901 - one event loop
+def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tree:
     """Parse one YAML document from ``text`` into a :class:`Tree`.
 
     Problems are collected in ``tree.problems``; a syntax error stops parsing
@@ -152,19 +152,29 @@ def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tr
     root: Any = None
     docs = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        events: Any = yaml.parse(text, Loader=_Loader)
+        for event in events:
             cls = type(event)
-            if cls is yaml.ScalarEvent or cls is yaml.MappingStartEvent or cls is (
-                yaml.SequenceStartEvent
+            if (
+                cls is yaml.ScalarEvent
+                or cls is yaml.MappingStartEvent
+                or cls is (yaml.SequenceStartEvent)
             ):
                 if event.anchor is not None:
-                    refuse("yaml-anchor", f"anchors (&{event.anchor}) and aliases are not "
-                           "allowed in argmap files; write each value out", event.start_mark)  # fmt: skip
+                    refuse(
+                        "yaml-anchor",
+                        f"anchors (&{event.anchor}) and aliases are not "
+                        "allowed in argmap files; write each value out",
+                        event.start_mark,
+                    )
                     return Tree(None, problems)
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _KNOWN_TAGS:
-                    refuse("yaml-tag", f"YAML tag {tag!r} is not allowed in argmap files",
-                           event.start_mark)  # fmt: skip
+                    refuse(
+                        "yaml-tag",
+                        f"YAML tag {tag!r} is not allowed in argmap files",
+                        event.start_mark,
+                    )
                     return Tree(None, problems)
             if cls is yaml.ScalarEvent:
                 line = event.start_mark.line + 1
@@ -176,8 +186,11 @@ def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tr
                             key = event.value  # keys are kept as typed
                             if key in container or key in top[3]:
                                 first = lines[id(container)].get(key) or top[3].get(key)
-                                refuse("duplicate-key", f"duplicate key {key!r} (first at line "
-                                       f"{first})", event.start_mark)  # fmt: skip
+                                refuse(
+                                    "duplicate-key",
+                                    f"duplicate key {key!r} (first at line {first})",
+                                    event.start_mark,
+                                )
                                 key = _DUP
                             top[1], top[2] = key, line
                         else:
@@ -189,8 +202,9 @@ def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tr
                     root = _scalar(event, keep_text)
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
-                    refuse("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels",
-                           event.start_mark)  # fmt: skip
+                    refuse(
+                        "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
+                    )
                     return Tree(None, problems)
                 new: Any = {} if cls is yaml.MappingStartEvent else []
                 lines[id(new)] = {} if cls is yaml.MappingStartEvent else []
@@ -199,8 +213,11 @@ def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tr
                     top = stack[-1]
                     if type(top[0]) is dict:
                         if top[1] is _NO_KEY:
-                            refuse("yaml-key", "a mapping key must be plain text, not a list "
-                                   "or mapping", event.start_mark)  # fmt: skip
+                            refuse(
+                                "yaml-key",
+                                "a mapping key must be plain text, not a list or mapping",
+                                event.start_mark,
+                            )
                             return Tree(None, problems)
                         _put(top, new, lines)
                     else:
@@ -212,21 +229,33 @@ def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tr
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 stack.pop()
             elif cls is yaml.AliasEvent:
-                refuse("yaml-alias", f"aliases (*{event.anchor}) are not allowed in argmap "
-                       "files; write each value out", event.start_mark)  # fmt: skip
+                refuse(
+                    "yaml-alias",
+                    f"aliases (*{event.anchor}) are not allowed in argmap "
+                    "files; write each value out",
+                    event.start_mark,
+                )
                 return Tree(None, problems)
             elif cls is yaml.DocumentStartEvent:
                 docs += 1
                 if docs > 1:
-                    refuse("yaml-documents", "a file holds one map: remove the second "
-                           "'---' document", event.start_mark)  # fmt: skip
+                    refuse(
+                        "yaml-documents",
+                        "a file holds one map: remove the second '---' document",
+                        event.start_mark,
+                    )
                     return Tree(None, problems)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark: Any = exc.problem_mark or exc.context_mark
         msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         problems.append(
-            Problem("error", "yaml-syntax", f"not valid YAML: {msg}", source=source,
-                    line=mark.line + 1 if mark else None)  # fmt: skip
+            Problem(
+                "error",
+                "yaml-syntax",
+                f"not valid YAML: {msg}",
+                source=source,
+                line=mark.line + 1 if mark else None,
+            )
         )
         return Tree(None, problems)
     except yaml.YAMLError as exc:  # reader errors without a mark
@@ -268,15 +297,21 @@ def dump(data: Any, *, flow: type = list) -> str:
         a: x
         b: [p, q]
     """
-    dumper = _DUMPERS.get(flow)
+    dumper: Any = _DUMPERS.get(flow)
     if dumper is None:
         base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        dumper = type("_Dumper", (base,), {})
+        dumper = type("_Dumper", (base,), {})  # a fresh class: representers are per class
         dumper.add_representer(
             flow,
             lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True),
         )
         _DUMPERS[flow] = dumper
-    text: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100,
-                          default_flow_style=False)  # fmt: skip
+    text: str = yaml.dump(
+        data,
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
     return text

@@ -60,8 +60,18 @@ STANDARDS = {
     "SE": "scintilla",
     "DV": "dialectical-validity",
 }
-_TOP = ("meta", "language", "statements", "issues", "arguments", "assumptions", "tests",
-        "argument_schemes", "issue_schemes", "references")  # fmt: skip
+_TOP = (
+    "meta",
+    "language",
+    "statements",
+    "issues",
+    "arguments",
+    "assumptions",
+    "tests",
+    "argument_schemes",
+    "issue_schemes",
+    "references",
+)
 
 
 @attrs.frozen(eq=False)
@@ -145,8 +155,7 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
     statements = data.get("statements") or {}
     arguments = data.get("arguments") or {}
     issues = data.get("issues") or {}
-    for name, section in (("statements", statements), ("arguments", arguments),
-                          ("issues", issues)):  # fmt: skip
+    for name, section in (("statements", statements), ("arguments", arguments), ("issues", issues)):
         if not isinstance(section, dict):
             error([name], f"{name} must be a mapping")
     if problems:
@@ -159,15 +168,15 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
     for sid, entry in statements.items():
         ids[sid] = _argmap_id(str(sid), used)
         if isinstance(entry, dict):
-            text = entry.get("text")
+            body = entry.get("text")
             if typed(entry.get("assumed")) is True:
                 assumed.append(sid)
         else:
-            text = entry
-        if not isinstance(text, str) or not text.strip():
+            body = entry
+        if not isinstance(body, str) or not body.strip():
             error(["statements", sid], f"statement {sid!r} needs text")
-            text = str(sid)
-        texts[sid] = str(text)
+            body = str(sid)
+        texts[sid] = str(body)
 
     position_of: dict[str, str] = {}
     standards: dict[str, str] = {}
@@ -179,8 +188,10 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
             continue
         std = entry.get("standard", "PE")
         if std not in STANDARDS:
-            error(["issues", iid, "standard"], f"unknown proof standard {std!r} "
-                  f"(must be one of {sorted(STANDARDS)})")  # fmt: skip
+            error(
+                ["issues", iid, "standard"],
+                f"unknown proof standard {std!r} (must be one of {sorted(STANDARDS)})",
+            )
             std = "PE"
         standards[iid] = STANDARDS[std]
         for i, pos in enumerate(positions):
@@ -209,10 +220,12 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
                 error([*path, "premises", i], f"argument {aid!r}: premise {p!r} is not a statement")
             else:
                 premises.append(p)
-        conclusion = entry.get("conclusion")
+        conclusion: Any = entry.get("conclusion")
         if conclusion not in statements:
-            error([*path, "conclusion"],
-                  f"argument {aid!r}: conclusion {conclusion!r} is not a statement")  # fmt: skip
+            error(
+                [*path, "conclusion"],
+                f"argument {aid!r}: conclusion {conclusion!r} is not a statement",
+            )
             continue
         extra: dict[str, Any] = {}
         if entry.get("scheme") is not None:
@@ -222,7 +235,10 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
         u = entry.get("undercutter")
         if u is not None:
             if u not in statements:
-                error([*path, "undercutter"], f"argument {aid!r}: undercutter {u!r} is not a statement")
+                error(
+                    [*path, "undercutter"],
+                    f"argument {aid!r}: undercutter {u!r} is not a statement",
+                )
             else:
                 undercutters[aid] = u
         parsed.append((aid, premises, conclusion, extra))
@@ -250,8 +266,14 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
                 stmt = Premise(id=ids[sid], text=texts[sid])
             m.add(stmt, check=False)
         for aid, premises, conclusion, extra in parsed:
-            m._add_relation(Inference(id=ids[aid], premises=tuple(ids[p] for p in premises),
-                                      conclusion=ids[conclusion], **extra))  # fmt: skip
+            m._add_relation(
+                Inference(
+                    id=ids[aid],
+                    premises=tuple(ids[p] for p in premises),
+                    conclusion=ids[conclusion],
+                    **extra,
+                )
+            )
         for aid, u in undercutters.items():
             m._add_relation(Conflict(attacker=ids[u], target=ids[aid]))
     except ArgmapError as exc:
@@ -277,6 +299,7 @@ def load(path: str | os.PathLike[str]) -> CarneadesGraph:
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError([Problem("error", "io", f"cannot read the file: {exc}",
-                                 source=str(path))], str(path)) from None  # fmt: skip
+        raise LoadError(
+            [Problem("error", "io", f"cannot read the file: {exc}", source=str(path))], str(path)
+        ) from None
     return loads(text, source=str(path))

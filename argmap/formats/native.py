@@ -67,11 +67,31 @@ Format: TypeAlias = Literal["yaml", "json"]
 MAX_BYTES = 32 * 1024 * 1024
 VERSION = 1
 
-_TOP = ("argmap", "title", "description", "parties", "doctrines", "authorities",
-        "statements", "inferences", "conflicts")  # fmt: skip
+_TOP = (
+    "argmap",
+    "title",
+    "description",
+    "parties",
+    "doctrines",
+    "authorities",
+    "statements",
+    "inferences",
+    "conflicts",
+)
 _VOCAB_FIELDS = ("label", "colour")
-_AUTH_FIELDS = ("kind", "name", "cite", "court", "year", "holding", "side", "url",
-                "verified", "short", "note")  # fmt: skip
+_AUTH_FIELDS = (
+    "kind",
+    "name",
+    "cite",
+    "court",
+    "year",
+    "holding",
+    "side",
+    "url",
+    "verified",
+    "short",
+    "note",
+)
 _COMMON = ("party", "doctrines", "cites", "note", "supports", "attacks", "undercuts")
 _KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "issue": ("standard", "burden", "parent"),
@@ -97,28 +117,47 @@ class _Reader:
         #: ids whose entries were refused; references to them are not reported again
         self.failed: set[str] = set()
 
-    def error(self, path: Sequence[Any], message: str, code: str = "invalid",
-              node: str | None = None, field: str | None = None) -> None:  # fmt: skip
+    def error(
+        self,
+        path: Sequence[Any],
+        message: str,
+        code: str = "invalid",
+        node: str | None = None,
+        field: str | None = None,
+    ) -> None:
         self.problems.append(
-            Problem("error", code, message, node=node, field=field, source=self.source,
-                    line=self.locate(path))  # fmt: skip
+            Problem(
+                "error",
+                code,
+                message,
+                node=node,
+                field=field,
+                source=self.source,
+                line=self.locate(path),
+            )
         )
 
     # --- typed field readers -------------------------------------------------
 
-    def text(self, value: Any, path: Sequence[Any], node: str | None, field: str,
-             optional: bool = True) -> str | None:  # fmt: skip
+    def text(
+        self, value: Any, path: Sequence[Any], node: str | None, field: str, optional: bool = True
+    ) -> str | None:
         if value is None:
             if not optional:
                 self.error(path, f"{field} must not be empty", "empty-text", node, field)
             return None
         if isinstance(value, str):
             value = str(value)
-        else:
+        else:  # a number, boolean, list or mapping where text belongs
             shown = json.dumps(value) if isinstance(value, bool | int | float) else repr(value)
             hint = ' (put it in quotes: "...")' if isinstance(value, bool | int | float) else ""
-            self.error(path, f"{field} must be text, not {_typename(value)} {shown}{hint}",
-                       "wrong-type", node, field)  # fmt: skip
+            self.error(
+                path,
+                f"{field} must be text, not {_typename(value)} {shown}{hint}",
+                "wrong-type",
+                node,
+                field,
+            )
             return None
         if not value.strip():
             self.error(path, f"{field} must not be empty", "empty-text", node, field)
@@ -126,48 +165,77 @@ class _Reader:
         if "\x00" in value:
             self.error(path, f"{field} contains a NUL character", "nul-text", node, field)
             return None
-        return value
+        text: str = value
+        return text
 
     def ids(self, value: Any, path: Sequence[Any], node: str | None, field: str) -> list[str]:
         items = [value] if isinstance(value, str) else value
         if items is None:
             return []
         if not isinstance(items, list):
-            self.error(path, f"{field} must be an id or a list of ids, not {_typename(value)}",
-                       "wrong-type", node, field)  # fmt: skip
+            self.error(
+                path,
+                f"{field} must be an id or a list of ids, not {_typename(value)}",
+                "wrong-type",
+                node,
+                field,
+            )
             return []
         out: list[str] = []
         for i, item in enumerate(items):
             if not isinstance(item, str) or not item:
                 sub = [*path, i] if not isinstance(value, str) else path
-                self.error(sub, f"{field} must hold ids, not {_typename(item)} {item!r}",
-                           "wrong-type", node, field)  # fmt: skip
+                self.error(
+                    sub,
+                    f"{field} must hold ids, not {_typename(item)} {item!r}",
+                    "wrong-type",
+                    node,
+                    field,
+                )
             else:
                 out.append(str(item))
         return out
 
-    def mapping(self, value: Any, path: Sequence[Any], what: str, node: str | None = None
-                ) -> dict[str, Any] | None:  # fmt: skip
+    def mapping(
+        self, value: Any, path: Sequence[Any], what: str, node: str | None = None
+    ) -> dict[str, Any] | None:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.error(path, f"{what} must be a mapping (key: value), not {_typename(value)}",
-                       "wrong-type", node)  # fmt: skip
+            self.error(
+                path,
+                f"{what} must be a mapping (key: value), not {_typename(value)}",
+                "wrong-type",
+                node,
+            )
             return None
         return value
 
-    def unknown_keys(self, data: Mapping[str, Any], allowed: Sequence[str],
-                     path: Sequence[Any], what: str, node: str | None = None) -> None:  # fmt: skip
+    def unknown_keys(
+        self,
+        data: Mapping[str, Any],
+        allowed: Sequence[str],
+        path: Sequence[Any],
+        what: str,
+        node: str | None = None,
+    ) -> None:
         for key in data:
             if key not in allowed:
-                self.error([*path, key], f"unknown field {key!r} in {what}"
-                           f"{did_you_mean(str(key), list(allowed))} (allowed: "
-                           f"{', '.join(allowed)})", "unknown-field", node, str(key))  # fmt: skip
+                self.error(
+                    [*path, key],
+                    f"unknown field {key!r} in {what}"
+                    f"{did_you_mean(str(key), list(allowed))} (allowed: "
+                    f"{', '.join(allowed)})",
+                    "unknown-field",
+                    node,
+                    str(key),
+                )
 
     # --- sections ------------------------------------------------------------
 
-    def vocabulary(self, value: Any, name: str, cls: type[Party] | type[Doctrine]
-                   ) -> dict[str, Any]:  # fmt: skip
+    def vocabulary(
+        self, value: Any, name: str, cls: type[Party] | type[Doctrine]
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {}
         data = self.mapping(value, [name], name)
         for key, item in (data or {}).items():
@@ -176,8 +244,11 @@ class _Reader:
             if isinstance(item, dict):
                 self.unknown_keys(item, _VOCAB_FIELDS, path, f"{name} entry", key)
                 raw_label = item.get("label")
-                label = "" if raw_label == "" else (
-                    self.text(raw_label, [*path, "label"], key, "label") or "")  # fmt: skip
+                label = (
+                    ""
+                    if raw_label == ""
+                    else (self.text(raw_label, [*path, "label"], key, "label") or "")
+                )
                 colour = self.text(item.get("colour"), [*path, "colour"], key, "colour")
             elif isinstance(item, str) and not item:
                 label = ""  # declared without a label
@@ -205,24 +276,35 @@ class _Reader:
                     ok = False
             for f in ("kind", "name", "cite", "court", "holding", "side", "url", "short", "note"):
                 if f in entry:
-                    v = self.text(entry[f], [*path, f], key, f, optional=f not in
-                                  ("kind", "name", "cite"))  # fmt: skip
+                    v = self.text(
+                        entry[f], [*path, f], key, f, optional=f not in ("kind", "name", "cite")
+                    )
                     if v is None and entry[f] is not None:
                         ok = False
                     fields[f] = v
             if "year" in entry and entry["year"] is not None:
                 y = typed(entry["year"])
                 if isinstance(y, bool) or not isinstance(y, int):
-                    self.error([*path, "year"], f"year must be a number like 1997, not "
-                               f"{_typename(y)} {y!r}", "wrong-type", key, "year")  # fmt: skip
+                    self.error(
+                        [*path, "year"],
+                        f"year must be a number like 1997, not {_typename(y)} {y!r}",
+                        "wrong-type",
+                        key,
+                        "year",
+                    )
                     ok = False
                 else:
                     fields["year"] = y
             if "verified" in entry:
                 v = typed(entry["verified"])
                 if not isinstance(v, bool):
-                    self.error([*path, "verified"], f"verified must be true or false, not {v!r}",
-                               "wrong-type", key, "verified")  # fmt: skip
+                    self.error(
+                        [*path, "verified"],
+                        f"verified must be true or false, not {v!r}",
+                        "wrong-type",
+                        key,
+                        "verified",
+                    )
                     ok = False
                 else:
                     fields["verified"] = v
@@ -245,16 +327,35 @@ class _Reader:
                 continue
             kinds = [k for k in STATEMENT_KINDS if k in entry]
             if not kinds:
-                extra = [k for k in entry if k not in _COMMON and not any(
-                    k in f for f in _KIND_FIELDS.values())]  # fmt: skip
-                guess = next((did_you_mean(str(k), STATEMENT_KINDS) for k in extra
-                              if did_you_mean(str(k), STATEMENT_KINDS)), "")  # fmt: skip
-                self.error(path, f"statement {key!r} has no kind: give its text under one of "
-                           f"{', '.join(STATEMENT_KINDS)}{guess}", "unknown-kind", key)  # fmt: skip
+                extra = [
+                    k
+                    for k in entry
+                    if k not in _COMMON and not any(k in f for f in _KIND_FIELDS.values())
+                ]
+                guess = next(
+                    (
+                        did_you_mean(str(k), STATEMENT_KINDS)
+                        for k in extra
+                        if did_you_mean(str(k), STATEMENT_KINDS)
+                    ),
+                    "",
+                )
+                self.error(
+                    path,
+                    f"statement {key!r} has no kind: give its text under one of "
+                    f"{', '.join(STATEMENT_KINDS)}{guess}",
+                    "unknown-kind",
+                    key,
+                )
                 continue
             if len(kinds) > 1:
-                self.error(path, f"statement {key!r} has two kinds ({' and '.join(kinds)}); "
-                           "a statement is exactly one of them", "two-kinds", key)  # fmt: skip
+                self.error(
+                    path,
+                    f"statement {key!r} has two kinds ({' and '.join(kinds)}); "
+                    "a statement is exactly one of them",
+                    "two-kinds",
+                    key,
+                )
                 continue
             kind = kinds[0]
             allowed = (kind, *_COMMON, *_KIND_FIELDS[kind])
@@ -268,20 +369,24 @@ class _Reader:
                     ok &= v is not None or entry[f] is None
                     fields[f] = v
             if "doctrines" in entry:
-                fields["doctrines"] = tuple(self.ids(entry["doctrines"], [*path, "doctrines"],
-                                                     key, "doctrines"))  # fmt: skip
+                fields["doctrines"] = tuple(
+                    self.ids(entry["doctrines"], [*path, "doctrines"], key, "doctrines")
+                )
             if "cites" in entry:
                 cites = []
                 for i, raw in enumerate(self.ids(entry["cites"], [*path, "cites"], key, "cites")):
-                    sub = [*path, "cites", i] if isinstance(entry["cites"], list) else [
-                        *path, "cites"]  # fmt: skip
+                    sub = (
+                        [*path, "cites", i]
+                        if isinstance(entry["cites"], list)
+                        else [*path, "cites"]
+                    )
                     try:
                         cites.append(Cite.parse(raw))
                     except ArgmapError as exc:
                         self.error(sub, str(exc), "bad-cite", key, "cites")
                         ok = False
                 fields["cites"] = tuple(cites)
-            if not ok:
+            if not ok or text is None:
                 continue
             try:
                 stmt = STATEMENT_CLASSES[kind](id=key, text=text, **fields)
@@ -301,34 +406,63 @@ class _Reader:
         for stmt in list(m):
             path = ["statements", stmt.id]
             if stmt.party is not None and stmt.party not in m.parties:
-                self.error([*path, "party"], f"unknown party {stmt.party!r}"
-                           f"{did_you_mean(stmt.party, list(m.parties))} (declared: "
-                           f"{', '.join(m.parties) or 'none — add a parties: section'})",
-                           "unknown-party", stmt.id, "party")  # fmt: skip
+                self.error(
+                    [*path, "party"],
+                    f"unknown party {stmt.party!r}"
+                    f"{did_you_mean(stmt.party, list(m.parties))} (declared: "
+                    f"{', '.join(m.parties) or 'none — add a parties: section'})",
+                    "unknown-party",
+                    stmt.id,
+                    "party",
+                )
             for i, d in enumerate(stmt.doctrines):
                 if d not in m.doctrines:
-                    self.error([*path, "doctrines", i], f"unknown doctrine {d!r}"
-                               f"{did_you_mean(d, list(m.doctrines))} (declared: "
-                               f"{', '.join(m.doctrines) or 'none — add a doctrines: section'})",
-                               "unknown-doctrine", stmt.id, "doctrines")  # fmt: skip
+                    self.error(
+                        [*path, "doctrines", i],
+                        f"unknown doctrine {d!r}"
+                        f"{did_you_mean(d, list(m.doctrines))} (declared: "
+                        f"{', '.join(m.doctrines) or 'none — add a doctrines: section'})",
+                        "unknown-doctrine",
+                        stmt.id,
+                        "doctrines",
+                    )
             for i, c in enumerate(stmt.cites):
                 if c.authority not in m.authorities:
-                    self.error([*path, "cites", i], f"cites unknown authority {c.authority!r}"
-                               f"{did_you_mean(c.authority, list(m.authorities))}",
-                               "dangling-id", stmt.id, "cites")  # fmt: skip
+                    self.error(
+                        [*path, "cites", i],
+                        f"cites unknown authority {c.authority!r}"
+                        f"{did_you_mean(c.authority, list(m.authorities))}",
+                        "dangling-id",
+                        stmt.id,
+                        "cites",
+                    )
             if isinstance(stmt, Issue) and stmt.burden and stmt.burden not in m.parties:
-                self.error([*path, "burden"], f"burden names unknown party {stmt.burden!r}",
-                           "unknown-party", stmt.id, "burden")  # fmt: skip
+                self.error(
+                    [*path, "burden"],
+                    f"burden names unknown party {stmt.burden!r}",
+                    "unknown-party",
+                    stmt.id,
+                    "burden",
+                )
             if isinstance(stmt, Issue) and stmt.parent:
                 parent = m.statements.get(stmt.parent)
                 if parent is None:
-                    self.error([*path, "parent"], f"parent {stmt.parent!r} is not in the map"
-                               f"{did_you_mean(stmt.parent, list(m.statements))}",
-                               "dangling-id", stmt.id, "parent")  # fmt: skip
+                    self.error(
+                        [*path, "parent"],
+                        f"parent {stmt.parent!r} is not in the map"
+                        f"{did_you_mean(stmt.parent, list(m.statements))}",
+                        "dangling-id",
+                        stmt.id,
+                        "parent",
+                    )
                 elif not isinstance(parent, Issue):
-                    self.error([*path, "parent"], f"parent must be an issue, but "
-                               f"{parent.id!r} is a {parent.kind}", "bad-relation", stmt.id,
-                               "parent")  # fmt: skip
+                    self.error(
+                        [*path, "parent"],
+                        f"parent must be an issue, but {parent.id!r} is a {parent.kind}",
+                        "bad-relation",
+                        stmt.id,
+                        "parent",
+                    )
                 else:
                     try:
                         m._check_parent(stmt)
@@ -337,16 +471,32 @@ class _Reader:
             if isinstance(stmt, Claim) and stmt.answers:
                 target = m.statements.get(stmt.answers)
                 if target is None:
-                    self.error([*path, "answers"], f"answers {stmt.answers!r}, which is not in "
-                               f"the map{did_you_mean(stmt.answers, list(m.statements))}",
-                               "dangling-id", stmt.id, "answers")  # fmt: skip
+                    self.error(
+                        [*path, "answers"],
+                        f"answers {stmt.answers!r}, which is not in "
+                        f"the map{did_you_mean(stmt.answers, list(m.statements))}",
+                        "dangling-id",
+                        stmt.id,
+                        "answers",
+                    )
                 elif not isinstance(target, Issue):
-                    self.error([*path, "answers"], f"a claim answers an issue, but "
-                               f"{target.id!r} is a {target.kind}; use supports: to support "
-                               "it", "bad-relation", stmt.id, "answers")  # fmt: skip
+                    self.error(
+                        [*path, "answers"],
+                        f"a claim answers an issue, but "
+                        f"{target.id!r} is a {target.kind}; use supports: to support "
+                        "it",
+                        "bad-relation",
+                        stmt.id,
+                        "answers",
+                    )
 
-    def relations(self, m: ArgumentMap, pending: list[tuple[str, str, list[str]]],
-                  inferences: Any, conflicts: Any) -> None:  # fmt: skip
+    def relations(
+        self,
+        m: ArgumentMap,
+        pending: list[tuple[str, str, list[str]]],
+        inferences: Any,
+        conflicts: Any,
+    ) -> None:
         # 1. supports and attacks on statements
         undercuts: list[tuple[str, str, list[Any]]] = []  # (attacker, target, path)
         for sid, field, targets in pending:
@@ -368,10 +518,11 @@ class _Reader:
                 continue
             self.unknown_keys(entry, _INF_FIELDS, path, "inference")
             premises = self.ids(entry.get("premises"), [*path, "premises"], None, "premises")
-            conclusion = entry.get("conclusion")
+            conclusion: Any = entry.get("conclusion")
             if "premises" not in entry or not isinstance(conclusion, str):
-                self.error(path, "an inference needs premises: [ids] and conclusion: id",
-                           "missing-field")  # fmt: skip
+                self.error(
+                    path, "an inference needs premises: [ids] and conclusion: id", "missing-field"
+                )
                 continue
             fields: dict[str, Any] = {}
             for f in ("id", "scheme"):
@@ -379,7 +530,11 @@ class _Reader:
                     fields[f] = self.text(entry[f], [*path, f], None, f)
             if entry.get("weight") is not None:
                 fields["weight"] = typed(entry["weight"])
-            self._add(m, path, lambda: self._inference(m, premises, conclusion, fields))
+            self._add(
+                m,
+                path,
+                lambda p=premises, c=conclusion, f=fields: self._inference(m, p, c, f),  # type: ignore[misc]
+            )
         # 3. explicit conflicts and undercuts, resolved as their targets appear
         if conflicts is not None and not isinstance(conflicts, list):
             self.error(["conflicts"], "conflicts must be a list", "wrong-type")
@@ -391,56 +546,75 @@ class _Reader:
             if entry is None:
                 continue
             self.unknown_keys(entry, _CON_FIELDS, path, "conflict")
-            attacker, target = entry.get("attacker"), entry.get("target")
-            if not isinstance(attacker, str) or not isinstance(target, str):
+            attacker_raw, target_raw = entry.get("attacker"), entry.get("target")
+            if not isinstance(attacker_raw, str) or not isinstance(target_raw, str):
                 self.error(path, "a conflict needs attacker: id and target: id", "missing-field")
                 continue
-            extra = {f: typed(entry[f]) if f == "weight" else str(entry[f])
-                     for f in ("id", "weight") if entry.get(f) is not None}  # fmt: skip
-            explicit.append((attacker, target, path, extra))
-        todo = [(a, t, p, {}, True) for a, t, p in undercuts] + [
-            (a, t, p, x, False) for a, t, p, x in explicit]  # fmt: skip
+            extra = {
+                f: typed(entry[f]) if f == "weight" else str(entry[f])
+                for f in ("id", "weight")
+                if entry.get(f) is not None
+            }
+            explicit.append((str(attacker_raw), str(target_raw), path, extra))
+        Pending = tuple[str, str, list[Any], dict[str, Any], bool]
+        todo: list[Pending] = [(a, t, p, {}, True) for a, t, p in undercuts] + [
+            (a, t, p, x, False) for a, t, p, x in explicit
+        ]
         while todo:
             waiting = {a for a, *_ in todo}
-            left = []
+            left: list[Pending] = []
             for item in todo:
                 attacker, target, path, extra, via_statement = item
                 if target in m.relations or (
                     target in m.statements and not (via_statement and target in waiting)
                 ):
-                    self._add(m, path, lambda a=attacker, t=target, x=extra, v=via_statement:
-                              self._conflict(m, a, t, x, v))  # fmt: skip
+                    self._add(m, path, self._conflict_maker(m, item))
                 else:
                     left.append(item)
             if len(left) == len(todo):  # no progress: dangling, or undercuts in a circle
                 for attacker, target, path, extra, via_statement in left:
                     if target in m.statements:
-                        self.error(path, f"cannot tell which relation of {target!r} "
-                                   f"{attacker!r} undercuts (they undercut each other); give "
-                                   "the relation id", "bad-relation", attacker,
-                                   "undercuts")  # fmt: skip
+                        self.error(
+                            path,
+                            f"cannot tell which relation of {target!r} "
+                            f"{attacker!r} undercuts (they undercut each other); give "
+                            "the relation id",
+                            "bad-relation",
+                            attacker,
+                            "undercuts",
+                        )
                     else:
-                        self._add(m, path, lambda a=attacker, t=target, x=extra,
-                                  v=via_statement: self._conflict(m, a, t, x, v))  # fmt: skip
+                        self._add(
+                            m,
+                            path,
+                            self._conflict_maker(m, (attacker, target, path, extra, via_statement)),
+                        )
                 break
             todo = left
 
-    def _relate(self, m: ArgumentMap, sid: str, field: str, target: str, path: list[Any]
-                ) -> None:  # fmt: skip
+    def _conflict_maker(
+        self, m: ArgumentMap, item: tuple[str, str, list[Any], dict[str, Any], bool]
+    ) -> Callable[[], Relation]:
+        attacker, target, _path, extra, via_statement = item
+        return lambda: self._conflict(m, attacker, target, extra, via_statement)
+
+    def _relate(self, m: ArgumentMap, sid: str, field: str, target: str, path: list[Any]) -> None:
         if field == "supports":
             self._add(m, path, lambda: self._inference(m, [sid], target, {}))
         else:
             self._add(m, path, lambda: self._conflict(m, sid, target, {}, False))
 
-    def _inference(self, m: ArgumentMap, premises: list[str], conclusion: str,
-                   fields: dict[str, Any]) -> Relation:  # fmt: skip
+    def _inference(
+        self, m: ArgumentMap, premises: list[str], conclusion: str, fields: dict[str, Any]
+    ) -> Relation:
         concl = m.statement(conclusion)
         for p in premises:
             check_support(m.statement(p), concl)
         return Inference(premises=tuple(premises), conclusion=conclusion, **fields)
 
-    def _conflict(self, m: ArgumentMap, attacker: str, target: str, extra: dict[str, Any],
-                  via_statement: bool) -> Relation:  # fmt: skip
+    def _conflict(
+        self, m: ArgumentMap, attacker: str, target: str, extra: dict[str, Any], via_statement: bool
+    ) -> Relation:
         src = m.statement(attacker)
         node = m.resolve_relation(target) if via_statement else m.node(target)
         check_attack(src, node.id, node.kind)
@@ -527,15 +701,21 @@ def from_dict(
     """
     reader = _Reader(source, locate or (lambda _path: None))
     if not isinstance(data, dict):
-        reader.error([], f"an argmap file is a mapping starting with 'argmap: 1', not "
-                     f"{_typename(data)}", "not-a-map")  # fmt: skip
+        reader.error(
+            [],
+            f"an argmap file is a mapping starting with 'argmap: 1', not {_typename(data)}",
+            "not-a-map",
+        )
         raise LoadError(reader.problems, source)
     version = typed(data.get("argmap"))
     if version is None:
         reader.error([], "missing 'argmap: 1' at the top: is this an argmap file?", "no-version")
     elif version != VERSION:
-        reader.error(["argmap"], f"unsupported format version {version!r}; this argmap reads "
-                     f"version {VERSION}", "bad-version")  # fmt: skip
+        reader.error(
+            ["argmap"],
+            f"unsupported format version {version!r}; this argmap reads version {VERSION}",
+            "bad-version",
+        )
     reader.unknown_keys(data, _TOP, [], "the file")
     title = reader.text(data.get("title"), ["title"], None, "title") if "title" in data else ""
     description = reader.text(data.get("description"), ["description"], None, "description")
@@ -568,8 +748,11 @@ def _decode(raw: bytes, source: str | None) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise fail("encoding", f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {col}; "
-                   "save the file as UTF-8", line) from None  # fmt: skip
+        raise fail(
+            "encoding",
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {col}; save the file as UTF-8",
+            line,
+        ) from None
     return text
 
 
@@ -577,8 +760,18 @@ def _check_text(text: str, source: str | None) -> None:
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        raise LoadError([Problem("error", "nul", "the file contains a NUL character (is it a "
-                                 "binary file?)", source=source, line=line)], source)  # fmt: skip
+        raise LoadError(
+            [
+                Problem(
+                    "error",
+                    "nul",
+                    "the file contains a NUL character (is it a binary file?)",
+                    source=source,
+                    line=line,
+                )
+            ],
+            source,
+        )
 
 
 def _sniff(text: str) -> Format:
@@ -588,7 +781,7 @@ def _sniff(text: str) -> Format:
 def loads(
     text: str | bytes,
     *,
-    format: Format | None = None,  # noqa: A002 - mirrors json/yaml vocabulary
+    format: Format | None = None,
     source: str | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> ArgumentMap:
@@ -611,10 +804,19 @@ def loads(
     """
     size = len(text)
     if size > max_bytes:
-        raise LoadError([Problem("error", "too-large", f"the input is {size / 2**20:.1f} MB, "
-                                 f"larger than the {max_bytes / 2**20:.0f} MB argmap reads "
-                                 "(pass max_bytes= to raise the limit)", source=source)],
-                        source)  # fmt: skip
+        raise LoadError(
+            [
+                Problem(
+                    "error",
+                    "too-large",
+                    f"the input is {size / 2**20:.1f} MB, "
+                    f"larger than the {max_bytes / 2**20:.0f} MB argmap reads "
+                    "(pass max_bytes= to raise the limit)",
+                    source=source,
+                )
+            ],
+            source,
+        )
     if isinstance(text, bytes):
         text = _decode(text, source)
     elif text.startswith("\ufeff"):
@@ -624,8 +826,17 @@ def loads(
     if fmt == "json":
         return _loads_json(text, source)
     if fmt != "yaml":
-        raise LoadError([Problem("error", "format", f"unknown format {fmt!r} (must be 'yaml' "
-                                 "or 'json')", source=source)], source)  # fmt: skip
+        raise LoadError(
+            [
+                Problem(
+                    "error",
+                    "format",
+                    f"unknown format {fmt!r} (must be 'yaml' or 'json')",
+                    source=source,
+                )
+            ],
+            source,
+        )
     tree = parse_yaml(text, source=source)
     if tree.problems:
         raise LoadError(tree.problems, source)
@@ -646,12 +857,22 @@ def _loads_json(text: str, source: str | None) -> ArgumentMap:
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        raise LoadError([Problem("error", "json-syntax", f"not valid JSON: {exc.msg} "
-                                 f"(column {exc.colno})", source=source, line=exc.lineno)],
-                        source) from None  # fmt: skip
+        raise LoadError(
+            [
+                Problem(
+                    "error",
+                    "json-syntax",
+                    f"not valid JSON: {exc.msg} (column {exc.colno})",
+                    source=source,
+                    line=exc.lineno,
+                )
+            ],
+            source,
+        ) from None
     except RecursionError:
-        raise LoadError([Problem("error", "json-depth", "JSON nested too deeply",
-                                 source=source)], source) from None  # fmt: skip
+        raise LoadError(
+            [Problem("error", "json-depth", "JSON nested too deeply", source=source)], source
+        ) from None
 
     # lines are found only when needed: JSON is YAML, and the YAML reader keeps lines
     tree_cache: list[Any] = []
@@ -665,15 +886,21 @@ def _loads_json(text: str, source: str | None) -> ArgumentMap:
     if dups:
         tree = parse_yaml(text, source=source)
         found = [p for p in tree.problems if p.code == "duplicate-key"]
-        raise LoadError(found or [Problem("error", "duplicate-key", f"duplicate key {k!r}",
-                                          source=source) for k in dups], source)  # fmt: skip
+        raise LoadError(
+            found
+            or [
+                Problem("error", "duplicate-key", f"duplicate key {k!r}", source=source)
+                for k in dups
+            ],
+            source,
+        )
     return from_dict(data, source=source, locate=locate)
 
 
 def load(
     path: str | os.PathLike[str],
     *,
-    format: Format | None = None,  # noqa: A002
+    format: Format | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> ArgumentMap:
     """Read a map from a ``.yaml``, ``.yml`` or ``.json`` file.
@@ -695,14 +922,24 @@ def load(
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise LoadError([Problem("error", "too-large", f"the file is {size / 2**20:.1f} MB, "
-                                     f"larger than the {max_bytes / 2**20:.0f} MB argmap reads "
-                                     "(pass max_bytes= to raise the limit)", source=name)],
-                            name)  # fmt: skip
+            raise LoadError(
+                [
+                    Problem(
+                        "error",
+                        "too-large",
+                        f"the file is {size / 2**20:.1f} MB, "
+                        f"larger than the {max_bytes / 2**20:.0f} MB argmap reads "
+                        "(pass max_bytes= to raise the limit)",
+                        source=name,
+                    )
+                ],
+                name,
+            )
         raw = p.read_bytes()
     except OSError as exc:
-        raise LoadError([Problem("error", "io", f"cannot read the file: {exc.strerror}",
-                                 source=name)], name) from None  # fmt: skip
+        raise LoadError(
+            [Problem("error", "io", f"cannot read the file: {exc.strerror}", source=name)], name
+        ) from None
     return loads(raw, format=fmt, source=name, max_bytes=max_bytes)
 
 
@@ -743,9 +980,9 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
     for name, vocab in (("parties", m.parties), ("doctrines", m.doctrines)):
         if vocab:
             out[name] = {
-                k: v.label if v.colour is None else (
-                    {"label": v.label, "colour": v.colour} if v.label else {"colour": v.colour}
-                )
+                k: v.label
+                if v.colour is None
+                else ({"label": v.label, "colour": v.colour} if v.label else {"colour": v.colour})
                 for k, v in vocab.items()
             }
     if m.authorities:
@@ -766,8 +1003,11 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
     conflicts: list[Conflict] = []
     for rel in m.relations.values():
         if isinstance(rel, Inference):
-            if rel.generated and len(rel.premises) == 1 and rel.scheme is None and (
-                rel.weight is None
+            if (
+                rel.generated
+                and len(rel.premises) == 1
+                and rel.scheme is None
+                and (rel.weight is None)
             ):
                 inline.setdefault(rel.premises[0], {}).setdefault("supports", []).append(
                     rel.conclusion
@@ -851,7 +1091,7 @@ def _short_target(m: ArgumentMap, rel_id: str) -> str:
     return rel_id
 
 
-def dumps(m: ArgumentMap, *, format: Format = "yaml") -> str:  # noqa: A002
+def dumps(m: ArgumentMap, *, format: Format = "yaml") -> str:
     """Write a map as native YAML (or JSON) text; deterministic and lossless.
 
     Example:
@@ -874,7 +1114,7 @@ def dumps(m: ArgumentMap, *, format: Format = "yaml") -> str:  # noqa: A002
     return dump_yaml(data, flow=_Flow)
 
 
-def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None = None) -> None:  # noqa: A002
+def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
     """Write a map to a ``.yaml``/``.yml``/``.json`` file (format from the suffix).
 
     Example:
@@ -887,4 +1127,3 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None 
     p = Path(path)
     fmt = format or _format_of(p) or "yaml"
     p.write_text(dumps(m, format=fmt), encoding="utf-8")
-
