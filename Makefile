@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD  := build
 
-.PHONY: demo test lint typecheck bench setup graphviz clean help
+.PHONY: demo test bench setup graphviz latex clean help
 
 help:
 	@echo "make demo   - set up, then write the sanctuary casebook map, diagrams and briefs to $(BUILD)/"
@@ -36,11 +36,24 @@ graphviz:
 	  exit 1; \
 	fi
 
+# pdflatex, so the test that compiles the LaTeX briefs runs (it is skipped without it).
+latex:
+	@if command -v pdflatex >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing pdflatex (texlive-latex-base) with apt-get ..."; \
+	  (DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	     texlive-latex-base lmodern >/dev/null) || \
+	  echo "Could not install pdflatex; the LaTeX compile test will be skipped."; \
+	else \
+	  echo "pdflatex not found (apt-get install texlive-latex-base); the LaTeX compile test will be skipped."; \
+	fi
+
 demo: setup
 	@mkdir -p $(BUILD)
 	$(BIN)/argmap demo -o $(BUILD)
 
-test: setup
+test: setup latex
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q
 	$(BIN)/python -m mypy
 	$(BIN)/python -m ruff check argmap tests benchmarks examples

@@ -14,11 +14,14 @@ Example:
     True
 """
 
-from . import casebook
+from . import casebook, dot
+from .brief import Brief, available_templates, brief_context, render_brief
+from .dot import escape_label, mimebundle, render, to_dot, to_svg
 from .evaluation import Diff, Evaluation, IssueOutcome, diff, evaluate
 from .exceptions import (
     ArgmapError,
     BriefError,
+    DiagramError,
     DuplicateIdError,
     EvaluationError,
     LoadError,
@@ -52,10 +55,12 @@ __all__ = [
     "ArgmapError",
     "ArgumentMap",
     "Authority",
+    "Brief",
     "BriefError",
     "Cite",
     "Claim",
     "Conflict",
+    "DiagramError",
     "Diff",
     "Doctrine",
     "DuplicateIdError",
@@ -77,13 +82,22 @@ __all__ = [
     "Undercutter",
     "UnknownNodeError",
     "__version__",
+    "available_templates",
+    "brief_context",
     "casebook",
     "diff",
+    "dot",
     "dump",
     "dumps",
+    "escape_label",
     "evaluate",
     "from_dict",
     "load",
     "loads",
+    "mimebundle",
+    "render",
+    "render_brief",
     "to_dict",
+    "to_dot",
+    "to_svg",
 ]

@@ -21,6 +21,7 @@ from .problems import Problem
 __all__ = [
     "ArgmapError",
     "BriefError",
+    "DiagramError",
     "DuplicateIdError",
     "EvaluationError",
     "LoadError",
@@ -127,6 +128,15 @@ class BriefError(ArgmapError, ValueError):
 
     Example:
         >>> isinstance(BriefError("unknown template"), ArgmapError)
+        True
+    """
+
+
+class DiagramError(ArgmapError, ValueError):
+    """An option the diagram functions cannot use; the message lists the choices.
+
+    Example:
+        >>> isinstance(DiagramError("unknown theme: 'poster'"), ValueError)
         True
     """
 

@@ -1,0 +1,1556 @@
+"""The plain, frozen context that brief templates receive, and how it is built from a map.
+
+Templates never see the :class:`~argmap.graph.ArgumentMap` or the model values: they get
+the frozen attrs values defined here (strings, numbers, booleans, tuples of values), built
+once per render by :func:`build_context`. The fields are documented, with examples, in
+``docs/templates.md``; this module is the single source of them.
+
+Three views of the same map are built:
+
+* the **issue tree** (:attr:`BriefContext.issues`): each issue with its sub-issues, the
+  claims answering it as argument trees (:class:`Arg`: premises below, objections beside,
+  replies to objections below those), each side's arguments ranked strongest first, the
+  authorities making up the rule, and the evaluation's outcome;
+* the **points** of a brief for one side (:attr:`BriefContext.points`): one per claim of
+  that side, and one per claim of another side that it answers, with labelled sub-points
+  and the objections the other side raised against them;
+* the **table of authorities** (:attr:`BriefContext.authorities`): grouped, sorted, with
+  the points and issues where each authority is cited.
+
+Example:
+    >>> from argmap import loads
+    >>> m = loads('''
+    ... argmap: 1
+    ... parties: {gov: Government, city: City}
+    ... authorities:
+    ...   printz: {kind: case, name: Printz v. United States,
+    ...            cite: "Printz v. United States, 521 U.S. 898 (1997)"}
+    ... statements:
+    ...   Q1: {issue: May the city decline to hold people for ICE?}
+    ...   C1: {claim: "Yes: the city may decline", party: city, answers: Q1}
+    ...   P1: {premise: Congress may not command local officers, supports: C1,
+    ...        party: city, cites: [printz@935]}
+    ... ''')
+    >>> ctx = build_context(m, side="city")
+    >>> ctx.points[0].heading
+    'The city may decline.'
+    >>> ctx.points[0].claim.premises[0].cites[0].short
+    'Printz, 521 U.S. at 935'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
+
+import attrs
+
+from .exceptions import BriefError, did_you_mean
+from .model import Authority, Cite, Claim, Conflict, Inference, Issue, Statement
+
+if TYPE_CHECKING:
+    from .graph import ArgumentMap
+
+__all__ = [
+    "GROUPS",
+    "Arg",
+    "BriefContext",
+    "Citation",
+    "DoctrineInfo",
+    "EvaluationInfo",
+    "EvaluationLike",
+    "IssueRef",
+    "IssueView",
+    "Objection",
+    "Outcome",
+    "PartyInfo",
+    "Point",
+    "PointRef",
+    "RuleEntry",
+    "SideView",
+    "StatementRef",
+    "ToaEntry",
+    "ToaGroup",
+    "alpha",
+    "build_context",
+    "clause",
+    "context_citations",
+    "point_citations",
+    "roman",
+    "sentence",
+    "table_of_authorities",
+    "tree_citations",
+    "with_authorities",
+]
+
+Status: TypeAlias = Literal["accepted", "rejected", "undecided"]
+
+#: Table-of-authorities groups, in the order a brief lists them.
+GROUPS: tuple[str, ...] = (
+    "Cases",
+    "Constitutional Provisions",
+    "Statutes",
+    "Regulations",
+    "Executive Materials",
+    "Other Authorities",
+)
+_GROUP_OF: dict[str, str] = {
+    "case": "Cases",
+    "constitution": "Constitutional Provisions",
+    "statute": "Statutes",
+    "regulation": "Regulations",
+    "executive-order": "Executive Materials",
+    "memo": "Executive Materials",
+    "study": "Other Authorities",
+    "report": "Other Authorities",
+    "other": "Other Authorities",
+}
+# The order of a memo's Rule section: the hierarchy of legal sources.
+_RULE_ORDER: tuple[str, ...] = (
+    "Constitutional Provisions",
+    "Statutes",
+    "Regulations",
+    "Cases",
+    "Executive Materials",
+    "Other Authorities",
+)
+_STANDARD_LABELS: dict[str, str] = {
+    "scintilla": "a scintilla of evidence",
+    "preponderance": "a preponderance of the evidence",
+    "clear-and-convincing": "clear and convincing evidence",
+    "beyond-reasonable-doubt": "proof beyond a reasonable doubt",
+    "dialectical-validity": "dialectical validity",
+}
+_STATUS_RANK: dict[str, int] = {"accepted": 0, "undecided": 1, "rejected": 2}
+#: Below this depth argument trees are cut (``Arg.repeated`` marks the cut).
+MAX_DEPTH = 40
+
+
+# =========================================================================== evaluation
+
+
+class _OutcomeLike(Protocol):
+    @property
+    def issue(self) -> str: ...
+    @property
+    def standard(self) -> str | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def winners(self) -> tuple[str, ...]: ...
+    @property
+    def explanation(self) -> str: ...
+
+
+class EvaluationLike(Protocol):
+    """What briefs need from an evaluation (``argmap.evaluate`` returns one).
+
+    Example:
+        >>> isinstance(EvaluationLike, type)
+        True
+    """
+
+    @property
+    def semantics(self) -> str: ...
+    @property
+    def assumed(self) -> tuple[str, ...]: ...
+    @property
+    def rejected(self) -> tuple[str, ...]: ...
+    def status(self, ident: str) -> str: ...
+    def explain(self, ident: str) -> str: ...
+    def outcome(self, issue: str) -> _OutcomeLike: ...
+
+
+# =========================================================================== values
+
+
+@attrs.frozen
+class PartyInfo:
+    """A side of the dispute.
+
+    Example:
+        >>> PartyInfo("city", "City", None).name
+        'City'
+    """
+
+    id: str
+    name: str
+    colour: str | None
+
+
+@attrs.frozen
+class DoctrineInfo:
+    """A doctrinal area declared on the map.
+
+    Example:
+        >>> DoctrineInfo("spending", "Spending Clause").name
+        'Spending Clause'
+    """
+
+    id: str
+    name: str
+
+
+@attrs.frozen
+class StatementRef:
+    """A statement named without its tree: for targets, winners and assumptions.
+
+    Example:
+        >>> StatementRef("C1", "claim", "Yes", None).kind
+        'claim'
+    """
+
+    id: str
+    kind: str
+    text: str
+    party: PartyInfo | None
+
+
+@attrs.frozen
+class IssueRef:
+    """An issue named by its number, for cross-references.
+
+    Example:
+        >>> IssueRef("Q1", "1", "May grants be withheld?", "issue-1").anchor
+        'issue-1'
+    """
+
+    id: str
+    number: str
+    text: str
+    anchor: str
+
+
+@attrs.frozen
+class PointRef:
+    """A point of the argument named by its label, for cross-references.
+
+    Example:
+        >>> PointRef("II", "point-2", "The claim fails.").label
+        'II'
+    """
+
+    label: str
+    anchor: str
+    heading: str
+
+
+@attrs.frozen
+class Citation:
+    """One citation of an authority by a statement, in both forms.
+
+    ``full`` is the citation the first time the authority is cited, ``short`` the form
+    used afterwards; the template helper ``cite()`` picks between them in document order.
+
+    Example:
+        >>> c = Citation("printz", "913", "Printz v. United States, 521 U.S. 898, 913 (1997)",
+        ...              "Printz, 521 U.S. at 913", "Printz v. United States", "Printz",
+        ...              "case", "Cases", True)
+        >>> c.short
+        'Printz, 521 U.S. at 913'
+    """
+
+    authority: str
+    pin: str | None
+    full: str
+    short: str
+    name: str
+    short_name: str
+    kind: str
+    group: str
+    verified: bool
+    where: str | None = None
+
+
+@attrs.frozen
+class Arg:
+    """A statement in an argument tree, with what supports and what attacks it.
+
+    Example:
+        >>> a = Arg(id="C1", kind="claim", text="Yes", party=None)
+        >>> a.premises, a.objections, a.status
+        ((), (), None)
+    """
+
+    id: str
+    kind: str
+    text: str
+    party: PartyInfo | None
+    doctrines: tuple[str, ...] = ()
+    cites: tuple[Citation, ...] = ()
+    note: str | None = None
+    relation: str | None = None
+    target: StatementRef | None = None
+    scheme: str | None = None
+    linked_with: tuple[str, ...] = ()
+    premises: tuple[Arg, ...] = ()
+    objections: tuple[Arg, ...] = ()
+    ours: bool = False
+    support: int = 0
+    label: str = ""
+    anchor: str = ""
+    repeated: bool = False
+    status: str | None = None
+    explanation: str | None = None
+    assumed: bool = False
+    denied: bool = False
+
+
+@attrs.frozen
+class Objection:
+    """A statement of another side attacking one of ours inside a point, with our replies.
+
+    Example:
+        >>> o = Objection(Arg(id="R1", kind="rebuttal", text="No", party=None), "rebut",
+        ...               StatementRef("C1", "claim", "Yes", None), "I", ())
+        >>> o.target_label
+        'I'
+    """
+
+    statement: Arg
+    relation: str
+    target: StatementRef
+    target_label: str
+    replies: tuple[Arg, ...]
+    point: PointRef | None = None
+
+
+@attrs.frozen
+class Point:
+    """One point of a brief's argument: a claim of the side, or an answer to another's.
+
+    Example:
+        >>> p = Point(1, "I", "point-1", "Grants may be withheld.", "claim", None,
+        ...           Arg(id="C1", kind="claim", text="Grants may be withheld", party=None),
+        ...           (), ())
+        >>> p.label, p.kind
+        ('I', 'claim')
+    """
+
+    number: int
+    label: str
+    anchor: str
+    heading: str
+    kind: str
+    issue: IssueRef | None
+    claim: Arg
+    subpoints: tuple[Arg, ...]
+    objections: tuple[Objection, ...]
+    see_also: tuple[PointRef, ...] = ()
+
+
+@attrs.frozen
+class SideView:
+    """One side's arguments on an issue, strongest first.
+
+    Example:
+        >>> SideView(None, ()).strongest is None
+        True
+    """
+
+    party: PartyInfo | None
+    arguments: tuple[Arg, ...]
+
+    @property
+    def strongest(self) -> Arg | None:
+        """The first of :attr:`arguments`, or ``None``.
+
+        Example:
+            >>> SideView(None, (Arg(id="C1", kind="claim", text="x", party=None),)).strongest.id
+            'C1'
+        """
+        return self.arguments[0] if self.arguments else None
+
+
+@attrs.frozen
+class RuleEntry:
+    """An authority relied on for an issue, for the Rule part of a memo.
+
+    Example:
+        >>> RuleEntry(Citation("x", None, "X", "X", "X", "X", "statute", "Statutes", True),
+        ...           None, ()).holding is None
+        True
+    """
+
+    citation: Citation
+    holding: str | None
+    relied_on_by: tuple[PartyInfo, ...]
+
+
+@attrs.frozen
+class Outcome:
+    """The evaluation's answer to an issue under its proof standard.
+
+    Example:
+        >>> Outcome("accepted", "preponderance", "preponderance of the evidence", (), "x").status
+        'accepted'
+    """
+
+    status: str
+    standard: str | None
+    standard_label: str | None
+    winners: tuple[StatementRef, ...]
+    explanation: str
+
+
+@attrs.frozen
+class IssueView:
+    """An issue with its sub-issues, the arguments on it, its rule and its outcome.
+
+    Example:
+        >>> i = IssueView(id="Q1", number="1", depth=0, text="?", anchor="issue-1")
+        >>> i.sides, i.sub_issues, i.outcome
+        ((), (), None)
+    """
+
+    id: str
+    number: str
+    depth: int
+    text: str
+    anchor: str
+    standard: str | None = None
+    standard_label: str | None = None
+    burden: PartyInfo | None = None
+    doctrines: tuple[str, ...] = ()
+    cites: tuple[Citation, ...] = ()
+    note: str | None = None
+    parent: str | None = None
+    sub_issues: tuple[IssueView, ...] = ()
+    claims: tuple[Arg, ...] = ()
+    sides: tuple[SideView, ...] = ()
+    rule: tuple[RuleEntry, ...] = ()
+    outcome: Outcome | None = None
+
+
+@attrs.frozen
+class ToaEntry:
+    """One authority in the table of authorities.
+
+    Example:
+        >>> e = ToaEntry("s", "statute", "8 U.S.C. § 1373", "8 U.S.C. § 1373",
+        ...              "8 U.S.C. § 1373", True)
+        >>> e.points, e.issues
+        ((), ())
+    """
+
+    id: str
+    kind: str
+    name: str
+    citation: str
+    short: str
+    verified: bool
+    court: str | None = None
+    year: int | None = None
+    holding: str | None = None
+    url: str | None = None
+    note: str | None = None
+    pins: tuple[str, ...] = ()
+    points: tuple[PointRef, ...] = ()
+    issues: tuple[IssueRef, ...] = ()
+
+
+@attrs.frozen
+class ToaGroup:
+    """A heading of the table of authorities with its entries, sorted.
+
+    Example:
+        >>> ToaGroup("Cases", ()).name
+        'Cases'
+    """
+
+    name: str
+    entries: tuple[ToaEntry, ...]
+
+
+@attrs.frozen
+class EvaluationInfo:
+    """What evaluation the statuses come from.
+
+    Example:
+        >>> EvaluationInfo("grounded", (), ()).semantics
+        'grounded'
+    """
+
+    semantics: str
+    assumed: tuple[StatementRef, ...]
+    rejected: tuple[StatementRef, ...]
+
+
+@attrs.frozen
+class BriefContext:
+    """Everything a brief template receives, as top-level variables.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> build_context(ArgumentMap("Empty")).title
+        'Empty'
+    """
+
+    title: str
+    description: tuple[str, ...]
+    template: str
+    format: str
+    side: PartyInfo | None
+    opponents: tuple[PartyInfo, ...]
+    parties: tuple[PartyInfo, ...]
+    doctrines: tuple[DoctrineInfo, ...]
+    issues: tuple[IssueView, ...]
+    all_issues: tuple[IssueView, ...]
+    points: tuple[Point, ...]
+    unplaced: tuple[Arg, ...]
+    authorities: tuple[ToaGroup, ...]
+    unverified: bool
+    evaluation: EvaluationInfo | None
+    diagram: str | None
+    diagram_note: str | None
+
+    def variables(self) -> dict[str, Any]:
+        """The fields as a dict of template variables (not recursive).
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> sorted(build_context(ArgumentMap()).variables())[:3]
+            ['all_issues', 'authorities', 'description']
+        """
+        return {f.name: getattr(self, f.name) for f in attrs.fields(type(self))}
+
+
+# =========================================================================== text helpers
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WS = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=8192)
+def clean(text: str) -> str:
+    """``text`` on one line: whitespace runs become one space, control characters go.
+
+    Example:
+        >>> clean("  two\\n lines\\x07 ")
+        'two lines'
+    """
+    return _WS.sub(" ", _CONTROL.sub(" ", text)).strip()
+
+
+def paragraphs(text: str | None) -> tuple[str, ...]:
+    """Split ``text`` at blank lines into cleaned paragraphs.
+
+    Example:
+        >>> paragraphs("First\\nline.\\n\\nSecond.")
+        ('First line.', 'Second.')
+    """
+    if not text:
+        return ()
+    return tuple(p for p in (clean(part) for part in re.split(r"\n\s*\n", text)) if p)
+
+
+def sentence(text: str) -> str:
+    """``text`` with terminal punctuation added when it has none.
+
+    Example:
+        >>> sentence("Congress delegated the power"), sentence("Is it?")
+        ('Congress delegated the power.', 'Is it?')
+    """
+    t = clean(text)
+    if not t or re.search(r"[.!?…][\"'”’)\]]*$", t):
+        return t
+    return t + "."
+
+
+def clause(text: str) -> str:
+    """``text`` without its closing period, colon or semicolon, to quote inside a sentence.
+
+    Example:
+        >>> clause("Congress delegated the power."), clause("Is it?")
+        ('Congress delegated the power', 'Is it?')
+    """
+    return re.sub(r"[.;:]+$", "", clean(text))
+
+
+def roman(number: int) -> str:
+    """Upper-case Roman numeral, for point labels.
+
+    Example:
+        >>> roman(4), roman(14), roman(1990)
+        ('IV', 'XIV', 'MCMXC')
+    """
+    out = []
+    for value, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while number >= value:
+            out.append(numeral)
+            number -= value
+    return "".join(out)
+
+
+def alpha(number: int) -> str:
+    """Upper-case letter label: 1 → A, 26 → Z, 27 → AA.
+
+    Example:
+        >>> alpha(1), alpha(26), alpha(28)
+        ('A', 'Z', 'AB')
+    """
+    out = ""
+    while number > 0:
+        number, rem = divmod(number - 1, 26)
+        out = chr(ord("A") + rem) + out
+    return out
+
+
+def _level_label(depth: int, number: int) -> str:
+    """Label of the ``number``-th item at ``depth`` below a point: A, 1, a, i, then (1)."""
+    if depth == 1:
+        return alpha(number)
+    if depth == 2:
+        return str(number)
+    if depth == 3:
+        return alpha(number).lower()
+    if depth == 4:
+        return roman(number).lower()
+    return f"({number})"
+
+
+_ANSWER_WORD = re.compile(r"^(?:yes|no)\s*(?:[:;,—–]|-{1,2})\s*(?=\S)", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
+
+
+def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
+    """Capitalised words found other than at the start of a sentence: likely names."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group()
+            before = text[: match.start()].rstrip()
+            if word[0].isupper() and before and before[-1] not in '.!?:;"“(':
+                found.add(word)
+    return frozenset(found)
+
+
+def _strip_answer(text: str) -> str:
+    t = clean(text)
+    stripped = _ANSWER_WORD.sub("", t)
+    return stripped or t
+
+
+def _heading(text: str) -> str:
+    """A claim as a point heading: answer word dropped, capitalised, punctuated."""
+    t = _strip_answer(text)
+    return sentence(t[:1].upper() + t[1:])
+
+
+def _quoted_clause(text: str, proper: frozenset[str]) -> str:
+    """A claim quoted inside a sentence: ``“[a]gencies may …”`` (Bluebook alteration)."""
+    t = _strip_answer(text)
+    t = re.sub(r"[.;:]+$", "", t)
+    match = _WORD.match(t)
+    if match:
+        word = match.group()
+        if (
+            word[0].isupper()
+            and (len(word) == 1 or word[1:].islower())
+            and word not in proper
+            and word != "I"
+        ):
+            t = f"[{word[0].lower()}]{t[1:]}"
+    return f"“{t}”"
+
+
+def _anchor(prefix: str, ident: str) -> str:
+    return prefix + "-" + re.sub(r"[^A-Za-z0-9_-]", "_", ident)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@functools.lru_cache(maxsize=4096)
+def toa_sort_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for the table of authorities.
+
+    Case-insensitive and accent-blind, ignoring a leading "In re", "Ex parte" or
+    "The", with numbers compared as numbers (8 U.S.C. before 18 U.S.C.).
+
+    Example:
+        >>> names = ["The Paquete Habana", "18 U.S.C. § 1071", "In re Neagle",
+        ...          "8 U.S.C. § 1373", "Arizona v. United States"]
+        >>> for name in sorted(names, key=toa_sort_key):
+        ...     print(name)
+        8 U.S.C. § 1373
+        18 U.S.C. § 1071
+        Arizona v. United States
+        In re Neagle
+        The Paquete Habana
+    """
+    s = _fold(clean(name))
+    s = re.sub(r"^(?:in re|ex parte|the)\s+", "", s)
+    s = re.sub(r"^[^\w]+", "", s)
+    out: list[tuple[int, int | str]] = []
+    for part in re.split(r"(\d+)", s):
+        if part:
+            out.append((0, int(part)) if part.isdigit() else (1, part))
+    return tuple(out)
+
+
+# =========================================================================== building
+
+
+_NBSP = re.compile(r"(?<=§)\s+|(?<=¶)\s+|(?<=\d)\s+(?=U\.S\.C\.|C\.F\.R\.)")
+
+
+def typeset(citation: str) -> str:
+    """A citation on one line, with no-break spaces after § and ¶ and before U.S.C./C.F.R.
+
+    Example:
+        >>> typeset("8 U.S.C.  § 1373") == "8\u00a0U.S.C. §\u00a01373"
+        True
+    """
+    return _NBSP.sub("\u00a0", clean(citation))
+
+
+def _subsection(a: Authority, pin: str | None) -> bool:
+    """A pin that is a subsection ("(a)(1)") of a provision: written ``§ 287.7(a)``."""
+    return pin is not None and a.kind != "case" and pin.startswith("(")
+
+
+def _full_cite(a: Authority, pin: str | None) -> str:
+    """The full citation; a case cite written without its name ("483 U.S. 203") gets it."""
+    text = a.cite + pin if _subsection(a, pin) and pin else a.citation_at(pin)
+    if a.kind == "case" and re.match(r"\s*(?:\d|No\.)", a.cite):
+        text = f"{a.name}, {text}"
+    return typeset(text)
+
+
+#: First parties that Bluebook short forms skip (the United States is handled apart).
+_STATES = frozenset(
+    (
+        "Alabama",
+        "Alaska",
+        "Arizona",
+        "Arkansas",
+        "California",
+        "Colorado",
+        "Connecticut",
+        "Delaware",
+        "Florida",
+        "Georgia",
+        "Hawaii",
+        "Idaho",
+        "Illinois",
+        "Indiana",
+        "Iowa",
+        "Kansas",
+        "Kentucky",
+        "Louisiana",
+        "Maine",
+        "Maryland",
+        "Massachusetts",
+        "Michigan",
+        "Minnesota",
+        "Mississippi",
+        "Missouri",
+        "Montana",
+        "Nebraska",
+        "Nevada",
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Ohio",
+        "Oklahoma",
+        "Oregon",
+        "Pennsylvania",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "Tennessee",
+        "Texas",
+        "Utah",
+        "Vermont",
+        "Virginia",
+        "Washington",
+        "West Virginia",
+        "Wisconsin",
+        "Wyoming",
+        "People",
+        "State",
+        "Commonwealth",
+    )
+)
+
+
+def _short_name(a: Authority) -> str:
+    """The name used in short forms, naming the other party when the first is governmental.
+
+    Bluebook practice: "*Dole*, 483 U.S. at 211", not "South Dakota, …"; "*California*"
+    for *United States v. California*. An authority's own ``short`` always wins.
+    """
+    if a.kind == "case" and a.short is None and " v. " in a.name:
+        first, second = (p.strip() for p in a.name.split(" v. ", 1))
+        governmental = first == "United States" or (
+            first in _STATES and second != "United States" and second not in _STATES
+        )
+        if governmental and second:
+            return clean(second)
+    return clean(a.short_name)
+
+
+def _short_form(a: Authority, pin: str | None) -> str:
+    """:meth:`Authority.short_form` with the short name of :func:`_short_name`."""
+    name = _short_name(a)
+    if _subsection(a, pin) and pin:
+        return typeset(name + pin)
+    if name != a.short_name:
+        a = attrs.evolve(a, short=name)
+    return typeset(a.short_form(pin))
+
+
+class _Builder:
+    def __init__(self, m: ArgumentMap, ev: EvaluationLike | None, side: str | None) -> None:
+        self.m = m
+        self.ev = ev
+        self.side = side
+        self.parties = {p.id: PartyInfo(p.id, clean(p.name), p.colour) for p in m.parties.values()}
+        self.doctrine_names = {d.id: clean(d.name) for d in m.doctrines.values()}
+        self._citations: dict[tuple[Cite, str | None], Citation] = {}
+        #: anchor of the point or issue whose tree is being built, stamped on citations
+        self.where: str | None = None
+        self._status: dict[str, tuple[str | None, str | None]] = {}
+        self.assumed = frozenset(ev.assumed) if ev is not None else frozenset()
+        self.denied = frozenset(ev.rejected) if ev is not None else frozenset()
+        self.placed: set[str] = set()
+        self._inferences: dict[str, list[Inference]] = {}
+        self._conflicts: dict[str, list[Conflict]] = {}
+        self._kinds: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ graph lookups
+    # (memoised: the same statements are visited once per tree they appear in)
+
+    def inferences_for(self, ident: str) -> list[Inference]:
+        found = self._inferences.get(ident)
+        if found is None:
+            found = self._inferences[ident] = self.m.inferences_for(ident)
+        return found
+
+    def conflicts_against(self, ident: str) -> list[Conflict]:
+        found = self._conflicts.get(ident)
+        if found is None:
+            found = self._conflicts[ident] = self.m.conflicts_against(ident)
+        return found
+
+    def conflict_kind(self, k: Conflict) -> str:
+        found = self._kinds.get(k.id)
+        if found is None:
+            found = self._kinds[k.id] = self.m.conflict_kind(k)
+        return found
+
+    # ------------------------------------------------------------------ leaves
+
+    def party(self, ident: str | None) -> PartyInfo | None:
+        return self.parties.get(ident) if ident else None
+
+    def ref(self, stmt: Statement) -> StatementRef:
+        return StatementRef(stmt.id, stmt.kind, clean(stmt.text), self.party(stmt.party))
+
+    def citation(self, cite: Cite) -> Citation:
+        found = self._citations.get((cite, self.where))
+        if found is None:
+            base = self._citations.get((cite, None))
+            if base is None:
+                a = self.m.authority_(cite.authority)
+                base = Citation(
+                    authority=a.id,
+                    pin=cite.pin,
+                    full=_full_cite(a, cite.pin),
+                    short=_short_form(a, cite.pin),
+                    name=clean(a.name),
+                    short_name=_short_name(a),
+                    kind=a.kind,
+                    group=_GROUP_OF[a.kind],
+                    verified=a.verified,
+                )
+                self._citations[(cite, None)] = base
+            found = base if self.where is None else attrs.evolve(base, where=self.where)
+            self._citations[(cite, self.where)] = found
+        return found
+
+    def status(self, ident: str) -> tuple[str | None, str | None]:
+        if self.ev is None:
+            return None, None
+        found = self._status.get(ident)
+        if found is None:
+            found = (str(self.ev.status(ident)), clean(str(self.ev.explain(ident))))
+            self._status[ident] = found
+        return found
+
+    # ------------------------------------------------------------------ trees
+
+    def arg(
+        self,
+        ident: str,
+        *,
+        relation: str | None = None,
+        parent: Statement | None = None,
+        via: Inference | Conflict | None = None,
+        ours: bool | None = None,
+        label: str = "",
+        path: frozenset[str] = frozenset(),
+    ) -> Arg:
+        """The tree below statement ``ident``, reached from ``parent`` through ``via``."""
+        stmt = self.m.statement(ident)
+        self.placed.add(ident)
+        if stmt.party is not None:
+            mine = stmt.party == self.side
+        elif ours is not None:
+            mine = ours
+        else:
+            mine = self.side is None
+        status, explanation = self.status(ident)
+        common: dict[str, Any] = {
+            "id": stmt.id,
+            "kind": stmt.kind,
+            "text": clean(stmt.text),
+            "party": self.party(stmt.party),
+            "doctrines": tuple(self.doctrine_names.get(d, d) for d in stmt.doctrines),
+            "cites": tuple(self.citation(c) for c in stmt.cites),
+            "note": clean(stmt.note) if stmt.note else None,
+            "relation": relation,
+            "target": self.ref(parent) if parent is not None else None,
+            "scheme": via.scheme if isinstance(via, Inference) else None,
+            "linked_with": tuple(p for p in via.premises if p != ident)
+            if isinstance(via, Inference)
+            else (),
+            "ours": mine,
+            "label": label,
+            "anchor": _anchor("s", stmt.id),
+            "status": status,
+            "explanation": explanation,
+            "assumed": stmt.id in self.assumed,
+            "denied": stmt.id in self.denied,
+        }
+        rival = (  # a claim answering an issue has a tree of its own: not repeated here
+            relation not in (None, "support") and isinstance(stmt, Claim) and bool(stmt.answers)
+        )
+        if stmt.id in path or len(path) >= MAX_DEPTH or rival:
+            return Arg(**common, repeated=True)
+        below = path | {stmt.id}
+        depth = label.count(".")
+
+        premises: list[Arg] = []
+        objections: list[Arg] = []
+        seen: set[str] = set()
+        for inf in self.inferences_for(stmt.id):
+            for p in inf.premises:
+                if p in seen:
+                    continue
+                seen.add(p)
+                sub = f"{label}.{_level_label(depth + 1, len(premises) + 1)}" if label else ""
+                premises.append(
+                    self.arg(
+                        p,
+                        relation="support",
+                        parent=stmt,
+                        via=inf,
+                        ours=mine,
+                        label=sub,
+                        path=below,
+                    )
+                )
+            if len(inf.premises) > 1:  # a linked inference: undercuts belong to the conclusion
+                first = self.m.statement(inf.premises[0])
+                objections.extend(self._undercuts(inf, first, mine, below))
+        for k in self.conflicts_against(stmt.id):
+            objections.append(
+                self.arg(
+                    k.attacker,
+                    relation=self.conflict_kind(k),
+                    parent=stmt,
+                    via=k,
+                    ours=not mine,
+                    path=below,
+                )
+            )
+        if via is not None and not (isinstance(via, Inference) and len(via.premises) > 1):
+            objections.extend(self._undercuts(via, stmt, mine, below))
+        support = sum(1 + p.support for p in premises)
+        return Arg(
+            **common, premises=tuple(premises), objections=tuple(objections), support=support
+        )
+
+    def _undercuts(
+        self, rel: Inference | Conflict, source: Statement, mine: bool, path: frozenset[str]
+    ) -> list[Arg]:
+        """Undercutters of ``rel``; their target is the statement the relation starts from."""
+        return [
+            self.arg(
+                k.attacker, relation="undercut", parent=source, via=k, ours=not mine, path=path
+            )
+            for k in self.conflicts_against(rel.id)
+        ]
+
+    # ------------------------------------------------------------------ issues
+
+    def issues(self) -> tuple[tuple[IssueView, ...], tuple[IssueView, ...]]:
+        known = {i.id for i in self.m.issues}
+        tops = [i for i in self.m.issues if not i.parent or i.parent not in known]
+        flat: list[IssueView] = []
+
+        def build(issue: Issue, number: str, depth: int, seen: frozenset[str]) -> IssueView:
+            self.placed.add(issue.id)
+            self.where = _anchor("issue", number)
+            claims = tuple(self.arg(c.id) for c in self.m.answers(issue))
+            children = [i for i in self.m.sub_issues(issue) if i.id not in seen]
+            view = IssueView(
+                id=issue.id,
+                number=number,
+                depth=depth,
+                text=clean(issue.text),
+                anchor=self.where,
+                standard=issue.standard,
+                standard_label=_STANDARD_LABELS.get(issue.standard or ""),
+                burden=self.party(issue.burden),
+                doctrines=tuple(self.doctrine_names.get(d, d) for d in issue.doctrines),
+                cites=tuple(self.citation(c) for c in issue.cites),
+                note=clean(issue.note) if issue.note else None,
+                parent=issue.parent,
+                claims=claims,
+                sides=self.sides(claims),
+                rule=self.rule(claims),
+                outcome=self.outcome(issue.id),
+            )
+            flat.append(view)
+            index = len(flat) - 1
+            subs = tuple(
+                build(child, f"{number}.{n}", depth + 1, seen | {issue.id})
+                for n, child in enumerate(children, 1)
+            )
+            view = attrs.evolve(view, sub_issues=subs)
+            flat[index] = view
+            return view
+
+        top_views = tuple(build(i, str(n), 0, frozenset()) for n, i in enumerate(tops, 1))
+        # rebuild the flat list from the finished tree so sub_issues are filled in everywhere
+        ordered: list[IssueView] = []
+
+        def walk(views: Iterable[IssueView]) -> None:
+            for v in views:
+                ordered.append(v)
+                walk(v.sub_issues)
+
+        walk(top_views)
+        return top_views, tuple(ordered)
+
+    def outcome(self, issue: str) -> Outcome | None:
+        if self.ev is None:
+            return None
+        out = self.ev.outcome(issue)
+        winners = tuple(
+            self.ref(self.m.statement(w)) for w in out.winners if w in self.m.statements
+        )
+        standard = str(out.standard) if out.standard else None
+        return Outcome(
+            status=str(out.status),
+            standard=standard,
+            standard_label=_STANDARD_LABELS.get(standard, standard) if standard else None,
+            winners=winners,
+            explanation=clean(str(out.explanation)),
+        )
+
+    def sides(self, claims: tuple[Arg, ...]) -> tuple[SideView, ...]:
+        """Each party's arguments on an issue: its claims and its attacks on others' claims."""
+        by_party: dict[str | None, list[tuple[int, Arg]]] = {}
+        order = 0
+
+        added: set[str] = set()
+
+        def add(party: str | None, a: Arg) -> None:
+            nonlocal order
+            if a.id in added:  # a claim that also attacks a rival answer: listed once
+                return
+            added.add(a.id)
+            by_party.setdefault(party, []).append((order, a))
+            order += 1
+
+        def attacks_on(tree: Arg, owner: str | None) -> Iterable[Arg]:
+            for o in tree.objections:
+                if o.party is None or o.party.id != owner:
+                    yield o
+            for p in tree.premises:
+                yield from attacks_on(p, owner)
+
+        for c in claims:
+            owner = c.party.id if c.party else None
+            add(owner, c)
+        for c in claims:
+            owner = c.party.id if c.party else None
+            for o in attacks_on(c, owner):
+                add(o.party.id if o.party else None, o)
+        ordered_parties: list[str | None] = [p for p in self.parties if p in by_party]
+        if self.side in ordered_parties:
+            ordered_parties.remove(self.side)
+            ordered_parties.insert(0, self.side)
+        if None in by_party:
+            ordered_parties.append(None)
+
+        def strength(item: tuple[int, Arg]) -> tuple[int, int, int]:
+            pos, a = item
+            rank = _STATUS_RANK.get(a.status or "", 1) if self.ev is not None else 0
+            return (rank, -a.support, pos)
+
+        return tuple(
+            SideView(self.party(p), tuple(a for _, a in sorted(by_party[p], key=strength)))
+            for p in ordered_parties
+        )
+
+    def rule(self, claims: tuple[Arg, ...]) -> tuple[RuleEntry, ...]:
+        relied: dict[str, list[str | None]] = {}
+
+        def walk(a: Arg) -> None:
+            for c in a.cites:
+                parties = relied.setdefault(c.authority, [])
+                who = a.party.id if a.party else None
+                if who not in parties:
+                    parties.append(who)
+            for child in (*a.premises, *a.objections):
+                walk(child)
+
+        for c in claims:
+            walk(c)
+        entries = []
+        for ident, who in relied.items():
+            a = self.m.authority_(ident)
+            cit = self.citation(Cite(ident))
+            parties = tuple(self.parties[p] for p in self.parties if p in who)
+            entries.append(RuleEntry(cit, clean(a.holding) if a.holding else None, parties))
+        entries.sort(
+            key=lambda e: (
+                _RULE_ORDER.index(e.citation.group),
+                toa_sort_key(e.citation.full),
+                e.citation.full,
+            )
+        )
+        return tuple(entries)
+
+    # ------------------------------------------------------------------ unplaced
+
+    def unplaced(self) -> tuple[Arg, ...]:
+        self.where = "unplaced"
+        out: list[Arg] = []
+        stmts = [s for s in self.m.statements.values() if not isinstance(s, Issue)]
+        for stmt in stmts:
+            answers = isinstance(stmt, Claim) and stmt.answers
+            if stmt.id not in self.placed and not answers and not self.m.relations_from(stmt.id):
+                out.append(self.arg(stmt.id))
+        for stmt in stmts:  # whatever is left sits on a cycle: start from its first member
+            if stmt.id not in self.placed:
+                out.append(self.arg(stmt.id))
+        return tuple(out)
+
+    # ------------------------------------------------------------------ points
+
+    def points(self, issues: tuple[IssueView, ...], unplaced: tuple[Arg, ...]) -> tuple[Point, ...]:
+        proper = _proper_nouns([s.text for s in self.m.statements.values()] + [self.m.title or ""])
+        plan: list[tuple[IssueRef | None, Claim, bool]] = []
+        for view in issues:
+            ref: IssueRef | None = IssueRef(view.id, view.number, view.text, view.anchor)
+            answering = self.m.answers(view.id)
+            plan += [(ref, c, True) for c in answering if c.party == self.side]
+            plan += [(ref, c, False) for c in answering if c.party != self.side]
+        for a in unplaced:
+            stmt = self.m.statement(a.id)
+            if isinstance(stmt, Claim):
+                plan.append((None, stmt, stmt.party == self.side))
+        refs: dict[str, PointRef] = {}
+        for number, (_, claim, own) in enumerate(plan, 1):
+            heading = (
+                _heading(claim.text)
+                if own
+                else f"The claim that {_quoted_clause(claim.text, proper)} fails."
+            )
+            refs[claim.id] = PointRef(roman(number), f"point-{number}", heading)
+        points = []
+        for number, (ref, claim, own) in enumerate(plan, 1):
+            me = refs[claim.id]
+            self.where = me.anchor
+            if own:
+                tree = self.arg(claim.id, ours=True, label=me.label)
+                subpoints = tree.premises
+                # the rival claims it contradicts, whichever way the map draws the attack
+                related = [
+                    k.target for k in self.m.relations_from(claim.id) if isinstance(k, Conflict)
+                ] + [a.id for a in self.m.attackers(claim.id)]
+            else:
+                tree = self.arg(claim.id, ours=False)
+                subpoints = self._answers(tree, me.label, refs)
+                # our claims that contradict it, whichever way the map draws the attack
+                related = [a.id for a in self.m.attackers(claim.id)] + [
+                    k.target for k in self.m.relations_from(claim.id) if isinstance(k, Conflict)
+                ]
+            see_also = tuple(dict.fromkeys(refs[r] for r in related if r in refs and r != claim.id))
+            objections = self._objections(tree if own else None, subpoints, refs)
+            points.append(
+                Point(
+                    number=number,
+                    label=me.label,
+                    anchor=me.anchor,
+                    heading=me.heading,
+                    kind="claim" if own else "answer",
+                    issue=ref,
+                    claim=tree,
+                    subpoints=subpoints,
+                    objections=objections,
+                    see_also=see_also,
+                )
+            )
+        return tuple(points)
+
+    def _answers(self, tree: Arg, label: str, refs: dict[str, PointRef]) -> tuple[Arg, ...]:
+        """Our attacks on another side's claim and its support, relabelled as sub-points.
+
+        Our claims that contradict it have points of their own and are left out here.
+        """
+        found: list[tuple[str, Statement, Conflict]] = []
+
+        def walk(a: Arg) -> None:
+            stmt = self.m.statement(a.id)
+            for k in self.conflicts_against(a.id):
+                found.append((self.conflict_kind(k), stmt, k))
+            for inf in self.inferences_for(a.id):
+                for k in self.conflicts_against(inf.id):
+                    found.append(("undercut", self.m.statement(inf.premises[0]), k))
+            for p in a.premises:
+                if not p.repeated:
+                    walk(p)
+
+        walk(tree)
+        subpoints: list[Arg] = []
+        done: set[str] = set()
+        for relation, target, k in found:
+            attacker = self.m.statement(k.attacker)
+            mine = attacker.party == self.side if attacker.party is not None else True
+            if not mine or attacker.id in refs or attacker.id in done:
+                continue  # not ours, a point of its own, or already made (it undercuts twice)
+            done.add(attacker.id)
+            sub = f"{label}.{alpha(len(subpoints) + 1)}"
+            subpoints.append(
+                self.arg(
+                    k.attacker,
+                    relation=relation,
+                    parent=target,
+                    via=k,
+                    ours=True,
+                    label=sub,
+                    path=frozenset({tree.id}),
+                )
+            )
+        return tuple(subpoints)
+
+    def _objections(
+        self, claim: Arg | None, subpoints: tuple[Arg, ...], refs: dict[str, PointRef]
+    ) -> tuple[Objection, ...]:
+        """The other sides' attacks on our statements in a point, with our replies.
+
+        An attack that is itself a claim with a point of its own (the opposing answer to
+        the question) is not answered here: ``point`` names the point that answers it.
+        """
+        out: list[Objection] = []
+        index: dict[str, int] = {}
+
+        def walk(a: Arg) -> None:
+            for o in a.objections:
+                if not o.ours and o.id in index:  # one statement against several of ours
+                    first = out[index[o.id]]
+                    if a.label and a.label not in first.target_label.split(", "):
+                        label = f"{first.target_label}, {a.label}".lstrip(", ")
+                        out[index[o.id]] = attrs.evolve(first, target_label=label)
+                elif not o.ours:
+                    index[o.id] = len(out)
+                    point = refs.get(o.id)
+                    replies = (
+                        () if point else tuple(r for r in o.objections if r.ours and not r.repeated)
+                    )
+                    target = StatementRef(a.id, a.kind, a.text, a.party)
+                    out.append(Objection(o, o.relation or "rebut", target, a.label, replies, point))
+            for p in a.premises:
+                walk(p)
+
+        if claim is not None:
+            walk(claim)
+        else:
+            for s in subpoints:
+                walk(s)
+        return tuple(out)
+
+
+def tree_citations(a: Arg) -> Iterable[Citation]:
+    """The citations of ``a`` and of everything below and beside it, depth first.
+
+    Example:
+        >>> list(tree_citations(Arg(id="C1", kind="claim", text="x", party=None)))
+        []
+    """
+    yield from a.cites
+    for child in (*a.premises, *a.objections):
+        yield from tree_citations(child)
+
+
+def _with_premises(a: Arg) -> Iterable[Citation]:
+    yield from a.cites
+    for p in a.premises:
+        yield from _with_premises(p)
+
+
+def _exchange(a: Arg) -> Iterable[Citation]:
+    for x in a.objections:
+        yield from x.cites
+        yield from _exchange(x)
+
+
+def point_citations(p: Point) -> list[Citation]:
+    """The citations the built-in brief prints for a point, in its order.
+
+    The claim and its premises, the sub-points with theirs, then each objection (with
+    its premises unless it is answered in a point of its own) and the replies to it,
+    with their premises and the exchange that follows.
+
+    Example:
+        >>> p = Point(1, "I", "point-1", "H.", "claim", None,
+        ...           Arg(id="C1", kind="claim", text="x", party=None), (), ())
+        >>> point_citations(p)
+        []
+    """
+    out: list[Citation] = list(p.claim.cites)
+    if p.kind == "answer":
+        for q in p.claim.premises:
+            out += _with_premises(q)
+    for s in p.subpoints:
+        out += _with_premises(s)
+    for o in p.objections:
+        out += o.statement.cites if o.point else _with_premises(o.statement)
+        for r in o.replies:
+            out += _with_premises(r)
+            out += _exchange(r)
+    return out
+
+
+def context_citations(ctx: BriefContext) -> list[Citation]:
+    """The citations of the context: the issues' own and, when there are no points, their
+    argument trees; the points as the built-in brief prints them
+    (:func:`point_citations`); and statements outside any issue.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> context_citations(build_context(ArgumentMap()))
+        []
+    """
+    out: list[Citation] = []
+    for view in ctx.all_issues:
+        out += view.cites
+        if not ctx.points:  # a brief shows the arguments in its points, not by issue
+            for a in view.claims:
+                out += tree_citations(a)
+    for p in ctx.points:
+        out += point_citations(p)
+    for a in ctx.unplaced:
+        out += tree_citations(a)
+    return out
+
+
+def table_of_authorities(
+    m: ArgumentMap,
+    citations: Iterable[Citation],
+    points: Iterable[Point] = (),
+    issues: Iterable[IssueView] = (),
+) -> tuple[ToaGroup, ...]:
+    """Group and sort the authorities of ``citations``, noting where each is cited.
+
+    Groups come in the order of :data:`GROUPS`; entries sort by :func:`toa_sort_key`
+    of their citation. ``points``/``issues`` name the places a citation's ``where``
+    refers to.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> _ = m.authority("b", "case", "Bee v. Cee", "Bee v. Cee, 1 U.S. 1 (1800)")
+        >>> _ = m.authority("a", "statute", "8 U.S.C. § 1", "8 U.S.C. § 1")
+        >>> c = m.claim("x", cites=["b", "a@(c)"])
+        >>> ctx = build_context(m)
+        >>> [(g.name, [e.id for e in g.entries]) for g in ctx.authorities]
+        [('Cases', ['b']), ('Statutes', ['a'])]
+        >>> ctx.authorities[1].entries[0].pins
+        ('(c)',)
+    """
+    point_refs = {p.anchor: PointRef(p.label, p.anchor, p.heading) for p in points}
+    issue_refs = {i.anchor: IssueRef(i.id, i.number, i.text, i.anchor) for i in issues}
+    pins: dict[str, list[str]] = {}
+    where_points: dict[str, list[PointRef]] = {}
+    where_issues: dict[str, list[IssueRef]] = {}
+    for c in citations:
+        found = pins.setdefault(c.authority, [])
+        if c.pin and c.pin not in found:
+            found.append(c.pin)
+        if c.where in point_refs:
+            refs = where_points.setdefault(c.authority, [])
+            if point_refs[c.where] not in refs:
+                refs.append(point_refs[c.where])
+        elif c.where in issue_refs:
+            irefs = where_issues.setdefault(c.authority, [])
+            if issue_refs[c.where] not in irefs:
+                irefs.append(issue_refs[c.where])
+    order = {p.anchor: n for n, p in enumerate(point_refs.values())}
+    iorder = {i.anchor: n for n, i in enumerate(issue_refs.values())}
+    groups: dict[str, list[ToaEntry]] = {g: [] for g in GROUPS}
+    for ident, pinned in pins.items():
+        auth = m.authority_(ident)
+        groups[_GROUP_OF[auth.kind]].append(
+            ToaEntry(
+                id=auth.id,
+                kind=auth.kind,
+                name=clean(auth.name),
+                citation=_full_cite(auth, None),
+                short=_short_form(auth, None),
+                verified=auth.verified,
+                court=auth.court,
+                year=auth.year,
+                holding=clean(auth.holding) if auth.holding else None,
+                url=auth.url,
+                note=clean(auth.note) if auth.note else None,
+                pins=tuple(sorted(pinned, key=toa_sort_key)),
+                points=tuple(sorted(where_points.get(ident, ()), key=lambda r: order[r.anchor])),
+                issues=tuple(sorted(where_issues.get(ident, ()), key=lambda r: iorder[r.anchor])),
+            )
+        )
+    return tuple(
+        ToaGroup(name, tuple(sorted(entries, key=_toa_entry_key)))
+        for name, entries in groups.items()
+        if entries
+    )
+
+
+def _toa_entry_key(e: ToaEntry) -> tuple[Any, ...]:
+    return (toa_sort_key(e.citation), e.year or 0, e.citation)
+
+
+def _check_side(m: ArgumentMap, side: str | None) -> None:
+    if side is not None and side not in m.parties:
+        raise BriefError(
+            f"unknown side {side!r}{did_you_mean(side, list(m.parties))} "
+            f"(the map's parties: {list(m.parties)})"
+        )
+
+
+def default_side(m: ArgumentMap) -> str | None:
+    """The side a brief is written for when none is given: the first party with a claim.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(parties={"a": "A", "b": "B"}); _ = m.claim("x", party="b")
+        >>> default_side(m)
+        'b'
+    """
+    claimants = {c.party for c in m.claims}
+    for p in m.parties:
+        if p in claimants:
+            return p
+    return next(iter(m.parties), None)
+
+
+def build_context(
+    m: ArgumentMap,
+    evaluation: EvaluationLike | None = None,
+    *,
+    template: str = "brief",
+    format: str = "md",
+    side: str | None = None,
+    diagram: str | None = None,
+    diagram_note: str | None = None,
+) -> BriefContext:
+    """Build the frozen context for rendering ``m``.
+
+    ``side`` selects the party whose points are built (``points`` is empty when it is
+    ``None``); :func:`argmap.brief.render_brief` picks a default for the ``brief``
+    template. Deterministic: the same map gives an equal context.
+
+    Raises:
+        BriefError: when ``side`` is not a party of the map.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("T", parties={"a": "Alice", "b": "Bob"})
+        >>> q = m.issue("Is the contract valid?")
+        >>> c = m.claim("The contract binds Bob", party="a", answers=q)
+        >>> r = m.rebuttal("It was signed under duress", attacks=c, party="b")
+        >>> ctx = build_context(m, side="b")
+        >>> [(p.label, p.kind, p.heading) for p in ctx.points]
+        [('I', 'answer', 'The claim that “[t]he contract binds Bob” fails.')]
+        >>> ctx.points[0].subpoints[0].label
+        'I.A'
+    """
+    _check_side(m, side)
+    b = _Builder(m, evaluation, side)
+    issues, all_issues = b.issues()
+    unplaced = b.unplaced()
+    points = b.points(all_issues, unplaced) if side is not None else ()
+    parties = tuple(b.parties.values())
+    ev_info = None
+    if evaluation is not None:
+        ev_info = EvaluationInfo(
+            semantics=str(evaluation.semantics),
+            assumed=tuple(b.ref(m.statement(i)) for i in evaluation.assumed if i in m.statements),
+            rejected=tuple(b.ref(m.statement(i)) for i in evaluation.rejected if i in m.statements),
+        )
+    ctx = BriefContext(
+        title=clean(m.title) if m.title else "",
+        description=paragraphs(m.description),
+        template=template,
+        format=format,
+        side=b.party(side),
+        opponents=tuple(p for p in parties if p.id != side),
+        parties=parties,
+        doctrines=tuple(DoctrineInfo(d, n) for d, n in b.doctrine_names.items()),
+        issues=issues,
+        all_issues=all_issues,
+        points=points,
+        unplaced=unplaced,
+        authorities=(),
+        unverified=False,
+        evaluation=ev_info,
+        diagram=diagram,
+        diagram_note=diagram_note,
+    )
+    return with_authorities(m, ctx, context_citations(ctx))
+
+
+def with_authorities(
+    m: ArgumentMap, ctx: BriefContext, citations: Iterable[Citation]
+) -> BriefContext:
+    """``ctx`` with its table of authorities (and ``unverified``) built from ``citations``.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> ctx = build_context(ArgumentMap())
+        >>> with_authorities(ArgumentMap(), ctx, []) == ctx
+        True
+    """
+    toa = table_of_authorities(m, citations, ctx.points, ctx.all_issues)
+    return attrs.evolve(
+        ctx, authorities=toa, unverified=any(not e.verified for g in toa for e in g.entries)
+    )

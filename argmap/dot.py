@@ -1,0 +1,1382 @@
+"""Graphviz diagrams of argument maps, for screens, handouts and slides (design §6).
+
+:func:`to_dot` turns a map (and optionally an evaluation) into a
+:class:`graphviz.Digraph`; :func:`render` writes SVG, PDF, PNG or DOT;
+:func:`to_svg` gives SVG text to inline in HTML; :func:`mimebundle` is what Jupyter
+shows for a map, a view or an evaluation. Every piece of user text reaches DOT
+through one function, :func:`escape_label`.
+
+The visual language (a ``legend=True`` diagram explains the parts it uses):
+
+* shapes by kind — issue: double-bordered box; claim: rounded box; premise: box;
+  rebuttal: box with cut corners; undercutter: flag;
+* fill by party, from the colour-blind-safe Okabe–Ito palette (a party's own
+  ``colour`` wins on screen); in print, grey levels plus the party's letter;
+* lines — support: solid arrow; rebut / undermine: red line ending in a bar;
+  undercut: dashed red line ending in a bar on the small node of the relation it
+  attacks; a claim answering its issue: grey hollow arrow;
+* an inference or conflict is drawn as a small node when it carries something
+  (linked premises, a scheme, a weight) or is attacked, else merged into its line;
+* with an evaluation, each statement shows its status three ways — border (solid,
+  dashed, dotted), symbol (✔ ✘ ?) and colour — so greyscale printing loses nothing.
+
+Example:
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap("Spending Clause", parties={"federal": "United States",
+    ...                                            "local": "Cities"})
+    >>> q = m.issue("May grants be withheld?")
+    >>> c = m.claim("Yes", party="federal", answers=q)
+    >>> r = m.rebuttal("Only Congress may <attach> conditions", attacks=c, party="local")
+    >>> g = to_dot(m)
+    >>> print(g.source.splitlines()[0])
+    digraph argmap {
+    >>> "Only Congress may &lt;attach&gt; conditions" in g.source
+    True
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
+
+from ._dotstyle import (
+    FOCUS_MARK,
+    KIND_SHAPES,
+    STATUSES,
+    THEMES,
+    UNVERIFIED_MARK,
+    Status,
+    Theme,
+    ThemeName,
+    text_colour_on,
+)
+from .exceptions import (
+    ArgmapError,
+    DiagramError,
+    MissingDependencyError,
+    RenderError,
+    did_you_mean,
+)
+from .graph import ArgumentMap
+from .model import Authority, Claim, Conflict, Inference, Issue, Statement
+
+if TYPE_CHECKING:
+    import graphviz
+
+__all__ = [
+    "DISPLAY_LIMIT",
+    "FAST_LAYOUT_NODES",
+    "FORMATS",
+    "THEMES",
+    "DiagramError",
+    "EvaluationLike",
+    "LargeMapWarning",
+    "escape_label",
+    "mimebundle",
+    "render",
+    "to_dot",
+    "to_svg",
+]
+
+RankDir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
+AuthorityMode: TypeAlias = Literal["inline", "nodes", "none"]
+LayoutMode: TypeAlias = Literal["auto", "full", "fast"]
+Format: TypeAlias = Literal["svg", "pdf", "png", "dot"]
+Relation: TypeAlias = Inference | Conflict
+
+FORMATS: tuple[Format, ...] = ("svg", "pdf", "png", "dot")
+_RANKDIRS: tuple[RankDir, ...] = ("BT", "TB", "LR", "RL")
+_AUTHORITY_MODES: tuple[AuthorityMode, ...] = ("inline", "nodes", "none")
+_LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast")
+
+#: Above this many nodes ``layout="auto"`` switches to cheaper Graphviz settings.
+FAST_LAYOUT_NODES = 2000
+#: Above this many statements and relations Jupyter shows advice instead of a drawing.
+DISPLAY_LIMIT = 5000
+#: Graph attributes of the cheaper layout (about twice as fast at 5,000 nodes).
+_FAST_ATTRS = "splines=line, nslimit=2, nslimit1=2, mclimit=0.5, remincross=false"
+#: The page a drawing is fitted to when choosing how to stack its pieces (16:9, inches).
+_PAGE = (13.333, 7.5)
+
+_DOT_PROGRAM = "Graphviz 'dot' program"
+_INSTALL = "apt-get install graphviz  (macOS: brew install graphviz)"
+_GRAPH_NAME = "argmap"
+
+
+class LargeMapWarning(UserWarning):
+    """A map so large that Graphviz needs cheaper settings (and a while) to draw it.
+
+    Example:
+        >>> issubclass(LargeMapWarning, UserWarning)
+        True
+    """
+
+
+@runtime_checkable
+class EvaluationLike(Protocol):
+    """What a diagram needs from an evaluation: a status (and a reason) per id.
+
+    Example:
+        >>> class Ev:
+        ...     def status(self, ident): return "accepted"
+        ...     def explain(self, ident): return "nothing attacks it"
+        >>> isinstance(Ev(), EvaluationLike)
+        True
+    """
+
+    def status(self, ident: str, /) -> Any:
+        """``"accepted"``, ``"rejected"`` or ``"undecided"`` for a statement or relation."""
+
+    def explain(self, ident: str, /) -> str:
+        """A plain-English reason for the status."""
+
+
+# --------------------------------------------------------------------------- escaping
+
+# Characters no diagram can show as written: C0 controls become their visible "control
+# pictures" (␀ … ␟, ␡); C1 controls and the XML non-characters U+FFFE/U+FFFF become �.
+_UNSHOWABLE: dict[int, str] = {c: chr(0x2400 + c) for c in range(32) if c not in (9, 10, 13)}
+_UNSHOWABLE[0x7F] = "\u2421"
+_UNSHOWABLE.update(dict.fromkeys((*range(0x80, 0xA0), 0xFFFE, 0xFFFF), "\ufffd"))
+_HAS_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]").search
+# Most text needs no escaping at all: checking that first is faster than escaping.
+_PLAIN = re.compile(r'[^&<>"\\\x00-\x1f\x7f-\x9f\ufffe\uffff]*').fullmatch
+
+
+def escape_label(text: str, *, html: bool = True) -> str:
+    """Make any user text safe to put into DOT, shown exactly as written.
+
+    This is the one door through which user text (statement text, ids, party and
+    doctrine labels, titles, citations) reaches a diagram. The result can never
+    end a string, open a tag, or read as a Graphviz escape such as ``\\N``:
+
+    * ``html=True`` (labels, written inside ``<…>``): ``& < > "`` become entities,
+      a backslash is doubled, a newline becomes ``<BR/>`` and a tab four spaces;
+    * ``html=False`` (tooltips, written inside ``"…"``): ``& < > "`` become
+      entities, a backslash is written four times, a newline becomes ``\\n``.
+
+    ``\\r\\n`` and ``\\r`` count as newlines. Control characters, which neither SVG
+    nor Graphviz can show, become visible symbols (``␇``, ``�``).
+
+    Example:
+        >>> escape_label('<Brown v. Board> & "Plessy"')
+        '&lt;Brown v. Board&gt; &amp; &quot;Plessy&quot;'
+        >>> escape_label("]; evil -> x [")
+        ']; evil -&gt; x ['
+        >>> print(escape_label("C:\\\\dir\\\\"), escape_label("two\\nlines"))
+        C:\\\\dir\\\\ two<BR/>lines
+        >>> print(escape_label('say "\\\\N"\\n', html=False))
+        say &quot;\\\\\\\\N&quot;\\n
+    """
+    if _PLAIN(text):
+        return text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _HAS_UNSHOWABLE(text):
+        text = text.translate(_UNSHOWABLE)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace('"', "&quot;")
+    # In HTML-like labels Graphviz decodes entities, then reads backslash escapes once
+    # (\N is the node name, \G the graph name …), so a backslash is written twice; tabs
+    # would be dropped there, so they become four spaces. In quoted attributes shown as
+    # tooltips it reads backslash escapes twice, so a backslash is written four times.
+    if html:
+        return text.replace("\\", "\\\\").replace("\t", "    ").replace("\n", "<BR/>")
+    return text.replace("\\", "\\" * 4).replace("\n", "\\n")
+
+
+# --------------------------------------------------------------------------- wrapping
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes: East Asian wide characters count twice."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(word: str, width: int) -> int:
+    """How many characters of ``word`` fit in ``width`` columns (at least one)."""
+    used = 0
+    for i, ch in enumerate(word):
+        used += 2 if not ch.isascii() and unicodedata.east_asian_width(ch) in "WF" else 1
+        if used > width:
+            return max(i, 1)
+    return len(word)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns, broken at spaces; longer words are cut.
+
+    The writer's own line breaks are kept; ``width`` 0 keeps every line whole.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    for para in text.split("\n"):
+        size = len if para.isascii() else _width
+        if width <= 0 or size(para) <= width:
+            out.append(para)
+            continue
+        line: str | None = None
+        used = 0
+        for word in para.split(" "):
+            needed = size(word)
+            if line is None:
+                line, used = word, needed
+            elif used + 1 + needed <= width:
+                line, used = f"{line} {word}", used + 1 + needed
+            else:
+                out.append(line.rstrip(" ") or line)
+                line, used = word, needed
+            while used > width:
+                cut = _cut(line, width)
+                out.append(line[:cut])
+                line = line[cut:]
+                used = size(line)
+        out.append(line or "")
+    return out
+
+
+def _clip(lines: list[str], most: int, width: int) -> list[str]:
+    """At most ``most`` lines (0: all); the last ends in "…" when text was left out."""
+    if most <= 0 or len(lines) <= most:
+        return lines
+    last = lines[most - 1]
+    if width > 0 and _width(last) + 1 > width:
+        space = last.rfind(" ")
+        last = last[:space] if space > 0 else last[: _cut(last, width - 1)]
+    return [*lines[: most - 1], last.rstrip(" ,;:.") + "…"]
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _split(obj: Any, evaluation: Any) -> tuple[ArgumentMap, Any]:
+    """(map, evaluation) from a map, or from an evaluation that carries ``.map``."""
+    if isinstance(obj, ArgumentMap):
+        return obj, evaluation
+    inner = getattr(obj, "map", None)
+    if isinstance(inner, ArgumentMap) and callable(getattr(obj, "status", None)):
+        return inner, obj if evaluation is None else evaluation
+    raise DiagramError(f"expected an ArgumentMap or an evaluation of one, not {type(obj).__name__}")
+
+
+def _choice(name: str, value: object, choices: Iterable[str]) -> None:
+    options = sorted(choices)
+    if value not in options:
+        hint = did_you_mean(str(value), options)
+        raise DiagramError(f"unknown {name}: {value!r} (must be one of {options}){hint}")
+
+
+def _count(name: str, value: object, meaning: str) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise DiagramError(f"{name} must be a whole number ({meaning}), not {value!r}")
+
+
+def _names(value: Iterable[str] | str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+_STATUS_ALIASES: dict[str, Status] = {
+    "accepted": "accepted",
+    "in": "accepted",
+    "rejected": "rejected",
+    "out": "rejected",
+    "undecided": "undecided",
+    "undec": "undecided",
+}
+
+
+# --------------------------------------------------------------------------- the drawing
+
+
+class _Diagram:
+    """Writes the DOT body of one diagram and remembers what it drew, for the legend.
+
+    ``full`` is the whole map, ``m`` the part drawn (a view, or the map itself).
+    Node names are generated (``n1`` statements, ``r1`` relations drawn as nodes,
+    ``g1`` context statements, ``a1`` authorities), so ids never reach DOT as names.
+    """
+
+    def __init__(
+        self,
+        full: ArgumentMap,
+        m: ArgumentMap,
+        evaluation: Any,
+        theme: Theme,
+        *,
+        wrap: int,
+        max_lines: int,
+        authorities: AuthorityMode,
+        clusters: bool,
+        focus: list[str],
+        doctrines: list[str] | None,
+        context: bool,
+        rankdir: RankDir,
+    ) -> None:
+        self.full, self.m, self.ev, self.t = full, m, evaluation, theme
+        # Graphviz turns a cluster's label over with the ranks: "b" is the top in BT
+        self.label_top = "labelloc=b" if rankdir == "BT" else "labelloc=t"
+        self.wrap = wrap
+        self.max_lines = max_lines
+        self.cite_wrap = round(wrap * theme.fontsize / theme.small) if wrap > 0 else 0
+        self.authorities = authorities
+        self.focus = set(focus)
+        self.used: dict[str, None] = {}  # legend keys, in first-use order
+        self.attack_kinds: set[str] = set()
+        self.parties_used: dict[str | None, None] = {}
+        self.party_index = {p: i for i, p in enumerate(m.parties)}
+        self.party_tag = _party_tags(m) if theme.party_tags else {}
+        self.edges: list[tuple[str, str, int]] = []  # tail, head, minlen (0: no constraint)
+        self.names = {s: f"n{i}" for i, s in enumerate(m.statements, 1)}
+        self.looks: dict[tuple[str, str | None, Status | None], str] = {}
+        # relations drawn as small nodes: attacked, linked, or carrying a scheme or weight
+        attacked = {c.target for c in m.conflicts}
+        self.rel_nodes: dict[str, str] = {}
+        for rel in m.relations.values():
+            linked = isinstance(rel, Inference) and (len(rel.premises) > 1 or bool(rel.scheme))
+            if rel.id in attacked or rel.weight is not None or linked:
+                self.rel_nodes[rel.id] = f"r{len(self.rel_nodes) + 1}"
+        self.rows = self._stagger()
+        self.ghost_rels: list[Relation] = []
+        self.ghost_names: dict[str, str] = {}
+        self.hidden: dict[str, list[int]] = {}
+        if full is not m:
+            self._outside(context)
+        self.auth_names = {a.id: f"a{i}" for i, a in enumerate(m.cited(), 1)}
+        if authorities != "nodes":
+            self.auth_names = {}
+        order = doctrines if doctrines is not None else list(m.doctrines)
+        self.cluster_of: dict[str, str] = {}
+        for s in m.statements.values():
+            home = next((d for d in order if d in s.doctrines), None)
+            if home is not None:
+                self.cluster_of[s.id] = home
+        if not clusters or len(set(self.cluster_of.values())) < 2:
+            self.cluster_of = {}
+        self.cluster_order = [d for d in order if d in set(self.cluster_of.values())]
+
+    def _outside(self, context: bool) -> None:
+        """What a view leaves out: context statements it points at, and counts."""
+        full, m = self.full, self.m
+        for rel in full.relations.values():
+            if rel.id in m.relations or rel.target not in full.statements:
+                continue
+            if (
+                context
+                and rel.target not in m.statements
+                and all(e in m.statements for e in rel.sources)
+            ):
+                # a shown statement supports or attacks one outside: draw that one grey
+                self.ghost_rels.append(rel)
+                self.ghost_names.setdefault(rel.target, f"g{len(self.ghost_names) + 1}")
+            elif rel.target in m.statements:
+                counts = self.hidden.setdefault(rel.target, [0, 0])
+                counts[isinstance(rel, Conflict)] += 1
+        # an undercut of such a link still lands on it: the link becomes a small node
+        linked = {r.id for r in self.ghost_rels}
+        for c in full.conflicts:
+            if c.target in linked and c.attacker in m.statements and c.id not in m.relations:
+                self.ghost_rels.append(c)
+                self.rel_nodes.setdefault(c.target, f"r{len(self.rel_nodes) + 1}")
+
+    def _stagger(self) -> dict[str, int]:
+        """Rows for the reasons under a crowded statement, ``theme.stagger`` per row.
+
+        Supports come first, then attacks, each in map order; row ``n`` hangs ``n``
+        ranks below the statement, so a wide fan of reasons wraps onto several
+        rows instead of making one very wide one.
+        """
+        rows: dict[str, int] = {}
+        per_row = max(1, self.t.stagger)
+        for target in self.m.statements:
+            into = [
+                r
+                for r in self.m.relations_to(target)
+                if not (isinstance(r, Conflict) and self._rivals(r.attacker, target))
+            ]
+            if len(into) > per_row:
+                into.sort(key=lambda r: isinstance(r, Conflict))  # stable: supports first
+                for i, rel in enumerate(into):
+                    rows[rel.id] = 1 + i // per_row
+        return rows
+
+    def _rivals(self, a: str, b: str) -> bool:
+        """Two claims answering the same issue: drawn side by side, not one above."""
+        one, two = self.m.statements.get(a), self.m.statements.get(b)
+        return (
+            isinstance(one, Claim)
+            and isinstance(two, Claim)
+            and one.answers is not None
+            and one.answers == two.answers
+        )
+
+    def node_count(self) -> int:
+        return len(self.names) + len(self.rel_nodes) + len(self.auth_names) + len(self.ghost_names)
+
+    # ------------------------------------------------------------------ evaluation
+
+    def status(self, ident: str) -> Status | None:
+        if self.ev is None:
+            return None
+        try:
+            raw = self.ev.status(ident)
+        except LookupError:
+            return None
+        found = _STATUS_ALIASES.get(str(getattr(raw, "value", raw)).lower())
+        if found is None:
+            raise DiagramError(
+                f"evaluation.status({ident!r}) returned {raw!r}; expected one of {list(STATUSES)}"
+            )
+        self.used[found] = None
+        return found
+
+    def explain(self, ident: str, status: Status) -> str:
+        explain = getattr(self.ev, "explain", None)
+        reason = ""
+        if explain is not None:
+            try:
+                reason = str(explain(ident) or "")
+            except LookupError:
+                reason = ""
+        return f"Status: {status}" + (f" — {reason}" if reason else "")
+
+    # ------------------------------------------------------------------ pieces of labels
+
+    def _small(self, html: str, *, italic: bool = False) -> str:
+        inner = f"<I>{html}</I>" if italic else html
+        return f'<FONT POINT-SIZE="{self.t.small:g}" COLOR="{self.t.muted_colour}">{inner}</FONT>'
+
+    def _authority(self, ident: str) -> Authority | None:
+        return self.m.authorities.get(ident) or self.full.authorities.get(ident)
+
+    def _cites(self, s: Statement) -> tuple[list[str], list[str]]:
+        """Short forms for the label and full citations for the tooltip."""
+        short: list[str] = []
+        full: list[str] = []
+        for cite in s.cites:
+            a = self._authority(cite.authority)
+            if a is None:
+                short.append(str(cite))
+                full.append(f"{cite} (not among the map's authorities)")
+                continue
+            mark = "" if a.verified else UNVERIFIED_MARK
+            if mark:
+                self.used["unverified"] = None
+            short.append(a.short_form(cite.pin) + mark)
+            full.append(a.citation_at(cite.pin) + (f" {mark} not verified" if mark else ""))
+        return short, full
+
+    def _party_name(self, party: str | None) -> str:
+        p = self.full.parties.get(party) if party else None
+        return p.name if p is not None else str(party)
+
+    def _fill(self, party: str | None) -> str:
+        if party is None or party not in self.party_index:
+            return self.t.neutral_fill
+        return self.t.party_fill(self.party_index[party], self.m.parties[party].colour)
+
+    @staticmethod
+    def _attrs(name: str, attrs: list[str], tip: str) -> str:
+        attrs.append(f'tooltip="{escape_label(tip, html=False)}"')
+        return f"\t{name} [{', '.join(attrs)}]\n"
+
+    # ------------------------------------------------------------------ nodes
+
+    def statement_node(self, s: Statement) -> str:
+        t = self.t
+        status = self.status(s.id)
+        head = s.id if s.party not in self.party_tag else f"{s.id} · {self.party_tag[s.party]}"
+        head_html = escape_label(head)
+        if status is not None:
+            st = t.status[status]
+            symbol = f'<FONT POINT-SIZE="{t.fontsize:g}" COLOR="{st.colour}"><B>{st.symbol}</B>'
+            head_html = f"{symbol}</FONT> {head_html}"
+        if s.id in self.focus:
+            self.used["focus"] = None
+            mark = f'<FONT POINT-SIZE="{t.fontsize:g}">{FOCUS_MARK}</FONT>'
+            head_html = f"{mark} <B>{head_html}</B>"
+        width = self.wrap * 4 // 3 if isinstance(s, Issue) else self.wrap  # flatter issues
+        body = escape_label("\n".join(_clip(_wrap(s.text, width), self.max_lines, width)))
+        parts = [self._small(head_html), f"<B>{body}</B>" if isinstance(s, Issue) else body]
+        party = f" ({self._party_name(s.party)})" if s.party else ""
+        tip = [f"{s.id} — {s.kind}{party}", s.text]
+        if isinstance(s, Issue):
+            extra = [f"standard: {s.standard}"] if s.standard else []
+            if s.burden:
+                extra.append(f"burden: {self._party_name(s.burden)}")
+            if extra:
+                parts.append(self._small(escape_label(", ".join(extra))))
+                tip.append(", ".join(extra))
+        if s.id in self.hidden:
+            counts = zip(self.hidden[s.id], ("for", "against"), strict=True)
+            more = ", ".join(f"+{n} {word}" for n, word in counts if n)
+            parts.append(self._small(f"<I>{more} not shown</I>"))
+            tip.append(f"Not shown (outside this view): {more}")
+        short, full = self._cites(s)
+        if short and self.authorities == "inline":
+            if 0 < t.max_cites < len(short):
+                short = [*short[: t.max_cites], f"+{len(short) - t.max_cites}"]
+            lines = _wrap("; ".join(short), self.cite_wrap)
+            parts.append(self._small(escape_label("\n".join(lines)), italic=True))
+        if full:
+            tip.append("Authorities:\n" + "\n".join(f"  {c}" for c in full))
+        if s.doctrines:
+            names = [self.full.doctrines[d].name for d in s.doctrines if d in self.full.doctrines]
+            tip.append("Doctrines: " + ", ".join(names))
+        if s.note:
+            tip.append(f"Note: {s.note}")
+        if status is not None:
+            tip.append(self.explain(s.id, status))
+        self.used[s.kind] = None
+        self.parties_used[s.party] = None
+        key = (s.kind, s.party, status)
+        look = self.looks.get(key)
+        if look is None:
+            look = self.looks[key] = self._look(s.kind, s.party, status)
+        label = "<BR/>".join(parts)
+        tip_text = escape_label("\n".join(tip), html=False)
+        return f'\t{self.names[s.id]} [label=<{label}>, {look}, tooltip="{tip_text}"]\n'
+
+    def _look(self, kind: str, party: str | None, status: Status | None) -> str:
+        """Shape, border and fill attributes, the same for every statement of a kind,
+        party and status (so computed once for each)."""
+        t = self.t
+        shape, extra_style, borders = KIND_SHAPES[kind]
+        fill = self._fill(party)
+        styles = [x for x in (extra_style, "filled") if x]
+        attrs = [f"shape={shape}"]
+        if borders > 1:
+            attrs.append(f"peripheries={borders}")
+        if shape == "cds":  # the flag shape leaves no room above and below its text
+            attrs.append('margin="0.14,0.12"')
+        if status is not None:
+            st = t.status[status]
+            styles += [] if st.style == "solid" else [st.style]
+            attrs.append(f'color="{st.colour}", penwidth={st.penwidth:g}')
+        attrs += [f'style="{",".join(styles)}"', f'fillcolor="{fill}"']
+        if text_colour_on(fill) != "#000000":
+            attrs.append(f'fontcolor="{text_colour_on(fill)}"')
+        if kind == "issue":
+            attrs.append(f"fontsize={t.fontsize + 1:g}")
+        return ", ".join(attrs)
+
+    def context_node(self, ident: str) -> str:
+        """A grey stand-in for a statement outside the view that the view points at."""
+        s = self.full.statements[ident]
+        t = self.t
+        self.used["context"] = None
+        text = escape_label("\n".join(_clip(_wrap(s.text, self.wrap), 1, self.wrap)))
+        label = (
+            f'{self._small(escape_label(s.id))}<BR/><FONT COLOR="{t.muted_colour}">{text}</FONT>'
+        )
+        shape, extra_style, borders = KIND_SHAPES[s.kind]
+        style = ",".join(x for x in (extra_style, "filled") if x)
+        names = [self.full.doctrines[d].name for d in s.doctrines if d in self.full.doctrines]
+        where = f" ({', '.join(names)})" if names else ""
+        attrs = [
+            f"label=<{label}>",
+            f"shape={shape}, peripheries={borders}",
+            f'style="{style}", fillcolor="{t.context_fill}", color="{t.context_colour}"',
+        ]
+        tip = f"{s.id} — {s.kind}, not in this view{where}\n{s.text}"
+        return self._attrs(self.ghost_names[ident], attrs, tip)
+
+    def relation_node(self, rel: Relation) -> str:
+        t = self.t
+        status = self.status(rel.id)
+        kind = rel.kind
+        self.used[kind] = None
+        words: list[str] = []
+        if isinstance(rel, Inference) and rel.scheme:
+            words.append(f"<I>{escape_label(rel.scheme)}</I>")
+        if rel.weight is not None:
+            words.append(f"w = {rel.weight:g}")
+        symbol = t.status[status].symbol if status is not None else ""
+        if words:  # a small labelled node
+            label = "<BR/>".join(words)
+            label = f'<FONT POINT-SIZE="{t.small:g}">{f"{symbol} " if symbol else ""}{label}</FONT>'
+            shape = "box" if kind == "inference" else "diamond"
+            styles = ["rounded", "filled"] if kind == "inference" else ["filled"]
+            attrs = [f"label=<{label}>", 'margin="0.06,0.02"', 'fillcolor="#FFFFFF"']
+        elif symbol:  # a dot large enough for the status symbol
+            shape = "circle" if kind == "inference" else "diamond"
+            size = 0.32 if kind == "inference" else 0.4
+            styles = ["filled"]
+            attrs = [
+                f'label=<<FONT POINT-SIZE="{t.small:g}">{symbol}</FONT>>',
+                f"width={size:g}, height={size:g}, fixedsize=true",
+                'fillcolor="#FFFFFF"',
+            ]
+        else:  # a dot (inference) or a diamond (conflict)
+            shape = "circle" if kind == "inference" else "diamond"
+            size = 0.14 if kind == "inference" else 0.2
+            fill = t.relation_fill[kind]
+            styles = ["filled"]
+            attrs = [
+                'label=""',
+                f"width={size:g}, height={size:g}, fixedsize=true",
+                f'fillcolor="{fill}", color="{fill}"',
+            ]
+        tip = [self._relation_words(rel)]
+        if status is not None:
+            st = t.status[status]
+            styles += [] if st.style == "solid" else [st.style]
+            attrs.append(f'color="{st.colour}", penwidth={st.penwidth * 0.7:g}')
+            tip.append(self.explain(rel.id, status))
+        attrs[0:0] = [f"shape={shape}", f'style="{",".join(styles)}"']
+        return self._attrs(self.rel_nodes[rel.id], attrs, "\n".join(tip))
+
+    def _relation_words(self, rel: Relation) -> str:
+        if isinstance(rel, Inference):
+            verb = "supports" if len(rel.premises) == 1 else "together support"
+            text = f"{' + '.join(rel.premises)} {verb} {rel.conclusion}"
+            if rel.scheme:
+                text += f" ({rel.scheme})"
+        else:
+            verbs = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}
+            text = f"{rel.attacker} {verbs[self.full.conflict_kind(rel)]} {rel.target}"
+        if rel.weight is not None:
+            text += f", weight {rel.weight:g}"
+        return text
+
+    def authority_node(self, ident: str) -> str:
+        a = self.m.authorities[ident]
+        self.used["authority"] = None
+        mark = "" if a.verified else UNVERIFIED_MARK
+        if mark:
+            self.used["unverified"] = None
+        label = escape_label("\n".join(_wrap(a.short_form() + mark, self.cite_wrap)))
+        tip = a.citation + (f"\n{mark} not verified" if mark else "")
+        if a.holding:
+            tip += f"\n{a.holding}"
+        attrs = [
+            'shape=note, style="filled", fillcolor="#FFFFFF"',
+            f'label=<<FONT POINT-SIZE="{self.t.small:g}"><I>{label}</I></FONT>>',
+        ]
+        return self._attrs(self.auth_names[ident], attrs, tip)
+
+    # ------------------------------------------------------------------ edges
+
+    def _edge(
+        self,
+        tail: str,
+        head: str,
+        kind: str,
+        tip: str,
+        *,
+        arrowhead: str | None = None,
+        minlen: int = 1,
+        constraint: bool = True,
+        label: str = "",
+    ) -> str:
+        style = self.t.edges[kind]
+        self.used[kind] = None
+        attrs = [f'color="{style.colour}"', f"penwidth={style.penwidth:g}"]
+        if style.style != "solid":
+            attrs.append(f"style={style.style}")
+        shape = arrowhead if arrowhead is not None else style.arrowhead
+        if shape != "normal":
+            attrs.append(f"arrowhead={shape}")
+        if kind in ("support", "answers"):
+            attrs.append("weight=2")
+        elif kind == "cites":  # authorities sit below, without dragging statements down
+            attrs.append("weight=0")
+        if minlen != 1:
+            attrs.append(f"minlen={minlen}")
+        if not constraint:
+            attrs.append("constraint=false")
+        if label:
+            attrs.append(f"label=<{label}>")
+        self.edges.append((tail, head, minlen if constraint else 0))
+        return self._attrs(f"{tail} -> {head}", attrs, tip)
+
+    def _end(self, ident: str) -> str:
+        for names in (self.names, self.ghost_names, self.rel_nodes):
+            if ident in names:
+                return names[ident]
+        raise KeyError(ident)  # pragma: no cover - every drawn relation has both ends
+
+    def relation_edges(self, rel: Relation) -> list[str]:
+        tip = self._relation_words(rel)
+        node = self.rel_nodes.get(rel.id)
+        row = self.rows.get(rel.id, 1)
+        if isinstance(rel, Inference):
+            conclusion = self._end(rel.conclusion)
+            if node is None:
+                premise = self._end(rel.premises[0])
+                return [self._edge(premise, conclusion, "support", tip, minlen=row)]
+            out = [
+                self._edge(self._end(p), node, "support", tip, arrowhead="none")
+                for p in rel.premises
+            ]
+            return [*out, self._edge(node, conclusion, "support", tip, minlen=row)]
+        kind = "undercut" if self.full.conflict_kind(rel) == "undercut" else "attack"
+        if kind == "attack":
+            self.attack_kinds.add(self.full.conflict_kind(rel))
+        rivals = self._rivals(rel.attacker, rel.target)
+        # an undercutter hangs below the reason it answers; rival claims stay side by side
+        minlen = 2 if kind == "undercut" else row
+        attacker, target = self._end(rel.attacker), self._end(rel.target)
+        if node is None:
+            return [self._edge(attacker, target, kind, tip, minlen=minlen, constraint=not rivals)]
+        into = max(1, minlen - 1) if kind == "attack" else minlen
+        return [
+            self._edge(attacker, node, kind, tip, arrowhead="none"),
+            self._edge(node, target, kind, tip, minlen=into, constraint=not rivals),
+        ]
+
+    # ------------------------------------------------------------------ assembly
+
+    def body(self) -> list[str]:
+        m, t = self.m, self.t
+        groups: dict[str | None, list[str]] = {d: [] for d in self.cluster_order}
+        groups[None] = []
+        for s in m.statements.values():
+            groups[self.cluster_of.get(s.id)].append(self.statement_node(s))
+        for rel in [*m.relations.values(), *self.ghost_rels]:
+            if rel.id in self.rel_nodes and rel.id in m.relations:
+                homes = {self.cluster_of.get(e) for e in self._statement_ends(rel)}
+                groups[homes.pop() if len(homes) == 1 else None].append(self.relation_node(rel))
+            elif rel.id in self.rel_nodes:
+                groups[None].append(self.relation_node(rel))
+        for ident in self.auth_names:
+            citing = [
+                s for s in m.statements.values() if any(c.authority == ident for c in s.cites)
+            ]
+            homes = {self.cluster_of.get(s.id) for s in citing}
+            groups[homes.pop() if len(homes) == 1 else None].append(self.authority_node(ident))
+        out: list[str] = []
+        for i, d in enumerate(self.cluster_order, 1):
+            doctrine = m.doctrines[d]
+            colour = doctrine.colour if doctrine.colour and not t.greyscale else t.cluster_colour
+            out += [
+                f"\tsubgraph cluster_{i} {{\n",
+                f"\t\tgraph [label=<<B>{escape_label(doctrine.name)}</B>>, {self.label_top}, "
+                f'fontsize={t.fontsize + 3:g}, style="rounded,filled", '
+                f'fillcolor="{t.cluster_fill}", color="{colour}", '
+                f'tooltip="{escape_label(doctrine.name, html=False)}"]\n',
+                *("\t" + line for line in groups[d]),
+                "\t}\n",
+            ]
+        out += groups[None]
+        out += [self.context_node(ident) for ident in self.ghost_names]
+        for rel in [*m.relations.values(), *self.ghost_rels]:
+            out += self.relation_edges(rel)
+        for s in m.statements.values():
+            if isinstance(s, Claim) and s.answers in self.names:
+                tip = f"{s.id} answers {s.answers}"
+                out.append(self._edge(self.names[s.id], self.names[s.answers], "answers", tip))
+            if isinstance(s, Issue) and s.parent in self.names:
+                tip = f"{s.id} is part of {s.parent}"
+                out.append(self._edge(self.names[s.id], self.names[s.parent], "subissue", tip))
+        for s in m.statements.values():
+            for cite in s.cites:
+                if cite.authority in self.auth_names:
+                    pin = self._small(escape_label(cite.pin)) if cite.pin else ""
+                    tail, tip = self.auth_names[cite.authority], f"{s.id} cites {cite}"
+                    out.append(self._edge(tail, self.names[s.id], "cites", tip, label=pin))
+        out += self.stack_pieces()
+        return out
+
+    def _statement_ends(self, rel: Relation) -> list[str]:
+        ends = [*rel.sources, rel.target]
+        out = []
+        while ends:
+            e = ends.pop()
+            if e in self.names:
+                out.append(e)
+            elif e in self.m.relations:
+                ends += [*self.m.relations[e].sources, self.m.relations[e].target]
+        return out
+
+    def stack_pieces(self) -> list[str]:
+        """Invisible edges that stack the separate pieces of a drawing in rows.
+
+        Graphviz puts unconnected pieces side by side, which makes doctrine views
+        (where cross-references pull in pieces of other doctrines) very wide. The
+        pieces stay in map order, split into as many rows as let the drawing fill
+        a 16:9 page at the largest scale (sizes are estimated from the ranks).
+        """
+        if self.cluster_of:
+            return []
+        big = {*self.names.values(), *self.ghost_names.values(), *self.auth_names.values()}
+        nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
+        nodes += self.auth_names.values()
+        parent = {n: n for n in nodes}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        up: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
+        for tail, head, minlen in self.edges:
+            parent[find(tail)] = find(head)
+            if minlen:
+                up[tail].append((head, minlen))
+        pieces: dict[str, list[str]] = {}
+        for n in nodes:
+            pieces.setdefault(find(n), []).append(n)
+        if len(pieces) < 2:
+            return []
+        depth = _depths(nodes, up)
+        t = self.t
+        node_w = (max(self.wrap, 12) * 0.6 * t.fontsize + 20) / 72 + t.nodesep
+        node_h = 6.5 * t.fontsize / 72 + t.ranksep
+        sizes: list[tuple[float, float]] = []
+        for members in pieces.values():
+            levels: dict[int, float] = {}
+            for n in members:
+                levels[depth[n]] = levels.get(depth[n], 0.0) + (node_w if n in big else 0.3)
+            ranks = {depth[n] for n in members if n in big}
+            sizes.append((max(levels.values()), len(ranks) * node_h))
+        rows = _shelves(sizes)
+        groups = list(pieces.values())
+        out: list[str] = []
+        for above, below in itertools.pairwise(rows):
+            deepest = max((n for i in above for n in groups[i]), key=lambda n: (depth[n], n in big))
+            for i in below:
+                root = min(groups[i], key=lambda n: (depth[n], n not in big))
+                out.append(f"\t{root} -> {deepest} [style=invis]\n")
+        return out
+
+    # ------------------------------------------------------------------ legend
+
+    def legend(self) -> list[str]:
+        """A legend cluster with one entry for every shape, colour and line drawn.
+
+        Shapes are real nodes named ``legend_<kind>``; colours, borders and lines
+        are rows of one table node, each row's text cell marked ``ID="legend_<key>"``.
+        """
+        t, used = self.t, self.used
+        cell, sample = round(t.small * 2.2), round(t.small * 6)
+
+        def small(text: str, colour: str = "") -> str:
+            if not text:  # Graphviz rejects an empty <FONT></FONT>
+                return ""
+            tint = f' COLOR="{colour}"' if colour else ""
+            return f'<FONT POINT-SIZE="{t.small:g}"{tint}>{escape_label(text)}</FONT>'
+
+        def box(fill: str, border: str = 'BORDER="1" COLOR="#000000"', inner: str = " ") -> str:
+            return (
+                f'<TABLE {border} CELLSPACING="0" CELLPADDING="1" BGCOLOR="{fill}"><TR>'
+                f'<TD WIDTH="{cell * 2}" HEIGHT="{cell - 6}">{inner}</TD></TR></TABLE>'
+            )
+
+        nodes: list[str] = []
+        for kind in ("issue", "claim", "premise", "rebuttal", "undercutter"):
+            if kind in used:
+                shape, extra_style, borders = KIND_SHAPES[kind]
+                style = ",".join(x for x in (extra_style, "filled") if x)
+                nodes.append(
+                    f'legend_{kind} [shape={shape}, peripheries={borders}, style="{style}", '
+                    f'fillcolor="#FFFFFF", label=<{small(kind)}>]'
+                )
+        if "authority" in used:
+            nodes.append(
+                'legend_authority [shape=note, style="filled", fillcolor="#FFFFFF", '
+                f"label=<{small('authority')}>]"
+            )
+        if "context" in used:
+            nodes.append(
+                f'legend_context [shape=box, style="filled", fillcolor="{t.context_fill}", '
+                f'color="{t.context_colour}", label=<{small("outside this view")}>]'
+            )
+        rows: list[tuple[str, str, str]] = []  # key, sample, words
+        for party in self.m.parties.values():
+            if party.id in self.parties_used:
+                name = party.name
+                if party.id in self.party_tag:
+                    name = f"{self.party_tag[party.id]} = {name}"
+                key = f"party_{self.party_index[party.id] + 1}"
+                rows.append((key, box(self._fill(party.id)), name))
+        if None in self.parties_used:
+            rows.append(("party_none", box(t.neutral_fill), "no party"))
+        for status in STATUSES:
+            if status in used:
+                st = t.status[status]
+                border = f'BORDER="{round(st.penwidth)}" STYLE="{st.style}" COLOR="{st.colour}"'
+                meaning = f"{status} (issue: resolved)" if status == "accepted" else status
+                meaning = meaning if "issue" in used else status
+                rows.append((status, box("#FFFFFF", border, small(st.symbol, st.colour)), meaning))
+        glyphs = {
+            "inference": ("●", "inference (linked premises, scheme or weight)"),
+            "conflict": ("◆", "an attack that is itself attacked"),
+        }
+        for key, (glyph, meaning) in glyphs.items():
+            if key in used:
+                rows.append((key, small(glyph, t.relation_fill[key]), meaning))
+        heads = {"normal": "▶", "tee": "⊣", "empty": "▷", "none": ""}
+        line_words = {
+            "support": "supports",
+            "attack": self._attack_words(),
+            "undercut": "undercuts (attacks the step to a conclusion)",
+            "answers": "answers the issue",
+            "subissue": "is a sub-issue of",
+            "cites": "cites",
+        }
+        for key, meaning in line_words.items():
+            if key in used:
+                edge = t.edges[key]
+                line = (
+                    '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                    f'<TD WIDTH="{sample - cell}" HEIGHT="{cell // 2}" SIDES="B" '
+                    f'BORDER="{max(1, round(edge.penwidth * 1.2))}" STYLE="{edge.style}" '
+                    f'COLOR="{edge.colour}"></TD><TD ROWSPAN="2">'
+                    f"{small(heads[edge.arrowhead], edge.colour)}</TD></TR>"
+                    f'<TR><TD HEIGHT="{cell // 2}"></TD></TR></TABLE>'
+                )
+                rows.append((key, line, meaning))
+        if "unverified" in used:
+            rows.append(("unverified", small(UNVERIFIED_MARK), "authority not verified"))
+        if "focus" in used:
+            rows.append(("focus", small(FOCUS_MARK), "focus of the view"))
+        if rows:
+            table = "".join(
+                f'<TR><TD WIDTH="{sample}" HEIGHT="{cell}">{sample_html}</TD>'
+                f'<TD ID="legend_{key}" ALIGN="LEFT">{small(words)}</TD></TR>'
+                for key, sample_html, words in rows
+            )
+            nodes.append(
+                'legend_table [shape=plaintext, style="", margin=0, label=<<TABLE BORDER="0" '
+                f'CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{table}</TABLE>>]'
+            )
+        if not nodes:
+            return []
+        names = [node.split(" ", 1)[0] for node in nodes]
+        out = [
+            "\tsubgraph cluster_legend {\n",
+            f'\t\tgraph [label=<<B>Legend</B>>, {self.label_top}, style="rounded", '
+            f'color="{t.cluster_colour}", fontsize={t.small + 2:g}, tooltip="Legend"]\n',
+            "\t\t{\n\t\t\tgraph [rank=max]\n",
+            *(f"\t\t\t{node}\n" for node in nodes),
+            "\t\t}\n",
+            *(f"\t\t{a} -> {b} [style=invis]\n" for a, b in itertools.pairwise(names)),
+            "\t}\n",
+        ]
+        # tie the legend to the top of the drawing (beside the issues), where there is room
+        top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
+        if top is not None:
+            out.append(f"\t{self.names[top]} -> {names[0]} [style=invis, minlen=0, weight=0]\n")
+        return out
+
+    def _attack_words(self) -> str:
+        if self.attack_kinds == {"rebut"}:
+            return "rebuts"
+        if self.attack_kinds == {"undermine"}:
+            return "undermines (attacks a premise)"
+        return "rebuts / undermines"
+
+
+def _depths(nodes: list[str], up: dict[str, list[tuple[str, int]]]) -> dict[str, int]:
+    """Ranks below the top of each piece: the longest way up (cycles are cut)."""
+    depth: dict[str, int] = {}
+    for start in nodes:
+        stack = [start]
+        while stack:
+            n = stack[-1]
+            if n in depth:
+                stack.pop()
+                continue
+            todo = [h for h, _ in up[n] if h not in depth and h not in stack]
+            if todo:
+                stack += todo
+                continue
+            depth[n] = max((depth.get(h, 0) + k for h, k in up[n]), default=0)
+            stack.pop()
+    return depth
+
+
+def _shelves(sizes: list[tuple[float, float]]) -> list[list[int]]:
+    """Split pieces (width, height), in order, into the rows that best fill a 16:9 page."""
+    best_scale, best = 0.0, [list(range(len(sizes)))]
+    for count in range(1, min(len(sizes), 8) + 1):
+        target = sum(w for w, _ in sizes) / count
+        rows: list[list[int]] = [[]]
+        width = 0.0
+        for i, (w, _) in enumerate(sizes):
+            if rows[-1] and width + w / 2 > target and len(rows) < count:
+                rows.append([])
+                width = 0.0
+            rows[-1].append(i)
+            width += w
+        total_w = max(sum(sizes[i][0] for i in row) for row in rows)
+        total_h = sum(max(sizes[i][1] for i in row) for row in rows)
+        scale = min(_PAGE[0] / total_w, _PAGE[1] / total_h)
+        if scale > best_scale * 1.05:
+            best_scale, best = scale, rows
+    return best
+
+
+def _party_tags(m: ArgumentMap) -> dict[str, str]:
+    """Short unique letters for parties (``F``, ``L``), for greyscale diagrams."""
+    tags: dict[str, str] = {}
+    for i, party in enumerate(m.parties.values(), 1):
+        word = party.id.upper()
+        free = (word[:n] for n in range(1, len(word) + 1) if word[:n] not in tags.values())
+        tags[party.id] = next(free, f"{word}{i}")
+    return tags
+
+
+def _user_stacklevel() -> int:
+    """The stack level of the first caller outside argmap, for warnings."""
+    level = 1
+    frame = sys._getframe(1)
+    while frame.f_back is not None and str(frame.f_globals.get("__name__", "")).startswith(
+        "argmap"
+    ):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _view_words(
+    m: ArgumentMap,
+    focus: list[str],
+    depth: int | None,
+    doctrines: list[str] | None,
+    parties: list[str] | None,
+) -> str:
+    words: list[str] = []
+    if doctrines:
+        words.append(", ".join(m.doctrines[d].name for d in doctrines if d in m.doctrines))
+    if parties:
+        words.append("parties: " + ", ".join(m.parties[p].name for p in parties if p in m.parties))
+    if focus:
+        steps = "" if depth is None else f" ({depth} step{'s' if depth != 1 else ''})"
+        words.append(f"around {', '.join(focus)}{steps}")
+    return " — ".join(words)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def to_dot(
+    m: ArgumentMap | Any,
+    evaluation: EvaluationLike | None = None,
+    *,
+    theme: ThemeName = "screen",
+    focus: Any = None,
+    depth: int | None = None,
+    doctrines: Iterable[str] | str | None = None,
+    parties: Iterable[str] | str | None = None,
+    rankdir: RankDir = "BT",
+    legend: bool = False,
+    wrap: int | None = None,
+    max_lines: int | None = None,
+    authorities: AuthorityMode = "inline",
+    clusters: bool = True,
+    context: bool = True,
+    layout: LayoutMode = "auto",
+) -> graphviz.Digraph:
+    """Draw a map (or a view of it) as a Graphviz digraph.
+
+    Args:
+        m: the map, or an evaluation carrying ``.map`` (then drawn with its statuses).
+        evaluation: statuses to show: any object with ``status(id)`` returning
+            ``"accepted"``, ``"rejected"`` or ``"undecided"`` (and ``explain(id)``,
+            shown in the tooltip), such as :class:`argmap.Evaluation`.
+        theme: ``"screen"`` (colour), ``"print"`` (greyscale handouts, no meaning
+            lost) or ``"slides"`` (large type; at most four lines of each statement
+            and one citation, the rest in the tooltip; fitted to a 16:9 slide).
+        focus: a statement (or several) to centre a view on; ``depth`` is the
+            number of steps kept around it (``None``: everything connected).
+        depth: see ``focus``.
+        doctrines: keep only statements of these doctrines (and the issues they answer).
+        parties: keep only statements of these parties (and neutral ones).
+        rankdir: Graphviz direction; ``"BT"`` puts issues at the top, premises below.
+        legend: add a legend explaining every shape, colour and line drawn.
+        wrap: characters per line of statement text (default: the theme's;
+            ``0``: never wrap).
+        max_lines: lines of statement text shown (default: the theme's; ``0``: all).
+        authorities: ``"inline"`` (short forms in the node, full citations in the
+            tooltip), ``"nodes"`` (one node per authority) or ``"none"`` (tooltip only).
+        clusters: draw each doctrine as a labelled box (when two or more are shown).
+        context: in a ``doctrines=`` or ``parties=`` view, draw the statements
+            outside it that its statements support or attack as grey boxes, so no
+            argument hangs in the air (reasons left out are counted in the node).
+        layout: ``"auto"`` switches to cheaper Graphviz settings above
+            :data:`FAST_LAYOUT_NODES` nodes, with a :class:`LargeMapWarning`;
+            ``"fast"`` always does, ``"full"`` never.
+
+    Returns:
+        A :class:`graphviz.Digraph`: call ``.render()`` or ``.pipe()``, or show it in
+        Jupyter. The same map and options always give byte-identical DOT.
+
+    Raises:
+        DiagramError: for an unknown option value (the message lists the choices).
+        UnknownNodeError: for a ``focus``, doctrine or party the map does not have.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("Demo", parties={"a": "Alice", "b": "Bob"})
+        >>> c = m.claim("The contract binds", party="a")
+        >>> p = m.premise("Both signed", supports=c, party="a")
+        >>> r = m.rebuttal("Bob signed under duress", attacks=c, party="b")
+        >>> src = to_dot(m, theme="print", legend=True).source
+        >>> "n2 -> n1" in src, "arrowhead=tee" in src, "legend_rebuttal" in src
+        (True, True, True)
+        >>> to_dot(m).source == to_dot(m).source
+        True
+    """
+    import graphviz
+
+    full, ev = _split(m, evaluation)
+    _choice("theme", theme, THEMES)
+    _choice("rankdir", rankdir, _RANKDIRS)
+    _choice("authorities", authorities, _AUTHORITY_MODES)
+    _choice("layout", layout, _LAYOUTS)
+    _count("wrap", wrap, "characters per line; 0: no wrapping")
+    _count("max_lines", max_lines, "0: all lines")
+    _count("depth", depth, "steps from the focus")
+    t = THEMES[theme]
+    doctrine_list, party_list = _names(doctrines), _names(parties)
+    focus_list: list[str] = []
+    if focus is not None:
+        refs = [focus] if isinstance(focus, str) or not isinstance(focus, Iterable) else focus
+        focus_list = [full.statement(f).id for f in refs]
+    shown = full
+    if focus_list or doctrine_list is not None or party_list is not None:
+        shown = full.view(
+            focus=focus_list or None, depth=depth, doctrines=doctrine_list, parties=party_list
+        )
+    diagram = _Diagram(
+        full,
+        shown,
+        ev,
+        t,
+        wrap=t.wrap if wrap is None else wrap,
+        max_lines=t.max_lines if max_lines is None else max_lines,
+        authorities=authorities,
+        clusters=clusters,
+        focus=focus_list,
+        doctrines=doctrine_list,
+        context=context and not focus_list,
+        rankdir=rankdir,
+    )
+    count = diagram.node_count()
+    fast = layout == "fast" or (layout == "auto" and count > FAST_LAYOUT_NODES)
+    if fast and layout == "auto":
+        example = next(iter(shown.claims or shown.statements.values()), None)
+        hint = f"focus={example.id!r}, depth=2" if example is not None else "focus=..., depth=2"
+        warnings.warn(
+            LargeMapWarning(
+                f"argmap: {count:,} nodes to draw, so Graphviz uses faster settings "
+                "(straight lines) and may still take a while; for a readable diagram "
+                f"draw a view, e.g. to_dot(m, {hint}) or doctrines=[...]"
+            ),
+            stacklevel=_user_stacklevel(),
+        )
+    font = escape_label(t.font, html=False)
+    head = [
+        f'\tgraph [rankdir={rankdir}, fontname="{font}", fontsize={t.title_size:g}, '
+        f"nodesep={t.nodesep:g}, ranksep={t.ranksep:g}, newrank=true, "
+        'outputorder=edgesfirst, bgcolor="white", pad=0.2, labelloc=t]\n',
+        f'\tnode [fontname="{font}", fontsize={t.fontsize:g}, penwidth={t.penwidth:g}, '
+        f'margin="0.12,0.08", color="#000000", fontcolor="{t.text_colour}"]\n',
+        f'\tedge [fontname="{font}", fontsize={t.small:g}, arrowsize=0.8]\n',
+    ]
+    if t.size:
+        head.append(f'\tgraph [size="{t.size}"]\n')
+    if fast:
+        head.append(f"\tgraph [{_FAST_ATTRS}]\n")
+    subtitle = _view_words(full, focus_list, depth, doctrine_list, party_list)
+    if shown.title or subtitle:
+        label = f"<B>{escape_label(shown.title)}</B>" if shown.title else ""
+        if subtitle:
+            small = f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{escape_label(subtitle)}</FONT>'
+            label = f"{label}<BR/>{small}" if label else small
+        tip = escape_label(" — ".join(w for w in (shown.title, subtitle) if w), html=False)
+        head.append(f'\tgraph [label=<{label}>, tooltip="{tip}"]\n')
+    body = diagram.body()
+    if legend:
+        body += diagram.legend()
+    return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
+
+
+def _pipe(source: str, fmt: str) -> bytes:
+    """Run ``dot`` on ``source``, turning its failures into argmap errors."""
+    import graphviz
+
+    try:
+        data: bytes = graphviz.pipe("dot", fmt, source.encode("utf-8"), quiet=True)
+    except graphviz.ExecutableNotFound as exc:
+        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL) from exc
+    except graphviz.CalledProcessError as exc:
+        raw = exc.stderr or b""
+        message = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+        lines = [line for line in message.splitlines() if line.strip()]
+        errors = [line for line in lines if not line.startswith("Warning:")] or lines
+        raise RenderError(f"Graphviz could not draw the diagram: {' '.join(errors)}") from exc
+    return data
+
+
+def _svg(source: str) -> str:
+    svg = _pipe(source, "svg").decode("utf-8")
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg
+
+
+def to_svg(m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **options: Any) -> str:
+    """The diagram as SVG text without XML prolog or DOCTYPE, ready to inline in HTML.
+
+    ``options`` are those of :func:`to_dot`.
+
+    Raises:
+        MissingDependencyError: when the Graphviz ``dot`` program is not installed.
+        RenderError: when Graphviz fails, with its message.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("Demo"); _ = m.claim("The contract binds")
+        >>> svg = to_svg(m)  # doctest: +SKIP
+        >>> svg.startswith("<svg"), "The contract binds" in svg  # doctest: +SKIP
+        (True, True)
+    """
+    return _svg(to_dot(m, evaluation, **options).source)
+
+
+def render(
+    m: ArgumentMap | Any,
+    path: str | Path,
+    *,
+    format: Format | None = None,
+    evaluation: EvaluationLike | None = None,
+    dpi: int | None = None,
+    **options: Any,
+) -> Path:
+    """Write the diagram to ``path`` as SVG, PDF, PNG or DOT source.
+
+    Args:
+        m: the map (or an evaluation carrying ``.map``).
+        path: the file to write; its suffix gives the format unless ``format`` does
+            (a path without a suffix gets one). Missing folders are created.
+        format: ``"svg"``, ``"pdf"``, ``"png"`` or ``"dot"``; ``.dot`` needs no
+            Graphviz program.
+        evaluation: statuses to show, as in :func:`to_dot`.
+        dpi: resolution of PNG output (default 144; slides 192, i.e. 2560 pixels
+            across a full slide).
+        options: the options of :func:`to_dot` (``theme=``, ``focus=``, …).
+
+    Returns:
+        The path written.
+
+    Raises:
+        DiagramError: for an unknown format.
+        MissingDependencyError: for svg, pdf and png when ``dot`` is not installed.
+        RenderError: when Graphviz fails, with its message.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("Demo"); _ = m.claim("x")
+        >>> out = render(m, pathlib.Path(tempfile.mkdtemp()) / "demo", format="dot")
+        >>> out.name, out.read_text(encoding="utf-8").startswith("digraph argmap {")
+        ('demo.dot', True)
+    """
+    target = Path(path)
+    fmt = format if format is not None else target.suffix[1:].lower()
+    if not fmt:
+        raise DiagramError(
+            f"cannot tell the format of {str(target)!r}: give it a suffix or "
+            f"format= (one of {list(FORMATS)})"
+        )
+    _choice("format", fmt, FORMATS)
+    _count("dpi", dpi, "dots per inch")
+    if not target.suffix:
+        target = target.with_suffix(f".{fmt}")
+    source = to_dot(m, evaluation, **options).source
+    if fmt == "png":
+        resolution = dpi or (192 if options.get("theme") == "slides" else 144)
+        head, _, _ = source.rpartition("}")
+        source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
+    data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target
+
+
+def mimebundle(
+    obj: ArgumentMap | Any,
+    include: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None,
+) -> dict[str, str]:
+    """What Jupyter shows for a map, a view or an evaluation: inline SVG and a text line.
+
+    Never raises for a diagram that cannot be drawn: without the ``dot`` program
+    the text is the DOT source under one comment line saying how to install
+    Graphviz; if Graphviz fails, its message; above :data:`DISPLAY_LIMIT`
+    statements and relations, advice to draw a view instead.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("Demo"); _ = m.claim("x")
+        >>> mimebundle(m, include=["text/plain"])
+        {'text/plain': "<ArgumentMap 'Demo': 1 statements, 0 relations, 0 authorities>"}
+    """
+    wanted = {"image/svg+xml", "text/plain"}
+    if include is not None:
+        wanted &= set(include)
+    if exclude is not None:
+        wanted -= set(exclude)
+    bundle: dict[str, str] = {}
+    text = repr(obj)
+    if "image/svg+xml" in wanted:
+        source = ""
+        try:
+            full, ev = _split(obj, None)
+            size = len(full) + len(full.relations)
+            if size > DISPLAY_LIMIT:
+                text += (
+                    f"\n// {size:,} statements and relations are too many to draw inline; "
+                    "draw a view, e.g. am.to_dot(m, focus=..., depth=2), or write the whole "
+                    "map to a file with am.render(m, 'map.svg')"
+                )
+            else:
+                source = to_dot(full, ev).source
+                bundle["image/svg+xml"] = _svg(source)
+        except MissingDependencyError:
+            text = (
+                f"// The {_DOT_PROGRAM} is not installed, so this is the diagram's DOT "
+                f"source; to see the drawing install Graphviz: {_INSTALL}\n{source}"
+            )
+        except ArgmapError as exc:
+            text = f"// could not draw the diagram: {exc}\n{source or text}"
+    if "text/plain" in wanted or "image/svg+xml" not in bundle:
+        bundle["text/plain"] = text
+    return bundle
+
+
+# --------------------------------------------------------------------------- hooks
+
+
+def _display(obj: Any, include: Any = None, exclude: Any = None) -> dict[str, str]:
+    return mimebundle(obj, include=include, exclude=exclude)
+
+
+def _render_hook(obj: ArgumentMap, path: str | Path, **options: Any) -> Path:
+    return render(obj, path, **options)
+
+
+def _register() -> None:
+    """Let maps and evaluations draw themselves (Jupyter, ``m.render``) without
+    importing this module, or graphviz, themselves."""
+    from .evaluation import Evaluation
+
+    ArgumentMap.hooks["display"] = _display
+    ArgumentMap.hooks["render"] = _render_hook
+    Evaluation.hooks["display"] = _display
+
+
+_register()

@@ -1,0 +1,667 @@
+"""Tests of argmap.brief: golden files, the table of authorities, escaping, the sandbox.
+
+Golden files live in ``tests/golden/brief/``; after a deliberate change to a template,
+regenerate them with ``ARGMAP_UPDATE_GOLDEN=1 pytest tests/test_brief.py`` and read the
+diff before committing.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import markupsafe
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import argmap as am
+from argmap import _briefdata as bd
+from argmap.brief import (
+    FORMATS,
+    available_templates,
+    brief_context,
+    escape_latex,
+    escape_markdown,
+    render_brief,
+)
+from argmap.exceptions import BriefError, MissingDependencyError
+
+GOLDEN = Path(__file__).parent / "golden" / "brief"
+UPDATE = os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1"
+TEMPLATES = ("brief", "memo", "outline")
+needs_pdflatex = pytest.mark.skipif(
+    shutil.which("pdflatex") is None, reason="needs pdflatex (apt-get install texlive-latex-base)"
+)
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def fixed() -> am.ArgumentMap:
+    """The small fixed map of the golden tests."""
+    return am.load(GOLDEN / "map.yaml")
+
+
+def _casebook() -> am.ArgumentMap:
+    if "sanctuary" not in am.casebook.names():  # pragma: no cover - before the casebook lands
+        pytest.skip("the sanctuary casebook is not there yet")
+    return am.casebook.load("sanctuary")
+
+
+@pytest.fixture(scope="module")
+def casebook() -> am.ArgumentMap:
+    return _casebook()
+
+
+@attrs.frozen
+class FakeOutcome:
+    issue: str
+    standard: str | None
+    status: str
+    winners: tuple[str, ...]
+    explanation: str
+
+
+@attrs.frozen
+class FakeEvaluation:
+    """The duck-typed evaluation contract of argmap.brief, with fixed answers."""
+
+    statuses: dict[str, str]
+    semantics: str = "grounded"
+    assumed: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+
+    def status(self, ident: str) -> str:
+        return self.statuses.get(ident, "undecided")
+
+    def explain(self, ident: str) -> str:
+        return f"{ident} is {self.status(ident)} (fake explanation)."
+
+    def outcome(self, issue: str) -> FakeOutcome:
+        if issue == "Q2":
+            return FakeOutcome(issue, "preponderance", "accepted", ("C1",), "C1 prevails.")
+        return FakeOutcome(issue, None, "undecided", (), f"No answer to {issue} stands.")
+
+
+@pytest.fixture(scope="module")
+def fake_ev() -> FakeEvaluation:
+    return FakeEvaluation(
+        {"C1": "accepted", "C1.R1": "rejected", "C2": "rejected", "C3": "accepted"},
+        assumed=("C2.1",),
+        rejected=("C2.2",),
+    )
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE or not path.exists():
+        path.write_text(text, encoding="utf-8", newline="\n")
+        if not UPDATE:
+            pytest.fail(f"golden file {name} was missing and has been written; check it in")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} differs from the golden file; if the change is intended, "
+        "rerun with ARGMAP_UPDATE_GOLDEN=1"
+    )
+
+
+# --------------------------------------------------------------------------- golden files
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_golden(fixed: am.ArgumentMap, template: str, fmt: str) -> None:
+    side = "city" if template == "brief" else None
+    brief = render_brief(fixed, template=template, format=fmt, side=side, diagram=False)
+    suffix = "-city" if side else ""
+    _golden(f"{template}{suffix}.{fmt}", brief.text)
+
+
+def test_golden_other_side(fixed: am.ArgumentMap) -> None:
+    _golden("brief-gov.md", render_brief(fixed, side="gov").text)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_golden_with_evaluation(
+    fixed: am.ArgumentMap, fake_ev: FakeEvaluation, template: str
+) -> None:
+    side = "city" if template == "brief" else None
+    text = render_brief(fixed, fake_ev, template=template, side=side).text
+    _golden(f"{template}-evaluated.md", text)
+
+
+def test_output_is_deterministic(fixed: am.ArgumentMap) -> None:
+    again = am.load(GOLDEN / "map.yaml")
+    for fmt in FORMATS:
+        a = render_brief(fixed, format=fmt, side="city", diagram=False).text
+        b = render_brief(again, format=fmt, side="city", diagram=False).text
+        assert a == b
+
+
+# --------------------------------------------------------------------------- brief content
+
+
+def test_brief_sections_in_order(fixed: am.ArgumentMap) -> None:
+    text = render_brief(fixed, side="city").text
+    heads = [line for line in text.splitlines() if line.startswith("## ")]
+    assert heads == [
+        "## Questions Presented",
+        "## Table of Authorities",
+        "## Summary of Argument",
+        "## Argument",
+        "## Responses to Objections",
+        "## Conclusion",
+    ]
+
+
+def test_point_headings(fixed: am.ArgumentMap) -> None:
+    ctx = brief_context(fixed, side="city")
+    assert [(p.label, p.kind, p.heading) for p in ctx.points] == [
+        ("I", "answer", "The claim that “grants may be conditioned on cooperation” fails."),
+        ("II", "claim", "Local officers need not honor detainers."),
+        ("III", "answer", "The claim that “[l]ocal officers must honor detainers” fails."),
+        ("IV", "claim", "The Tenth Amendment reserves police power to the states."),
+    ]
+    answer = ctx.points[0]
+    assert [(s.label, s.id, s.relation) for s in answer.subpoints] == [
+        ("I.A", "C1.R1", "rebut"),
+        ("I.B", "C1.R2", "undermine"),
+    ]
+    own = ctx.points[1]
+    assert [s.label for s in own.subpoints] == ["II.A", "II.B"]
+    assert own.subpoints[0].premises[0].label == "II.A.1"
+    # the opposing claim C3 is answered in its own point, not as a reply here
+    assert [(o.statement.id, o.point.label if o.point else None) for o in own.objections] == [
+        ("C2.R1", None),
+        ("C3", "III"),
+        ("C2.U1", None),
+    ]
+    assert [r.id for r in own.objections[0].replies] == ["C2.R1.C"]
+    assert [r.label for r in own.see_also] == ["III"]
+
+
+def test_default_side_is_first_party_with_a_claim(fixed: am.ArgumentMap) -> None:
+    brief = render_brief(fixed)
+    assert brief.side == "gov"
+    assert "**Brief for United States**" in brief.text
+    assert render_brief(fixed, template="memo").side is None
+    assert render_brief(fixed, template="argmap/memo").side is None
+    memo_page = render_brief(fixed, template="argmap/memo", format="html", diagram=False)
+    assert 'class="argmap-brief argmap-memo"' in memo_page.text
+
+
+def test_short_form_on_later_citations(fixed: am.ArgumentMap) -> None:
+    text = render_brief(fixed, side="city").text
+    argument = text[text.index("## Argument") :]
+    first = argument.index("*Printz v. United States*, 521 U.S. 898, 935 (1997)")
+    later = argument.index("*Printz*, 521 U.S. at 913")
+    assert first < later
+    assert argument.count("*Printz v. United States*") == 1
+    # a case cited without its name in `cite` gets it, and short forms skip the State
+    assert "*South Dakota v. Dole*, 483 U.S. 203, 207 (1987)" in argument
+    assert "*Dole*, 483 U.S. at 208" in argument
+    # a subsection pin attaches without a comma
+    assert "8\u00a0C.F.R. §\u00a0287.7(a)" in argument
+
+
+def test_cite_helper_counts_every_form(fixed: am.ArgumentMap, tmp_path: Path) -> None:
+    (tmp_path / "cites.md").write_text(
+        "{% set c = points[1].subpoints[0].premises[0].cites[1] %}"
+        "{{ cite(c, 'short') }} / {{ cite(c) }} / {{ cite(c, 'full') }}\n"
+    )
+    text = render_brief(fixed, template="cites", side="city", templates=tmp_path).text
+    assert text == (
+        "*Printz*, 521 U.S. at 913 / *Printz*, 521 U.S. at 913 / "
+        "*Printz v. United States*, 521 U.S. 898, 913 (1997)\n"
+    )
+    (tmp_path / "bad.md").write_text("{{ cite(title) }}")
+    with pytest.raises(BriefError, match="cite\\(\\) takes a citation"):
+        render_brief(fixed, template="bad", templates=tmp_path)
+
+
+def test_unverified_authorities_are_flagged(fixed: am.ArgumentMap) -> None:
+    for fmt, mark in (("md", "†"), ("html", 'class="unverified"'), ("tex", r"\textdagger")):
+        text = render_brief(fixed, format=fmt, side="city", diagram=False).text
+        assert mark in text
+        assert "Citation not fully verified" in text
+    ctx = brief_context(fixed, side="city")
+    flagged = [e.id for g in ctx.authorities for e in g.entries if not e.verified]
+    assert flagged == ["s1644"]
+    assert ctx.unverified
+
+
+def test_toa_groups_order_and_points(fixed: am.ArgumentMap) -> None:
+    ctx = brief_context(fixed, side="city")
+    assert [(g.name, [e.id for e in g.entries]) for g in ctx.authorities] == [
+        ("Cases", ["neagle", "printz", "dole"]),
+        ("Constitutional Provisions", ["art6"]),
+        ("Statutes", ["s1373", "s1644", "s1071"]),
+        ("Regulations", ["reg"]),
+        ("Executive Materials", ["eo"]),
+        ("Other Authorities", ["study"]),
+    ]
+    printz = ctx.authorities[0].entries[1]
+    assert [p.label for p in printz.points] == ["I", "II"]
+    assert printz.pins == ("913", "935")
+
+
+def test_toa_lists_what_the_template_cites(fixed: am.ArgumentMap, tmp_path: Path) -> None:
+    # a user template that shows only Point II: the table must not list Point I's cases
+    (tmp_path / "short.md").write_text(
+        "{% import 'argmap/_macros.md' as m with context %}"
+        "{% for g in authorities %}{% for e in g.entries %}"
+        "TOA {{ e.id }} {{ e.points|map(attribute='label')|join(',') }}\n"
+        "{% endfor %}{% endfor %}"
+        "{% for s in points[1].subpoints %}{{ said(s) }}\n{% endfor %}"
+    )
+    text = render_brief(fixed, template="short", side="city", templates=tmp_path).text
+    toa = [line.split()[1:] for line in text.splitlines() if line.startswith("TOA ")]
+    assert toa == [["neagle", "II"], ["reg", "II"]]
+
+
+def test_memo_irac(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
+    text = render_brief(fixed, template="memo").text
+    assert text.count("### Issue") == text.count("### Rule") == 3
+    assert text.count("Not evaluated.") == 3
+    evaluated = render_brief(fixed, fake_ev, template="memo").text
+    assert "the question is **resolved**. C1 prevails." in evaluated
+    assert "With no standard of proof set, the question is **undecided**." in evaluated
+    # strongest first: by status, then support
+    ctx = brief_context(fixed, fake_ev, template="memo")
+    q3 = ctx.all_issues[2]
+    assert [(s.party.id, [a.id for a in s.arguments]) for s in q3.sides if s.party] == [
+        ("gov", ["C3", "C2.R1", "C2.U1"]),
+        ("city", ["C2"]),
+    ]
+    q2 = ctx.all_issues[1]
+    assert [r.citation.authority for r in q2.rule] == ["s1373", "s1644", "printz", "dole", "eo"]
+
+
+def test_outline_covers_every_statement(fixed: am.ArgumentMap) -> None:
+    text = render_brief(fixed, template="outline").text
+    for stmt in fixed:
+        if not isinstance(stmt, am.Issue):
+            assert f", {stmt.id})*" in text, stmt.id
+    assert "## Statements outside any question" in text
+
+
+def test_context_is_plain_frozen_data(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
+    ctx = brief_context(fixed, fake_ev, side="city")
+    allowed = (str, int, bool, type(None))
+
+    def walk(value: Any) -> Iterator[Any]:
+        yield value
+        if isinstance(value, tuple):
+            for item in value:
+                yield from walk(item)
+        elif attrs.has(type(value)):
+            for field in attrs.fields(type(value)):
+                yield from walk(getattr(value, field.name))
+
+    for value in walk(ctx):
+        assert isinstance(value, (*allowed, tuple)) or (
+            attrs.has(type(value)) and type(value).__module__ == "argmap._briefdata"
+        ), type(value)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        ctx.title = "changed"  # type: ignore[misc]
+
+
+def test_statuses_in_context(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
+    ctx = brief_context(fixed, fake_ev, side="city")
+    claim = ctx.points[1].claim
+    assert (claim.id, claim.status, claim.explanation) == (
+        "C2",
+        "rejected",
+        "C2 is rejected (fake explanation).",
+    )
+    assert ctx.evaluation is not None
+    assert [s.id for s in ctx.evaluation.assumed] == ["C2.1"]
+    assert claim.premises[0].assumed
+    assert claim.premises[1].denied
+
+
+def test_unplaced_and_cycles() -> None:
+    m = am.ArgumentMap("Loop", parties={"a": "A", "b": "B"})
+    x = m.claim("x", party="a")
+    y = m.claim("y", party="b", attacks=x)
+    m.attack(x, y)
+    ctx = brief_context(m, side="a")
+    assert [a.id for a in ctx.unplaced] == ["C1"]
+    assert ctx.unplaced[0].objections[0].objections[0].repeated
+    assert "## Argument" in render_brief(m, side="a").text
+
+
+def test_empty_map_renders_everywhere() -> None:
+    for template in TEMPLATES:
+        for fmt in FORMATS:
+            text = render_brief(am.ArgumentMap(), template=template, format=fmt).text
+            assert text.endswith("\n")
+
+
+def test_real_evaluation(casebook: am.ArgumentMap) -> None:
+    evaluation = pytest.importorskip("argmap.evaluation")
+    ev = evaluation.evaluate(casebook)
+    text = render_brief(casebook, ev, template="memo").text
+    assert "**Evaluation:** grounded semantics." in text
+    assert "Not evaluated." not in text
+
+
+# --------------------------------------------------------------------------- casebook
+
+
+@pytest.mark.parametrize("side", ["local", "federal"])
+def test_casebook_brief_cites_every_authority_in_group_order(
+    casebook: am.ArgumentMap, side: str
+) -> None:
+    ctx = brief_context(casebook, side=side)
+    text = render_brief(casebook, side=side).text
+    toa = text[text.index("## Table of Authorities") : text.index("## Summary of Argument")]
+    listed = [e for g in ctx.authorities for e in g.entries]
+    assert {e.id for e in listed} == {a.id for a in casebook.cited()}
+    for group in ctx.authorities:
+        assert group.name == bd.GROUPS[bd.GROUPS.index(group.name)]
+        for e in group.entries:
+            assert bd._GROUP_OF[casebook.authority_(e.id).kind] == group.name
+        keys = [bd.toa_sort_key(e.citation) for e in group.entries]
+        assert keys == sorted(keys)
+    # the rendered table lists them in that order, each under its group heading
+    plain = re.sub(r"(?<!\\)\*", "", toa)  # case names are in *italics*
+    positions = [plain.index(escape_markdown(e.citation)) for e in listed]
+    assert positions == sorted(positions)
+    heads = [toa.index(f"### {g.name}") for g in ctx.authorities]
+    assert heads == sorted(heads)
+    assert all(e.points for e in listed)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_casebook_renders_all_formats(casebook: am.ArgumentMap, template: str) -> None:
+    for fmt in FORMATS:
+        brief = render_brief(casebook, template=template, format=fmt, diagram=False)
+        assert len(brief.text) > 5000
+
+
+# --------------------------------------------------------------------------- escaping
+
+statement_text = st.text(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), min_size=1
+).filter(lambda t: t.strip() != "")
+
+
+def _one_claim_map(text: str) -> am.ArgumentMap:
+    m = am.ArgumentMap("T", parties={"a": "A", "b": "B"})
+    q = m.issue("Q?")
+    c = m.claim("The claim", party="a", answers=q)
+    m.rebuttal(text, attacks=c, party="b")
+    return m
+
+
+@given(statement_text)
+@example("<script>alert('x')</script>")
+@example("&lt;script&gt; & \"quotes\" 'single'")
+def test_html_escapes_statement_text(text: str) -> None:
+    out = render_brief(_one_claim_map(text), format="html", side="a", diagram=False).text
+    expected = bd.sentence(text)  # the text on one line, with a full stop if it had none
+    escaped = str(markupsafe.escape(expected))
+    assert escaped in out
+    assert html.unescape(escaped) == expected
+    assert "<script" not in out.lower()
+
+
+@given(statement_text)
+@example("*not* a [link](x) `code` <b>raw</b> $x$ @cite ^sup^ ~sub~ | # 1. \\")
+def test_markdown_escapes_statement_text(text: str) -> None:
+    escaped = escape_markdown(bd.sentence(text))
+    assert re.sub(r"\\(.)", r"\1", escaped) == bd.sentence(text)
+    assert not re.search(r"(?<!\\)[*_`\[\]<>$@^~|#]", escaped)
+    out = render_brief(_one_claim_map(text), format="md", side="a").text
+    assert escaped in out
+
+
+def test_markdown_literal_example() -> None:
+    assert escape_markdown("*not* a [link](x)") == r"\*not\* a \[link\](x)"
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="needs pandoc")
+def test_pandoc_reads_the_markdown_literally(fixed: am.ArgumentMap) -> None:
+    for template in TEMPLATES:
+        text = render_brief(fixed, template=template, side="city").text
+        run = subprocess.run(
+            ["pandoc", "-f", "markdown", "-t", "html", "--wrap=none"],
+            input=text.encode(),
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        page = run.stdout.decode().replace("\xa0", " ")
+        assert "<script" not in page
+        assert "*immigration* [conditions](x): 50% &amp; $5 {sic} ~ #1 _a_ ^b \\c" in page
+        assert "<h2" in page
+
+
+_TEX_COMMAND = re.compile(
+    r"\\text(?:backslash|asciitilde|asciicircum|less|greater|bar|quotedbl|asciigrave|minus)\{\}"
+    r"|\\argmapchar\{[0-9A-F]{4,6}\}|\\[#$%&_{}]|\{\[\}|\{\]\}|\{\}"
+)
+
+
+@given(statement_text)
+@example('# $ % & ~ _ ^ \\ { } < > | [ ] " `` --')
+def test_latex_escapes_every_special(text: str) -> None:
+    escaped = escape_latex(bd.sentence(text))
+    rest = _TEX_COMMAND.sub("", escaped)
+    assert not re.search(r"[#$%&~_^\\{}<>|\[\]\"`]", rest), rest
+    assert "--" not in escaped and ",," not in escaped and "''" not in escaped
+    out = render_brief(_one_claim_map(text), format="tex", side="a").text
+    assert escaped in out
+
+
+def test_latex_specials_example() -> None:
+    assert escape_latex("# $ % & ~ _ ^ \\ { }") == (
+        r"\# \$ \% \& \textasciitilde{} \_ \textasciicircum{} \textbackslash{} \{ \}"
+    )
+
+
+@needs_pdflatex
+def test_latex_compiles(fixed: am.ArgumentMap, tmp_path: Path) -> None:
+    """The fixed map (every special character, <script>, ≤) and the casebook compile."""
+    m = am.load(GOLDEN / "map.yaml")
+    m.rebuttal("Odd: ≤ 中 ħ − ſ ,,x'' !` ?` << >> a--b \\\\ 50% $1 #2", attacks="C3", party="city")
+    docs = {"fixed-brief": render_brief(m, format="tex", side="city")}
+    if "sanctuary" in am.casebook.names():
+        cb = am.casebook.load("sanctuary")
+        for template in TEMPLATES:
+            docs[f"casebook-{template}"] = render_brief(cb, template=template, format="tex")
+    for name, brief in docs.items():
+        brief.save(tmp_path / f"{name}.tex")
+        run = subprocess.run(
+            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=120,
+        )
+        log = run.stdout.decode("utf-8", "replace")
+        assert run.returncode == 0, f"{name}: {log[-3000:]}"
+        assert (tmp_path / f"{name}.pdf").stat().st_size > 1000
+
+
+# --------------------------------------------------------------------------- the sandbox
+
+
+@pytest.fixture
+def user_templates(tmp_path: Path) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (tmp_path / "secret.txt").write_text("TOP SECRET")
+    files = {
+        "mro.md": "{{ ''.__class__.__mro__ }}",
+        "globals.md": "ok\n{{ cycler.__init__.__globals__.os }}",
+        "os.md": "{{ os.system('echo pwned') }}",
+        "lipsum.md": "{{ lipsum.__globals__['os'] }}",
+        "parent.md": "{% include '../secret.txt' %}",
+        "absolute.md": "{% include '/etc/passwd' %}",
+        "mutate.md": "{% set x = [1] %}{{ x.append(2) }}",
+        "format.md": "{{ '{0.__class__}'.format(title) }}",
+        "range.md": "{{ range(10 ** 9)|list|length }}",
+        "typo.md": "line one\n{{ titel }}",
+        "attr.md": "{% for p in points %}\n{{ p.heding }}\n{% endfor %}",
+        "syntax.md": "fine\n{% for x in %}\n",
+        "brief.md": (
+            '{% extends "argmap/brief.md" %}\n'
+            "{% block conclusion %}## Conclusion\n\nCUSTOM CONCLUSION for {{ side.name }}.\n"
+            "{% endblock %}\n"
+        ),
+        "mine.md": "{{ title }}: {{ points|length }} points\n",
+    }
+    for name, body in files.items():
+        (folder / name).write_text(body)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("mro", r"'mro\.md', line 1: refused by the sandbox: access to attribute '__class__'"),
+        ("globals", r"'globals\.md', line 2: refused by the sandbox"),
+        ("os", r"'os\.md', line 1: 'os' is undefined"),
+        ("lipsum", r"'lipsum\.md', line 1: refused by the sandbox"),
+        ("parent", r"'parent\.md', line 1: template '\.\./secret\.txt' not found"),
+        ("absolute", r"'absolute\.md', line 1: template '/etc/passwd' not found"),
+        ("mutate", r"'mutate\.md', line 1: refused by the sandbox"),
+        ("format", r"'format\.md', line 1: refused by the sandbox"),
+        ("range", r"'range\.md', line 1: OverflowError: Range too big"),
+        ("typo", r"'typo\.md', line 2: 'titel' is undefined \(did you mean 'title'\?\)"),
+        ("attr", r"'attr\.md', line 2: .*has no attribute 'heding' \(did you mean 'heading'\?\)"),
+        ("syntax", r"'syntax\.md', line 2: syntax error"),
+    ],
+)
+def test_user_template_is_contained(
+    fixed: am.ArgumentMap, user_templates: Path, name: str, message: str
+) -> None:
+    with pytest.raises(BriefError, match=message) as info:
+        render_brief(fixed, template=name, templates=user_templates)
+    assert "TOP SECRET" not in str(info.value)
+
+
+def test_user_template_extends_builtin(fixed: am.ArgumentMap, user_templates: Path) -> None:
+    text = render_brief(fixed, side="city", templates=user_templates).text
+    assert "CUSTOM CONCLUSION for City of Springfield." in text
+    assert "## Table of Authorities" in text
+    assert "Respectfully submitted." not in text
+    # the built-in stays reachable under its prefix
+    builtin = render_brief(fixed, template="argmap/brief", side="city", templates=user_templates)
+    assert "Respectfully submitted." in builtin.text
+    mine = render_brief(fixed, template="mine", templates=user_templates).text
+    assert mine == "Grants & Detainers: a \\<small\\> test map: 4 points\n"
+
+
+def test_unknown_template_lists_available(fixed: am.ArgumentMap, user_templates: Path) -> None:
+    message = r"unknown template 'memmo' for format 'md' \(did you mean 'memo'\?\) \(available: "
+    with pytest.raises(BriefError, match=message + r"\['absolute', .*'brief', .*'memo', "):
+        render_brief(fixed, template="memmo", templates=user_templates)
+    assert available_templates("tex") == ["brief", "memo", "outline"]
+    assert "mine" in available_templates("md", user_templates)
+    assert "mine" not in available_templates("html", user_templates)
+
+
+def test_option_errors(fixed: am.ArgumentMap, tmp_path: Path) -> None:
+    with pytest.raises(BriefError, match=r"unknown format 'htm' \(did you mean 'html'\?\)"):
+        render_brief(fixed, format="htm")
+    with pytest.raises(BriefError, match=r"'brief\.html' is a html template, but format='md'"):
+        render_brief(fixed, template="brief.html")
+    assert render_brief(fixed, template="brief.md").format == "md"
+    with pytest.raises(BriefError, match=r"unknown side 'cty' \(did you mean 'city'\?\)"):
+        render_brief(fixed, side="cty")
+    with pytest.raises(BriefError, match="does not exist"):
+        render_brief(fixed, templates=tmp_path / "nowhere")
+    assert isinstance(BriefError("x"), ValueError)
+
+
+# --------------------------------------------------------------------------- Brief, diagram
+
+
+def test_brief_object(fixed: am.ArgumentMap, tmp_path: Path) -> None:
+    md = render_brief(fixed, side="city")
+    assert md._repr_markdown_() == md.text
+    assert md._repr_html_() is None
+    page = render_brief(fixed, format="html", side="city", diagram=False)
+    assert page._repr_html_() == page.text
+    assert page._repr_markdown_() is None
+    assert page.text.startswith("<!DOCTYPE html>")
+    tex = render_brief(fixed, format="tex", side="city")
+    assert tex._repr_markdown_().startswith("```latex\n")
+    saved = md.save(tmp_path / "out.md")
+    assert saved.read_bytes() == md.text.encode("utf-8")
+    with pytest.raises(BriefError, match=r"cannot save a md brief as 'out\.html'"):
+        md.save(tmp_path / "out.html")
+    assert str(md) == md.text
+
+
+def test_import_does_not_load_jinja() -> None:
+    code = "import sys, argmap.brief; print('jinja2' in sys.modules, 'markupsafe' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_missing_graphviz_leaves_a_note(
+    fixed: am.ArgumentMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dot = pytest.importorskip("argmap.dot")
+
+    def no_dot(*args: Any, **kwargs: Any) -> str:
+        raise MissingDependencyError("the Graphviz 'dot' program", "apt-get install graphviz")
+
+    monkeypatch.setattr(dot, "to_svg", no_dot)
+    text = render_brief(fixed, format="html", side="city").text
+    assert "<svg" not in text
+    assert "The argument diagram was omitted: the Graphviz &#39;dot&#39; program" in text
+
+
+def test_diagram_svg_is_cleaned(monkeypatch: pytest.MonkeyPatch, fixed: am.ArgumentMap) -> None:
+    dot = pytest.importorskip("argmap.dot")
+    hostile = (
+        '<?xml version="1.0"?>\n<!DOCTYPE svg>\n<!-- comment -->\n'
+        '<svg><a xlink:href="javascript:alert(1)" onclick="x()"><text>ok</text></a>'
+        "<script>alert(2)</script></svg>"
+    )
+    monkeypatch.setattr(dot, "to_svg", lambda *a, **k: hostile)
+    text = render_brief(fixed, format="html", side="city").text
+    svg = text[text.index("<svg") : text.index("</svg>")]
+    for bad in ("javascript:", "onclick", "<script", "<?xml", "<!--"):
+        assert bad not in text
+    assert "<text>ok</text>" in svg
+
+
+@pytest.mark.exe
+def test_html_embeds_the_diagram(fixed: am.ArgumentMap) -> None:
+    pytest.importorskip("argmap.dot")
+    text = render_brief(fixed, format="html", side="city").text
+    assert text.count("<svg") == 1
+    assert "<script" not in text.lower()
+    assert "Appendix: Argument Map" in text
+
+
+# --------------------------------------------------------------------------- docs
+
+
+def test_every_context_field_is_documented() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
+    missing = []
+    for name, cls in vars(bd).items():
+        if isinstance(cls, type) and attrs.has(cls) and cls.__module__ == bd.__name__:
+            section = re.search(rf"^### `{name}`\n(.*?)(?=^### |\Z)", doc, re.M | re.S)
+            if section is None:
+                missing.append(name)
+                continue
+            for field in attrs.fields(cls):
+                if f"`{field.name}`" not in section.group(1):
+                    missing.append(f"{name}.{field.name}")
+    assert not missing, f"not documented in docs/templates.md: {missing}"
