@@ -718,8 +718,10 @@ class Diff:
         if not self.changes:
             return "no status changed"
         width = max(len(c.id) for c in self.changes)
+        kinds = max(len(c.kind) for c in self.changes)
         return "\n".join(
-            f"{c.id:<{width}}  {c.kind:<9}  {c.before} -> {c.after}  {c.why}" for c in self.changes
+            f"{c.id:<{width}}  {c.kind:<{kinds}}  {c.before} -> {c.after}  {c.why}"
+            for c in self.changes
         )
 
     def to_dict(self) -> list[dict[str, str]]:
