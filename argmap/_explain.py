@@ -156,11 +156,33 @@ def _explain_statement(ev: Evaluation, stmt: Statement, status: Status) -> str:
             f"{head}on issue {outcome.issue} no position meets the {outcome.standard} "
             f"standard (strongest argument for it {pro:g}, against it {con:g})."
         )
+    circle = _support_circle(ev.map, sid)
+    if circle:
+        return (
+            f"{head}its support runs in a circle ({' <- '.join(circle)}) and never reaches "
+            "a statement that stands on its own."
+        )
     if ev.extensions > 1:
         return f"{head}it is accepted in some {ev.semantics} extensions but not in all."
     if ev.extensions == 0:
         return f"{head}the framework has no {ev.semantics} extension."
     return f"{head}its support is itself undecided."
+
+
+def _support_circle(m: ArgumentMap, sid: str) -> list[str]:
+    """A path sid <- ... <- sid through supporting inferences, or [] if there is none."""
+    stack: list[tuple[str, list[str]]] = [(sid, [sid])]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for inf in m.inferences_for(node):
+            for p in inf.premises:
+                if p == sid:
+                    return [*path, sid]
+                if p not in seen:
+                    seen.add(p)
+                    stack.append((p, [*path, p]))
+    return []
 
 
 def _why_no_support(ev: Evaluation, inferences: list[Inference]) -> str:

@@ -210,15 +210,50 @@ def test_casebook_evaluates_with_explanations() -> None:
 # ---------------------------------------------------------------------------- laws
 
 
+def _well_founded(m: am.ArgumentMap) -> set[str]:
+    """Statements whose support reaches leaves (taken as given) without going in circles."""
+    from argmap.evaluation import CONVERGENT_SCHEMES
+
+    supported = {s.id for s in m if not m.inferences_for(s)}
+    changed = True
+    while changed:
+        changed = False
+        for inf in m.inferences:
+            if inf.conclusion in supported:
+                continue
+            needs = any if inf.scheme in CONVERGENT_SCHEMES and inf.premises else all
+            if needs(p in supported for p in inf.premises):
+                supported.add(inf.conclusion)
+                changed = True
+    return supported
+
+
 @given(argument_maps())
 def test_no_attacks_means_everything_supported_is_accepted(m: am.ArgumentMap) -> None:
-    """With no conflicts, every statement is accepted (leaves are assumed, supports hold)."""
+    """With no conflicts, a statement is accepted exactly when its support is well-founded.
+
+    Leaves are taken as given; a statement supported only through a circle of
+    supports (A for B, B for A) is not grounded in anything and stays undecided.
+    """
     if m.conflicts:
         return
     ev = am.evaluate(m)
+    founded = _well_founded(m)
     for s in m:
-        if s.kind != "issue":
-            assert ev.status(s) == "accepted", ev.explain(s)
+        if s.kind == "issue":
+            continue
+        assert (ev.status(s) == "accepted") == (s.id in founded), ev.explain(s)
+
+
+def test_circular_support_is_not_accepted() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("a", id="A")
+    b = m.claim("b", id="B", supports=a)
+    m.infer([a], b)
+    ev = am.evaluate(m)
+    assert ev.status("A") == ev.status("B") == "undecided"
+    assert "runs in a circle (A <- B <- A)" in ev.explain("A")
+    assert any(p.code == "support-cycle" for p in m.check())
 
 
 @given(argument_maps(), st.randoms())
