@@ -51,6 +51,26 @@ from .problems import Problem
 
 __version__ = "0.1.0"
 
+# Loaded on first use, so that `import argmap` does not import networkx.
+_LAZY = {
+    "semantics": ("argmap.semantics", None),
+    "load_framework": ("argmap.formats.iccma", "load_framework"),
+    "dump_framework": ("argmap.formats.iccma", "dump_framework"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        module_name, attr = _LAZY[name]
+        module = importlib.import_module(module_name)
+        value = module if attr is None else getattr(module, attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
 __all__ = [
     "ArgmapError",
     "ArgumentMap",
@@ -88,15 +108,18 @@ __all__ = [
     "diff",
     "dot",
     "dump",
+    "dump_framework",
     "dumps",
     "escape_label",
     "evaluate",
     "from_dict",
     "load",
+    "load_framework",
     "loads",
     "mimebundle",
     "render",
     "render_brief",
+    "semantics",
     "to_dict",
     "to_dot",
     "to_svg",

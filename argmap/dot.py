@@ -283,7 +283,9 @@ def _count(name: str, value: object, meaning: str) -> None:
 def _names(value: Iterable[str] | str | None) -> list[str] | None:
     if value is None:
         return None
-    return [value] if isinstance(value, str) else list(value)
+    # each name once, in the order given: a doctrine named twice would otherwise put
+    # its nodes in two clusters, which crashes Graphviz
+    return [value] if isinstance(value, str) else list(dict.fromkeys(value))
 
 
 _STATUS_ALIASES: dict[str, Status] = {

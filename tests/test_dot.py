@@ -273,6 +273,17 @@ def test_any_view_of_any_map_parses(m: ArgumentMap, data: st.DataObject) -> None
     svg_of(any_view(m, data))
 
 
+@pytest.mark.exe
+def test_a_doctrine_named_twice_is_drawn_once() -> None:
+    """Found by hypothesis: a repeated doctrine put a node in two clusters; dot crashed."""
+    m = ArgumentMap(doctrines={"spending": "", "10A": ""})
+    m.issue("He said no", doctrines=["spending"])
+    m.claim("x", doctrines=["spending", "10A"])
+    source = to_dot(m, doctrines=["10A", "spending", "spending"], legend=True).source
+    assert source.count("subgraph cluster_") == 3  # two doctrines and the legend
+    svg_of(source)
+
+
 def test_linked_premises_half_inside_a_view() -> None:
     m = ArgumentMap(doctrines={"a": "A", "b": "B"})
     c = m.claim("conclusion", doctrines=["b"])
