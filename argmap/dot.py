@@ -168,13 +168,13 @@ def escape_label(text: str, *, html: bool = True) -> str:
         >>> escape_label('<Brown v. Board> & "Plessy"')
         '&lt;Brown v. Board&gt; &amp; &quot;Plessy&quot;'
         >>> escape_label("]; evil -> x [")
-        ']; evil -&gt; x ['
+        '&#93;; evil -&gt; x ['
         >>> print(escape_label("C:\\\\dir\\\\"), escape_label("two\\nlines"))
         C:\\\\dir\\\\ two<BR/>lines
         >>> print(escape_label('say "\\\\N"\\n', html=False))
         say &quot;\\\\\\\\N&quot;\\n
     """
-    if _PLAIN(text):
+    if _PLAIN(text) and not (html and "]" in text):
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -187,6 +187,9 @@ def escape_label(text: str, *, html: bool = True) -> str:
     # would be dropped there, so they become four spaces. In quoted attributes shown as
     # tooltips it reads backslash escapes twice, so a backslash is written four times.
     if html:
+        # Graphviz 2.43 rejects an HTML-like label whose text starts with "]" (a lexer
+        # bug), so "]" is always written as its character reference there.
+        text = text.replace("]", "&#93;")
         return text.replace("\\", "\\\\").replace("\t", "    ").replace("\n", "<BR/>")
     return text.replace("\\", "\\" * 4).replace("\n", "\\n")
 

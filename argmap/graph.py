@@ -35,6 +35,7 @@ from .model import (
     Doctrine,
     Inference,
     Issue,
+    IssueNature,
     Node,
     Party,
     Premise,
@@ -391,14 +392,22 @@ class ArgumentMap:
 
     # ------------------------------------------------------------------ vocabularies
 
-    def party(self, ident: str, label: str = "", *, colour: str | None = None) -> Party:
-        """Declare a party (a side). Re-declaring replaces its label and colour.
+    def party(
+        self,
+        ident: str,
+        label: str = "",
+        *,
+        colour: str | None = None,
+        relief: str | None = None,
+        counsel: str | None = None,
+    ) -> Party:
+        """Declare a party (a side). Re-declaring replaces its label, colour and relief.
 
         Example:
             >>> ArgumentMap().party("local", "Sanctuary jurisdictions", colour="#0072B2").colour
             '#0072B2'
         """
-        value = Party(ident, label, colour)
+        value = Party(ident, label, colour, relief=relief, counsel=counsel)
         self.parties_[ident] = value
         return value
 
@@ -610,6 +619,10 @@ class ArgumentMap:
         doctrines: Iterable[str] = (),
         cites: Iterable[str | Cite] = (),
         note: str | None = None,
+        title: str | None = None,
+        nature: IssueNature | None = None,
+        background: str | None = None,
+        framings: Mapping[str, str] | None = None,
     ) -> Issue:
         """Add an issue: a question, decided under a proof ``standard``.
 
@@ -627,6 +640,10 @@ class ArgumentMap:
             parent=None if parent is None else _ref(parent),
             cites=cites,
             note=note,
+            title=title,
+            nature=nature,
+            background=background,
+            framings=framings,
         )
         assert isinstance(stmt, Issue)
         return stmt
@@ -643,6 +660,7 @@ class ArgumentMap:
         doctrines: Iterable[str] = (),
         cites: Iterable[str | Cite] = (),
         note: str | None = None,
+        title: str | None = None,
     ) -> Claim:
         """Add a party's claim, optionally answering an issue.
 
@@ -662,6 +680,7 @@ class ArgumentMap:
             doctrines=doctrines,
             cites=cites,
             note=note,
+            title=title,
         )
         assert isinstance(stmt, Claim)
         return stmt
@@ -676,6 +695,7 @@ class ArgumentMap:
         doctrines: Iterable[str] = (),
         cites: Iterable[str | Cite] = (),
         note: str | None = None,
+        title: str | None = None,
     ) -> Premise:
         """Add a premise supporting one or more statements (one inference each).
 
@@ -695,6 +715,7 @@ class ArgumentMap:
             doctrines=doctrines,
             cites=cites,
             note=note,
+            title=title,
         )
         assert isinstance(stmt, Premise)
         return stmt
@@ -709,6 +730,7 @@ class ArgumentMap:
         doctrines: Iterable[str] = (),
         cites: Iterable[str | Cite] = (),
         note: str | None = None,
+        title: str | None = None,
     ) -> Rebuttal:
         """Add a rebuttal attacking a claim, premise or another rebuttal.
 
@@ -726,6 +748,7 @@ class ArgumentMap:
             doctrines=doctrines,
             cites=cites,
             note=note,
+            title=title,
         )
         assert isinstance(stmt, Rebuttal)
         return stmt
@@ -740,6 +763,7 @@ class ArgumentMap:
         doctrines: Iterable[str] = (),
         cites: Iterable[str | Cite] = (),
         note: str | None = None,
+        title: str | None = None,
     ) -> Undercutter:
         """Add an undercutter attacking an inference or a conflict.
 
@@ -761,6 +785,7 @@ class ArgumentMap:
             doctrines=doctrines,
             cites=cites,
             note=note,
+            title=title,
         )
         assert isinstance(stmt, Undercutter)
         return stmt

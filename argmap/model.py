@@ -32,8 +32,10 @@ from .exceptions import ModelError, RelationError, did_you_mean
 
 __all__ = [
     "AUTHORITY_KINDS",
+    "ISSUE_NATURES",
     "PROOF_STANDARDS",
     "SIDES",
+    "SIGNALS",
     "STATEMENT_KINDS",
     "Authority",
     "AuthorityKind",
@@ -44,17 +46,20 @@ __all__ = [
     "Doctrine",
     "Inference",
     "Issue",
+    "IssueNature",
     "Node",
     "Party",
     "Premise",
     "ProofStandard",
     "Rebuttal",
     "Relation",
+    "Signal",
     "Statement",
     "StatementKind",
     "Undercutter",
     "check_attack",
     "check_support",
+    "shorten",
     "valid_id",
 ]
 
@@ -104,6 +109,9 @@ PROOF_STANDARDS: tuple[ProofStandard, ...] = (
     "beyond-reasonable-doubt",
     "dialectical-validity",
 )
+
+IssueNature: TypeAlias = Literal["law", "fact", "mixed", "policy"]
+ISSUE_NATURES: tuple[IssueNature, ...] = ("law", "fact", "mixed", "policy")
 
 #: Which side an authority is typically invoked by.
 SIDES: tuple[str, ...] = ("federal", "local", "both", "neutral")
@@ -174,6 +182,45 @@ def _tuple(value: object) -> tuple[Any, ...]:
     return (value,)
 
 
+def _pairs(value: object) -> tuple[tuple[str, str], ...]:
+    """A mapping (or pairs) as a sorted tuple of pairs, so values stay hashable."""
+    if value is None:
+        return ()
+    items = value.items() if isinstance(value, dict) else value
+    if not isinstance(items, Iterable) or isinstance(items, str):
+        raise ModelError(f"expected a mapping of party id to text, not {value!r}")
+    out: list[tuple[str, str]] = []
+    for item in items:
+        if not isinstance(item, tuple | list) or len(item) != 2:
+            raise ModelError(f"expected a mapping of party id to text, not {value!r}")
+        out.append((item[0], item[1]))
+    return tuple(sorted(out, key=lambda kv: str(kv[0])))
+
+
+def _check_framings(
+    inst: object, attr: attrs.Attribute[Any], value: tuple[tuple[str, str], ...]
+) -> None:
+    for party, text in value:
+        _ident(inst, attr, party)
+        _text(inst, attr, text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``width`` characters.
+
+    Example:
+        >>> shorten("Only Congress   holds the spending power", 21)
+        'Only Congress holds…'
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def _one_of(choices: tuple[str, ...], what: str) -> Any:
     def check(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is None:
@@ -208,6 +255,9 @@ def _colour(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 class Party:
     """A side of the dispute, declared on the map.
 
+    ``relief`` is what the party asks a court for (a brief's Conclusion states it);
+    ``counsel`` signs its briefs.
+
     Example:
         >>> Party("local", "Sanctuary jurisdictions").label
         'Sanctuary jurisdictions'
@@ -216,6 +266,8 @@ class Party:
     id: str = attrs.field(validator=_ident)
     label: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     colour: str | None = attrs.field(default=None, validator=_colour)
+    relief: str | None = attrs.field(default=None, validator=_opt_text, kw_only=True)
+    counsel: str | None = attrs.field(default=None, validator=_opt_text, kw_only=True)
 
     @property
     def name(self) -> str:
@@ -255,19 +307,59 @@ class Doctrine:
 # --------------------------------------------------------------------------- citations
 
 
-@attrs.frozen(order=True)
+#: Bluebook introductory signals (rule 1.2), in the order the Bluebook lists them.
+SIGNALS: tuple[str, ...] = (
+    "e.g.",
+    "accord",
+    "see",
+    "see also",
+    "cf.",
+    "compare",
+    "contra",
+    "but see",
+    "but cf.",
+    "see generally",
+)
+Signal: TypeAlias = str
+
+
+def _signal(value: object) -> object:
+    # accept "See", "cf", "but cf" as typed; store the Bluebook spelling
+    if isinstance(value, str):
+        norm = " ".join(value.strip().lower().rstrip(",").split())
+        for s in SIGNALS:
+            if norm == s or norm == s.rstrip("."):
+                return s
+    return value
+
+
+@attrs.frozen(order=True, repr=False)
 class Cite:
     """A reference from a statement to an authority, optionally with a pin cite.
 
-    Written ``"printz@913"`` in files: the authority id, ``@``, the pin.
+    Written ``"printz@913"`` in files: the authority id, ``@``, the pin. The long
+    form in files is a mapping ``{id: printz, pin: "913", signal: cf., quote: "..."}``.
+
+    Attributes:
+        authority: the id of the cited authority.
+        pin: the pinpoint (page, section, paragraph) where the proposition is found.
+        signal: the Bluebook introductory signal (one of :data:`SIGNALS`); ``None``
+            means the authority directly states the proposition.
+        quote: words quoted from the authority at ``pin``, exactly as written there.
 
     Example:
         >>> str(Cite("printz", "913")), str(Cite("dole"))
         ('printz@913', 'dole')
+        >>> Cite("printz", "935", signal="Cf").signal
+        'cf.'
     """
 
     authority: str = attrs.field(validator=_ident)
     pin: str | None = attrs.field(default=None, validator=_opt_text)
+    signal: Signal | None = attrs.field(
+        default=None, converter=_signal, validator=_one_of(SIGNALS, "signal"), kw_only=True
+    )
+    quote: str | None = attrs.field(default=None, validator=_opt_text, kw_only=True)
 
     @classmethod
     def parse(cls, text: str) -> Cite:
@@ -287,6 +379,21 @@ class Cite:
 
     def __str__(self) -> str:
         return f"{self.authority}@{self.pin}" if self.pin else self.authority
+
+    def __repr__(self) -> str:
+        parts = [f"authority={self.authority!r}", f"pin={self.pin!r}"]
+        parts += [f"{f}={getattr(self, f)!r}" for f in ("signal", "quote") if getattr(self, f)]
+        return f"Cite({', '.join(parts)})"
+
+    @property
+    def simple(self) -> bool:
+        """True when the cite has neither signal nor quote (so ``str()`` says all of it).
+
+        Example:
+            >>> Cite("dole", "211").simple, Cite("dole", signal="see").simple
+            (True, False)
+        """
+        return self.signal is None and self.quote is None
 
 
 def _cites(value: object) -> tuple[Cite, ...]:
@@ -310,6 +417,20 @@ _REPORTER = re.compile(
 )
 
 
+_STATES = frozenset(
+    ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "Wisconsin", "Wyoming"]
+) | {
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+    "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
+    "United States", "Commonwealth", "State", "People", "District of Columbia",
+}  # fmt: skip
+
+
+def _governmental(party: str) -> bool:
+    """A state, the United States, or a "State/People/Commonwealth of ..." litigant."""
+    return party in _STATES or party.startswith(("State of ", "People of ", "Commonwealth of "))
+
+
 @attrs.frozen
 class Authority:
     """A case, provision, statute, regulation, executive material or study.
@@ -318,6 +439,20 @@ class Authority:
     style, written by the map's author); :attr:`citation` and :meth:`citation_at`
     format it with or without a pin cite, :meth:`short_form` gives the short form
     used on later citations.
+
+    Attributes:
+        id, kind, name: the map's key, one of :data:`AUTHORITY_KINDS`, the case name
+            or title (italicised in briefs).
+        cite: the citation as printed: Bluebook only, no notes to the reader.
+        court, year: deciding court and year (for disambiguation and sorting).
+        holding: what the authority holds, stated as a rule (memos use it).
+        side: which side typically invokes it (``federal``, ``local``, ``both``, ...).
+        url, verified: where it can be read; ``False`` flags it as not yet checked.
+        short: an explicit short-form name (overrides the Bluebook rule).
+        note: a note to the reader; never printed inside a citation.
+        parallel: parallel citations, printed only where a reader asks for them.
+        history: subsequent history, printed after the full citation
+            (``"aff'd in part, 916 F.3d 276 (3d Cir. 2019)"``).
 
     Example:
         >>> a = Authority("printz", "case", "Printz v. United States",
@@ -340,6 +475,8 @@ class Authority:
     verified: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     short: str | None = attrs.field(default=None, validator=_opt_text)
     note: str | None = attrs.field(default=None, validator=_opt_text)
+    parallel: str | None = attrs.field(default=None, validator=_opt_text)
+    history: str | None = attrs.field(default=None, validator=_opt_text)
 
     @year.validator
     def _check_year(self, _attr: attrs.Attribute[Any], value: object) -> None:
@@ -360,18 +497,29 @@ class Authority:
 
     @property
     def short_name(self) -> str:
-        """The name used in short forms: ``short``, else the first party of a case name.
+        """The name used in short forms (Bluebook rule 10.9).
+
+        ``short`` if given; for a case, the first party, unless it is a state or
+        the United States (a governmental litigant), in which case the other party;
+        "United States" is never a short form.
 
         Example:
             >>> Authority("x", "case", "South Dakota v. Dole", "483 U.S. 203").short_name
-            'South Dakota'
+            'Dole'
+            >>> Authority("x", "case", "Printz v. United States", "521 U.S. 898").short_name
+            'Printz'
+            >>> Authority("x", "case", "Arizona v. United States", "567 U.S. 387").short_name
+            'Arizona'
             >>> Authority("x", "statute", "8 U.S.C. § 1373", "8 U.S.C. § 1373").short_name
             '8 U.S.C. § 1373'
         """
         if self.short:
             return self.short
         if self.kind == "case" and " v. " in self.name:
-            return self.name.split(" v. ", 1)[0]
+            first, second = (part.strip() for part in self.name.split(" v. ", 1))
+            if _governmental(first) and not _governmental(second):
+                return second
+            return first if first != "United States" else second
         return self.name
 
     def _reporter(self) -> re.Match[str] | None:
@@ -431,6 +579,7 @@ class Statement:
         doctrines: ids of the doctrinal areas it belongs to.
         cites: authorities relied on, each optionally pin-cited.
         note: free commentary (teaching notes, caveats); not part of the argument.
+        title: a short name shown in prose (briefs, explanations) instead of the id.
     """
 
     kind: ClassVar[StatementKind]
@@ -442,6 +591,22 @@ class Statement:
     doctrines: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)
     cites: tuple[Cite, ...] = attrs.field(default=(), converter=_cites, validator=_check_cites)
     note: str | None = attrs.field(default=None, validator=_opt_text)
+    title: str | None = attrs.field(default=None, validator=_opt_text)
+
+    @property
+    def label(self) -> str:
+        """What prose calls the statement: its ``title``, else its text shortened.
+
+        Example:
+            >>> Premise(id="P1", text="Congress delegated the power", title="Delegation").label
+            'Delegation'
+            >>> Premise(id="P2", text="Congress delegated the power to set every grant "
+            ...         "condition to the Attorney General in 34 U.S.C. § 10153").label
+            'Congress delegated the power to set every grant condition to…'
+        """
+        if self.title:
+            return self.title
+        return shorten(self.text, 64)
 
     def short(self) -> str:
         """The id, for messages.
@@ -472,6 +637,24 @@ class Issue(Statement):
     )
     burden: str | None = attrs.field(default=None, validator=_opt_ident)
     parent: str | None = attrs.field(default=None, validator=_opt_ident)
+    nature: IssueNature | None = attrs.field(
+        default=None, validator=_one_of(ISSUE_NATURES, "issue nature")
+    )
+    background: str | None = attrs.field(default=None, validator=_opt_text)
+    framings: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_pairs, validator=_check_framings
+    )
+
+    def framed_for(self, party: str | None) -> str:
+        """The question as ``party`` frames it (its framing), else the neutral text.
+
+        Example:
+            >>> q = Issue(id="Q1", text="Is § 1373 valid?",
+            ...           framings={"local": "Whether § 1373 commandeers local officers."})
+            >>> q.framed_for("local"), q.framed_for("federal")
+            ('Whether § 1373 commandeers local officers.', 'Is § 1373 valid?')
+        """
+        return dict(self.framings).get(party or "", self.text)
 
 
 @attrs.frozen(kw_only=True)

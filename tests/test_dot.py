@@ -451,13 +451,13 @@ def test_bad_status_is_a_clear_error() -> None:
 def test_citations_short_in_node_full_in_tooltip_unverified_flagged() -> None:
     source = to_dot(small_map(), legend=True).source
     claim = node_line(source, "n3")
-    assert "South Dakota, 483 U.S. at 211" in claim
+    assert "Dole, 483 U.S. at 211" in claim
     assert "South Dakota v. Dole, 483 U.S. 203, 211 (1987)" in claim  # tooltip
     rival = node_line(source, "n4")
     assert "San Francisco, 897 F.3d 1225†" in rival and "† not verified" in rival
     assert 'ID="legend_unverified"' in source
     hidden = to_dot(small_map(), authorities="none").source
-    assert "South Dakota, 483 U.S. at 211" not in hidden
+    assert "Dole, 483 U.S. at 211" not in hidden
     assert "South Dakota v. Dole, 483 U.S. 203, 211 (1987)" in hidden
 
 

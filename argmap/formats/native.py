@@ -79,6 +79,8 @@ _TOP = (
     "conflicts",
 )
 _VOCAB_FIELDS = ("label", "colour")
+_PARTY_FIELDS = ("label", "colour", "relief", "counsel")
+_CITE_FIELDS = ("id", "pin", "signal", "quote")
 _AUTH_FIELDS = (
     "kind",
     "name",
@@ -91,10 +93,12 @@ _AUTH_FIELDS = (
     "verified",
     "short",
     "note",
+    "parallel",
+    "history",
 )
-_COMMON = ("party", "doctrines", "cites", "note", "supports", "attacks", "undercuts")
+_COMMON = ("title", "party", "doctrines", "cites", "note", "supports", "attacks", "undercuts")
 _KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "issue": ("standard", "burden", "parent"),
+    "issue": ("standard", "burden", "parent", "nature", "background", "framings"),
     "claim": ("answers",),
     "premise": (),
     "rebuttal": (),
@@ -231,6 +235,72 @@ class _Reader:
                     str(key),
                 )
 
+    def framings(
+        self, value: Any, path: Sequence[Any], node: str
+    ) -> tuple[tuple[str, str], ...] | None:
+        data = self.mapping(value, path, f"framings of {node!r}", node)
+        if data is None:
+            return None
+        out: list[tuple[str, str]] = []
+        for party, raw in data.items():
+            text = self.text(raw, [*path, party], node, f"framings.{party}", optional=False)
+            if text is None:
+                return None
+            out.append((str(party), text))
+        return tuple(out)
+
+    def cites(self, value: Any, path: Sequence[Any], node: str) -> tuple[Cite, ...] | None:
+        """``cites:`` holds ``"id@pin"`` strings or ``{id, pin, signal, quote}`` mappings."""
+        items = [value] if isinstance(value, str | dict) else value
+        if items is None:
+            return ()
+        if not isinstance(items, list):
+            self.error(
+                path,
+                f"cites must be an authority id or a list of them, not {_typename(value)}",
+                "wrong-type",
+                node,
+                "cites",
+            )
+            return None
+        out: list[Cite] = []
+        ok = True
+        for i, item in enumerate(items):
+            sub = [*path, i] if isinstance(value, list) else list(path)
+            try:
+                if isinstance(item, dict):
+                    self.unknown_keys(item, _CITE_FIELDS, sub, f"a cite of {node!r}", node)
+                    if "id" not in item:
+                        self.error(sub, "a cite needs 'id': the authority id", "bad-cite", node)
+                        ok = False
+                        continue
+                    parts = {
+                        f: self.text(item[f], [*sub, f], node, f"cites.{f}")
+                        for f in _CITE_FIELDS
+                        if f in item
+                    }
+                    if any(v is None for f, v in parts.items() if item[f] is not None):
+                        ok = False
+                        continue
+                    ident = parts.pop("id") or ""
+                    pin = parts.pop("pin", None)
+                    out.append(Cite(ident.strip(), pin, **parts))
+                elif isinstance(item, str) and item:
+                    out.append(Cite.parse(item))
+                else:
+                    self.error(
+                        sub,
+                        f"cites must hold authority ids, not {_typename(item)} {item!r}",
+                        "wrong-type",
+                        node,
+                        "cites",
+                    )
+                    ok = False
+            except ArgmapError as exc:
+                self.error(sub, str(exc), "bad-cite", node, "cites")
+                ok = False
+        return tuple(out) if ok else None
+
     # --- sections ------------------------------------------------------------
 
     def vocabulary(
@@ -241,8 +311,13 @@ class _Reader:
         for key, item in (data or {}).items():
             path = [name, key]
             label, colour = "", None
+            extra: dict[str, Any] = {}
             if isinstance(item, dict):
-                self.unknown_keys(item, _VOCAB_FIELDS, path, f"{name} entry", key)
+                allowed = _PARTY_FIELDS if cls is Party else _VOCAB_FIELDS
+                self.unknown_keys(item, allowed, path, f"{name} entry", key)
+                for f in allowed[2:]:
+                    if f in item:
+                        extra[f] = self.text(item[f], [*path, f], key, f)
                 raw_label = item.get("label")
                 label = (
                     ""
@@ -255,7 +330,7 @@ class _Reader:
             elif item is not None:
                 label = self.text(item, path, key, "label") or ""
             try:
-                out[key] = cls(key, label, colour)
+                out[key] = cls(key, label, colour, **extra)
             except ArgmapError as exc:
                 self.error(path, str(exc), "invalid", key)
         return out
@@ -274,7 +349,19 @@ class _Reader:
                 if f not in entry:
                     self.error(path, f"authority {key!r} needs {f!r}", "missing-field", key, f)
                     ok = False
-            for f in ("kind", "name", "cite", "court", "holding", "side", "url", "short", "note"):
+            for f in (
+                "kind",
+                "name",
+                "cite",
+                "court",
+                "holding",
+                "side",
+                "url",
+                "short",
+                "note",
+                "parallel",
+                "history",
+            ):
                 if f in entry:
                     v = self.text(
                         entry[f], [*path, f], key, f, optional=f not in ("kind", "name", "cite")
@@ -363,29 +450,33 @@ class _Reader:
             text = self.text(entry[kind], [*path, kind], key, kind, optional=False)
             fields: dict[str, Any] = {}
             ok = text is not None
-            for f in ("party", "note", "standard", "burden", "answers", "parent"):
+            for f in (
+                "party",
+                "note",
+                "title",
+                "standard",
+                "burden",
+                "answers",
+                "parent",
+                "nature",
+                "background",
+            ):
                 if f in entry and f in allowed:
                     v = self.text(entry[f], [*path, f], key, f)
                     ok &= v is not None or entry[f] is None
                     fields[f] = v
+            if "framings" in entry and "framings" in allowed:
+                framings = self.framings(entry["framings"], [*path, "framings"], key)
+                ok &= framings is not None
+                fields["framings"] = framings or ()
             if "doctrines" in entry:
                 fields["doctrines"] = tuple(
                     self.ids(entry["doctrines"], [*path, "doctrines"], key, "doctrines")
                 )
             if "cites" in entry:
-                cites = []
-                for i, raw in enumerate(self.ids(entry["cites"], [*path, "cites"], key, "cites")):
-                    sub = (
-                        [*path, "cites", i]
-                        if isinstance(entry["cites"], list)
-                        else [*path, "cites"]
-                    )
-                    try:
-                        cites.append(Cite.parse(raw))
-                    except ArgmapError as exc:
-                        self.error(sub, str(exc), "bad-cite", key, "cites")
-                        ok = False
-                fields["cites"] = tuple(cites)
+                cites = self.cites(entry["cites"], [*path, "cites"], key)
+                ok &= cites is not None
+                fields["cites"] = cites or ()
             if not ok or text is None:
                 continue
             try:
@@ -979,17 +1070,22 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
         out["description"] = m.description
     for name, vocab in (("parties", m.parties), ("doctrines", m.doctrines)):
         if vocab:
-            out[name] = {
-                k: v.label
-                if v.colour is None
-                else ({"label": v.label, "colour": v.colour} if v.label else {"colour": v.colour})
-                for k, v in vocab.items()
-            }
+            out[name] = {k: _vocab_out(v) for k, v in vocab.items()}
     if m.authorities:
         auths: dict[str, Any] = {}
         for a in m.authorities.values():
             entry: dict[str, Any] = {"kind": a.kind, "name": a.name, "cite": a.cite}
-            for f in ("court", "year", "holding", "side", "url", "short", "note"):
+            for f in (
+                "court",
+                "year",
+                "holding",
+                "side",
+                "url",
+                "short",
+                "note",
+                "parallel",
+                "history",
+            ):
                 v = getattr(a, f)
                 if v is not None:
                     entry[f] = v
@@ -1024,15 +1120,16 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
     stmts: dict[str, Any] = {}
     for s in m:
         entry = {s.kind: s.text}
+        if s.title is not None:
+            entry["title"] = s.title
         if s.party is not None:
             entry["party"] = s.party
         if isinstance(s, Issue):
-            if s.standard is not None:
-                entry["standard"] = s.standard
-            if s.burden is not None:
-                entry["burden"] = s.burden
-            if s.parent is not None:
-                entry["parent"] = s.parent
+            for f in ("standard", "burden", "parent", "nature", "background"):
+                if getattr(s, f) is not None:
+                    entry[f] = getattr(s, f)
+            if s.framings:
+                entry["framings"] = dict(s.framings)
         if isinstance(s, Claim) and s.answers is not None:
             entry["answers"] = s.answers
         own = inline.get(s.id, {})
@@ -1042,7 +1139,10 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
         if s.doctrines:
             entry["doctrines"] = _Flow(s.doctrines)
         if s.cites:
-            entry["cites"] = _Flow(str(c) for c in s.cites)
+            if all(c.simple for c in s.cites):
+                entry["cites"] = _Flow(str(c) for c in s.cites)
+            else:
+                entry["cites"] = [_cite_out(c) for c in s.cites]
         if s.note is not None:
             entry["note"] = s.note
         stmts[s.id] = entry
@@ -1078,6 +1178,25 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
                 item["weight"] = k.weight
             items.append(item)
         out["conflicts"] = items
+    return out
+
+
+def _vocab_out(v: Party | Doctrine) -> Any:
+    fields = {"label": v.label, "colour": v.colour}
+    if isinstance(v, Party):
+        fields.update(relief=v.relief, counsel=v.counsel)
+    if all(val is None for f, val in fields.items() if f != "label"):
+        return v.label
+    return {f: val for f, val in fields.items() if val is not None and val != ""}
+
+
+def _cite_out(c: Cite) -> Any:
+    if c.simple:
+        return str(c)
+    out: dict[str, Any] = {"id": c.authority}
+    for f in ("pin", "signal", "quote"):
+        if getattr(c, f) is not None:
+            out[f] = getattr(c, f)
     return out
 
 
