@@ -41,10 +41,10 @@ import networkx as nx
 
 from ..exceptions import EvaluationError
 from ._framework import A, Solver, check_framework, compile_framework, graph_dicts
+from ._grounded import grounded
+from ._ideal import ideal_extension
+from ._labelling import Labelling, labelling_of
 from ._search import IN, OUT, has_larger
-from .grounded import grounded
-from .ideal import ideal_extension
-from .labelling import Labelling, labelling_of
 
 __all__ = [
     "is_admissible",
