@@ -194,8 +194,13 @@ def _status_table(ev: Evaluation, *, explain: bool) -> str:
     lines = ["  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4] for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 9)
     if explain:
+        # every statement, then every relation: an undercut's row says why a claim survives
+        ids = [s for s in m.statements if m.statement(s).kind != "issue"]
+        ids += list(m.relations)
+        width = max((len(i) for i in ids), default=0)
         lines.append("")
-        lines.extend(ev.explain(s) for s in m.statements if m.statement(s).kind != "issue")
+        lines.append("Why:")
+        lines.extend(f"  {i:<{width}}  {ev.explain(i)}" for i in ids)
     lines.append("")
     lines.append(f"Issues ({ev.semantics} semantics):")
     for issue in m.issues:

@@ -62,8 +62,11 @@ Example:
     >>> ev = evaluate(m)
     >>> ev.status("C1"), ev.status("R1"), ev.status("R1-|C1")
     ('accepted', 'accepted', 'rejected')
-    >>> print(ev.explain("C1"))
-    C1 is accepted: its inference from P1 holds, and R1's attack on it is undercut by U1, which is accepted because nothing attacks it.
+    >>> print(ev.explain("C1", depth=3))
+    “Yes” is accepted: its inference from “Congress delegated the power” holds, and the attack by “Only Congress spends” is undercut by “Congress did delegate it”, which stands unanswered.
+      - “Congress delegated the power” is accepted: nothing attacks it.
+      - The rebut by “Only Congress spends” of “Yes” fails: it is undercut by “Congress did delegate it”, which stands unanswered.
+        - “Congress did delegate it” is accepted: nothing attacks it.
     >>> diff(ev, evaluate(m, reject=["P1"])).changed()
     ['C1', 'P1', 'P1->C1', 'Q']
 
@@ -90,7 +93,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
-from .exceptions import EvaluationError, UnknownNodeError, did_you_mean
+from ._explain import Explanation, Status, build, md_escape, outcome_sentence
+from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean
 from .graph import ArgumentMap, Ref, _ref
 from .model import PROOF_STANDARDS, Conflict, Inference, ProofStandard
 
@@ -102,6 +106,7 @@ __all__ = [
     "Change",
     "Diff",
     "Evaluation",
+    "Explanation",
     "IssueOutcome",
     "Status",
     "diff",
@@ -109,7 +114,6 @@ __all__ = [
     "to_framework",
 ]
 
-Status: TypeAlias = Literal["accepted", "rejected", "undecided"]
 Leaves: TypeAlias = Literal["assumed", "questioned"]
 _STATUS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
 #: Schemes whose inferences need only one premise IN (cumulative ones weigh the share IN).
@@ -363,18 +367,50 @@ class Evaluation:
             raise UnknownNodeError(f"{ident!r} is not a relation of the map")
         return _weight_of(rel, self._weights)
 
-    def explain(self, ref: Ref) -> str:
-        """A short plain-English reason for the status of a statement, relation or issue.
+    def too_weak(self, conflict: Ref) -> bool:
+        """Whether a rebut or undermine fails for being weaker than its target's support.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
+            >>> evaluate(m).too_weak("R-|C"), evaluate(m, weights={"R-|C": 0.5}).too_weak("R-|C")
+            (False, True)
+        """
+        ident = _ref(conflict)
+        self.weight(ident)  # unknown ids are errors, named
+        return bool(self.framework.has_node(f"~weaker:{ident}"))
+
+    def explain(self, ref: Ref, depth: int = 1) -> str:
+        """Why a statement, relation or issue has its status, in prose for readers.
+
+        The first line names the decisive attackers or supporters by their labels;
+        with ``depth`` > 1 the reasons for those follow, indented, one level each.
 
         Example:
             >>> from argmap import ArgumentMap
             >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
             >>> print(evaluate(m).explain("C"))
-            C is rejected: R attacks it, and R is accepted because nothing attacks it.
+            “x” is rejected: “no” attacks it and stands unanswered.
         """
-        from ._explain import explain
+        return self.explanation(ref, depth).to_text()
 
-        return explain(self, _ref(ref))
+    def explanation(self, ref: Ref, depth: int = 1) -> Explanation:
+        """The structured form of :meth:`explain`: status, standard, decisive nodes, chain.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
+            >>> e = evaluate(m).explanation(c)
+            >>> e.status, e.attackers, e.children
+            ('rejected', ('R',), ())
+        """
+        ident = _ref(ref)
+        self.status(ident)  # unknown ids are errors, named
+        if isinstance(depth, bool) or not isinstance(depth, int):
+            raise ArgmapTypeError(f"depth must be a whole number, not {depth!r}")
+        if depth < 1:
+            raise EvaluationError(f"depth must be at least 1, not {depth}")
+        return build(self, ident, depth)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for JSON): options, statuses, issue outcomes.
@@ -654,8 +690,6 @@ def _outcomes(
     decided: Mapping[str, IssueOutcome],
     labels: Mapping[str, Status],
 ) -> dict[str, IssueOutcome]:
-    from ._explain import outcome_sentence
-
     out: dict[str, IssueOutcome] = {}
     for issue in m.issues:
         o = decided.get(issue.id)
@@ -695,9 +729,9 @@ class Diff:
         >>> from argmap import ArgumentMap
         >>> m = ArgumentMap(); c = m.claim("x", id="C"); p = m.premise("y", id="P", supports=c)
         >>> print(diff(evaluate(m), evaluate(m, reject=["P"])))
-        C     claim      accepted -> rejected  C is rejected: it has no standing support: its inference from P fails because P is rejected.
-        P     premise    accepted -> rejected  P is rejected by the audience (reject=).
-        P->C  inference  accepted -> rejected  P->C fails: its premise P is rejected.
+        C     claim      accepted -> rejected  “x” is rejected: it has no standing support: its inference from “y” fails because “y” is rejected.
+        P     premise    accepted -> rejected  “y” is rejected by the audience (reject=).
+        P->C  inference  accepted -> rejected  The inference from “y” to “x” fails: its premise “y” is rejected.
     """
 
     changes: tuple[Change, ...]
@@ -734,8 +768,6 @@ class Diff:
         return [attrs.asdict(c) for c in self.changes]
 
     def _repr_markdown_(self) -> str:
-        from ._explain import md_escape
-
         if not self.changes:
             return "*no status changed*"
         rows = ["| id | kind | before | after | why |", "|---|---|---|---|---|"]

@@ -20,6 +20,7 @@ from .problems import Problem
 
 __all__ = [
     "ArgmapError",
+    "ArgmapTypeError",
     "BriefError",
     "DiagramError",
     "DuplicateIdError",
@@ -38,6 +39,15 @@ class ArgmapError(Exception):
 
     Example:
         >>> issubclass(LoadError, ArgmapError)
+        True
+    """
+
+
+class ArgmapTypeError(ArgmapError, TypeError):
+    """An argument of the wrong type for a public function; the message names the parameter.
+
+    Example:
+        >>> isinstance(ArgmapTypeError("reject: expected ids, not 5"), TypeError)
         True
     """
 
