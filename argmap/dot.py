@@ -37,6 +37,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import sys
 import unicodedata
@@ -62,6 +63,8 @@ from .exceptions import (
     MissingDependencyError,
     RenderError,
     did_you_mean,
+    expect,
+    expect_ids,
 )
 from .graph import ArgumentMap
 from .model import Authority, Claim, Conflict, Inference, Issue, Statement
@@ -1137,6 +1140,10 @@ def to_dot(
     """
     import graphviz
 
+    if evaluation is not None and not callable(getattr(evaluation, "status", None)):
+        expect(evaluation, (), "evaluation", "an Evaluation (from argmap.evaluate)")
+    doctrines = expect_ids(doctrines, "doctrines", "a doctrine id or a list of them")
+    parties = expect_ids(parties, "parties", "a party id or a list of them")
     full, ev = _split(m, evaluation)
     _choice("theme", theme, THEMES)
     _choice("rankdir", rankdir, _RANKDIRS)
@@ -1290,6 +1297,7 @@ def render(
         >>> out.name, out.read_text(encoding="utf-8").startswith("digraph argmap {")
         ('demo.dot', True)
     """
+    expect(path, (str, os.PathLike), "path", "a file path")
     target = Path(path)
     fmt = format if format is not None else target.suffix[1:].lower()
     if not fmt:

@@ -94,7 +94,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
 import attrs
 
 from ._explain import Explanation, Status, build, md_escape, outcome_sentence
-from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean
+from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean, expect
 from .graph import ArgumentMap, Ref, _ref
 from .model import PROOF_STANDARDS, Conflict, Inference, ProofStandard
 
@@ -126,6 +126,40 @@ CHANGE_KINDS = ("statement", "inference", "conflict", "issue")
 # ============================================================================ framework
 
 
+def _check_map(m: object, param: str = "m") -> None:
+    if isinstance(m, Evaluation):
+        raise ArgmapTypeError(f"{param}: expected an ArgumentMap, not an Evaluation (pass ev.map)")
+    expect(m, ArgumentMap, param, "an ArgumentMap")
+
+
+def _ids(value: object, param: str) -> tuple[str, ...]:
+    """Ids from one id or node, or a collection of them (a bare string is one id)."""
+    if value is None:
+        return ()
+    if isinstance(value, str) or hasattr(value, "id"):
+        value = (value,)
+    if not isinstance(value, Iterable) or isinstance(value, Mapping | bytes):
+        raise ArgmapTypeError(
+            f"{param}: expected an id or a list of ids, not {type(value).__name__} {value!r}"
+        )
+    out = []
+    for item in value:
+        if not isinstance(item, str) and not isinstance(getattr(item, "id", None), str):
+            raise ArgmapTypeError(f"{param}: expected ids, not {type(item).__name__} {item!r}")
+        out.append(_ref(item))
+    return tuple(dict.fromkeys(out))
+
+
+def _check_weights(weights: object) -> dict[str, float]:
+    if weights is None:
+        return {}
+    expect(weights, Mapping, "weights", "a mapping {relation id: weight}")
+    assert isinstance(weights, Mapping)
+    for key in weights:
+        expect(key, str, "weights", "relation ids as keys")
+    return dict(weights)
+
+
 def _unsupported(sid: str) -> str:
     return f"~unsupported:{sid}"
 
@@ -137,8 +171,8 @@ def _not(sid: str) -> str:
 def to_framework(
     m: ArgumentMap,
     *,
-    assume: Iterable[Ref] = (),
-    reject: Iterable[Ref] = (),
+    assume: Iterable[Ref] | Ref | None = (),
+    reject: Iterable[Ref] | Ref | None = (),
     leaves: Leaves = "assumed",
     weights: Mapping[str, float] | None = None,
 ) -> nx.DiGraph[str]:
@@ -155,9 +189,10 @@ def to_framework(
     """
     import networkx as nx
 
-    assumed = {_ref(x) for x in assume}
-    rejected = {_ref(x) for x in reject}
-    weights = weights or {}
+    _check_map(m)
+    assumed = set(_ids(assume, "assume"))
+    rejected = set(_ids(reject, "reject"))
+    weights = _check_weights(weights)
     for ident in sorted(assumed | rejected):
         m.statement(ident)  # unknown ids are errors, named
     both = assumed & rejected
@@ -477,6 +512,9 @@ def _standards(
     else:
         given = dict(standards)
     for issue, std in given.items():
+        expect(issue, str, "standards", "issue ids as keys")
+        if std is not None:
+            expect(std, str, "standards", f"proof standards as values ({list(PROOF_STANDARDS)})")
         if issue not in out:
             raise EvaluationError(
                 f"standards: {issue!r} is not an issue of the map"
@@ -526,8 +564,8 @@ def evaluate(
     *,
     semantics: str = "grounded",
     standards: Mapping[str, str] | str | None = None,
-    assume: Iterable[Ref] = (),
-    reject: Iterable[Ref] = (),
+    assume: Iterable[Ref] | Ref | None = (),
+    reject: Iterable[Ref] | Ref | None = (),
     weights: Mapping[str, float] | None = None,
     leaves: Leaves = "assumed",
     solver: str = "auto",
@@ -543,8 +581,9 @@ def evaluate(
         standards: per-issue proof standards overriding the map's
             (``{"C0": "clear-and-convincing"}``), or one standard for every issue.
         assume: statements the audience accepts (a court's finding): IN whatever
-            attacks them.
-        reject: statements the audience rejects: OUT whatever supports them.
+            attacks them. One id (``assume="P1"``) or a list of ids or nodes.
+        reject: statements the audience rejects: OUT whatever supports them
+            (one id or a list, as for ``assume``).
         weights: ``{relation id: weight in [0, 1]}`` overriding inference weights.
         leaves: ``"assumed"`` (default): statements without inferences are taken
             as given; ``"questioned"``: they need the audience to assume them.
@@ -552,6 +591,7 @@ def evaluate(
 
     Raises:
         EvaluationError: unknown semantics, standard, or contradictory audience.
+        ArgmapTypeError: an argument of the wrong type (the message names it).
         UnknownNodeError: an id in ``assume``, ``reject`` or ``weights`` not in the map.
 
     Example:
@@ -559,9 +599,16 @@ def evaluate(
         >>> m = ArgumentMap(); c = m.claim("x", id="C"); p = m.premise("y", id="P", supports=c)
         >>> evaluate(m).status("C"), evaluate(m, reject=["P"]).status("C")
         ('accepted', 'rejected')
+        >>> evaluate(m, reject="P").rejected  # one id is one id, not its characters
+        ('P',)
     """
     from . import semantics as sem
 
+    _check_map(m)
+    expect(semantics, str, "semantics", f"one of {list(sem.SEMANTICS)}")
+    expect(solver, str, "solver", f"one of {list(sem.SOLVERS)}")
+    if standards is not None and not isinstance(standards, str):
+        expect(standards, Mapping, "standards", "a mapping {issue id: standard} or one standard")
     if semantics not in sem.SEMANTICS:
         raise EvaluationError(
             f"unknown semantics: {semantics!r}{did_you_mean(semantics, sem.SEMANTICS)} "
@@ -570,7 +617,7 @@ def evaluate(
     if leaves not in ("assumed", "questioned"):
         raise EvaluationError(f"leaves must be 'assumed' or 'questioned', not {leaves!r}")
     stds = _standards(m, standards)
-    weight_map = dict(weights or {})
+    weight_map = _check_weights(weights)
     for rid, w in weight_map.items():
         if rid not in m.relations:
             raise UnknownNodeError(
@@ -579,8 +626,8 @@ def evaluate(
             )
         if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w <= 1:
             raise EvaluationError(f"weights: {rid!r} must be a number in [0, 1], not {w!r}")
-    assumed = tuple(dict.fromkeys(_ref(x) for x in assume))
-    rejected = tuple(dict.fromkeys(_ref(x) for x in reject))
+    assumed = _ids(assume, "assume")
+    rejected = _ids(reject, "reject")
 
     positions = {i.id: [c.id for c in m.answers(i)] for i in m.issues if stds.get(i.id) is not None}
     forced_in: set[str] = set()
@@ -787,6 +834,8 @@ def diff(before: Evaluation, after: Evaluation) -> Diff:
         >>> [(c.id, c.after) for c in diff(evaluate(m), evaluate(m, assume=["C"])).changes]
         [('C', 'accepted')]
     """
+    expect(before, Evaluation, "before", "an Evaluation (from evaluate())")
+    expect(after, Evaluation, "after", "an Evaluation (from evaluate())")
     ids_a = [*before.map.statements, *before.map.relations]
     if set(ids_a) != {*after.map.statements, *after.map.relations}:
         raise EvaluationError("diff compares two evaluations of the same map (same ids)")

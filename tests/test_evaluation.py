@@ -419,3 +419,89 @@ def test_cli_eval_explain_includes_relation_rows(
         "C1.R1-|C1" in why and "undercut by “Congress delegated this condition”" in why["C1.R1-|C1"]
     )
     assert "C1.1->C1" in why
+
+
+# ---------------------------------------------------------------------------- misuse
+
+
+def test_a_single_id_is_one_id_not_its_characters() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("x", id="C")
+    m.premise("y", id="R1", supports=c)
+    m.premise("z", id="R", supports=c)
+    ev = am.evaluate(m, reject="R1")
+    assert ev.rejected == ("R1",) and ev.status("R") == "accepted"
+    assert am.evaluate(m, assume="R1").assumed == ("R1",)
+    assert am.evaluate(m, reject=m.statement("R1")).rejected == ("R1",)
+
+
+def _misuse_map() -> am.ArgumentMap:
+    m = am.ArgumentMap("T", parties={"f": "F", "l": "L"})
+    q = m.issue("Q?", id="Q", standard="preponderance")
+    c = m.claim("x", id="C1", party="f", answers=q)
+    m.premise("y", id="P1", supports=c)
+    m.rebuttal("no", id="R1", attacks=c, party="l")
+    return m
+
+
+_M = _misuse_map()
+_EV = am.evaluate(_M)
+
+# (what, the parameter the message must name, the call)
+MISUSES: list[tuple[str, str, object]] = [
+    ("evaluate(None)", "m", lambda d: am.evaluate(None)),  # type: ignore[arg-type]
+    ("evaluate(5)", "m", lambda d: am.evaluate(5)),  # type: ignore[arg-type]
+    ("evaluate(an Evaluation)", "ev.map", lambda d: am.evaluate(_EV)),  # type: ignore[arg-type]
+    ("semantics=None", "semantics", lambda d: am.evaluate(_M, semantics=None)),  # type: ignore[arg-type]
+    ("semantics=[]", "semantics", lambda d: am.evaluate(_M, semantics=[])),  # type: ignore[arg-type]
+    ("standards=5", "standards", lambda d: am.evaluate(_M, standards=5)),  # type: ignore[arg-type]
+    ("standards=[…]", "standards", lambda d: am.evaluate(_M, standards=["preponderance"])),  # type: ignore[arg-type]
+    ("standards={5: …}", "standards", lambda d: am.evaluate(_M, standards={5: "preponderance"})),  # type: ignore[dict-item]
+    ("standards={Q: 5}", "standards", lambda d: am.evaluate(_M, standards={"Q": 5})),  # type: ignore[dict-item]
+    ("assume=5", "assume", lambda d: am.evaluate(_M, assume=5)),  # type: ignore[arg-type]
+    ("reject=[{}]", "reject", lambda d: am.evaluate(_M, reject=[{}])),  # type: ignore[list-item]
+    ("weights=5", "weights", lambda d: am.evaluate(_M, weights=5)),  # type: ignore[arg-type]
+    ("weights=[1]", "weights", lambda d: am.evaluate(_M, weights=[1])),  # type: ignore[arg-type]
+    ("weights={None: 1}", "weights", lambda d: am.evaluate(_M, weights={None: 1})),  # type: ignore[dict-item]
+    ("solver=None", "solver", lambda d: am.evaluate(_M, semantics="preferred", solver=None)),  # type: ignore[arg-type]
+    ("diff(ev, None)", "after", lambda d: am.diff(_EV, None)),  # type: ignore[arg-type]
+    ("diff(None, ev)", "before", lambda d: am.diff(None, _EV)),  # type: ignore[arg-type]
+    ("diff(ev, map)", "after", lambda d: am.diff(_EV, _M)),  # type: ignore[arg-type]
+    ("to_framework(None)", "m", lambda d: to_framework(None)),  # type: ignore[arg-type]
+    ("explain(depth='2')", "depth", lambda d: _EV.explain("C1", depth="2")),  # type: ignore[arg-type]
+    ("to_dot(parties=[None])", "parties", lambda d: am.to_dot(_M, parties=[None])),  # type: ignore[list-item]
+    ("to_dot(parties=5)", "parties", lambda d: am.to_dot(_M, parties=5)),  # type: ignore[arg-type]
+    ("to_dot(doctrines=[None])", "doctrines", lambda d: am.to_dot(_M, doctrines=[None])),  # type: ignore[list-item]
+    ("to_dot(evaluation=5)", "evaluation", lambda d: am.to_dot(_M, 5)),  # type: ignore[arg-type]
+    ("to_dot(evaluation=map)", "evaluation", lambda d: am.to_dot(_M, _M)),  # type: ignore[arg-type]
+    ("render(m, None)", "path", lambda d: am.render(_M, None)),  # type: ignore[arg-type]
+    ("render_brief(None)", "m", lambda d: am.render_brief(None)),  # type: ignore[arg-type]
+    ("render_brief(side=5)", "side", lambda d: am.render_brief(_M, side=5)),  # type: ignore[arg-type]
+    ("render_brief(side=[])", "side", lambda d: am.render_brief(_M, side=[])),  # type: ignore[arg-type]
+    ("render_brief(templates=5)", "templates", lambda d: am.render_brief(_M, templates=5)),  # type: ignore[arg-type]
+    ("render_brief(evaluation=5)", "evaluation", lambda d: am.render_brief(_M, 5)),  # type: ignore[arg-type]
+    ("render_brief(evaluation=map)", "evaluation", lambda d: am.render_brief(_M, _M)),  # type: ignore[arg-type]
+    ("brief_context(None)", "m", lambda d: am.brief_context(None)),  # type: ignore[arg-type]
+    ("loads([])", "text", lambda d: am.loads([])),  # type: ignore[arg-type]
+    ("loads(None)", "text", lambda d: am.loads(None)),  # type: ignore[arg-type]
+    ("loads(max_bytes='x')", "max_bytes", lambda d: am.loads("argmap: 1", max_bytes="x")),  # type: ignore[arg-type]
+    ("load(None)", "path", lambda d: am.load(None)),  # type: ignore[arg-type]
+    ("load(5)", "path", lambda d: am.load(5)),  # type: ignore[arg-type]
+    ("dump(m, <a folder>)", "path", lambda d: am.dump(_M, d)),
+    ("dump(None, file)", "m", lambda d: am.dump(None, d / "x.yaml")),  # type: ignore[arg-type]
+    ("dump(m, None)", "path", lambda d: am.dump(_M, None)),  # type: ignore[arg-type]
+    ("dumps(None)", "m", lambda d: am.dumps(None)),  # type: ignore[arg-type]
+    ("dumps(format=None)", "format", lambda d: am.dumps(_M, format=None)),  # type: ignore[arg-type]
+    ("to_dict(None)", "m", lambda d: am.to_dict(None)),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize(("what", "param", "call"), MISUSES, ids=[m[0] for m in MISUSES])
+def test_misuse_raises_an_argmap_error_naming_the_parameter(
+    what: str, param: str, call: object, tmp_path: Path
+) -> None:
+    assert callable(call)
+    with pytest.raises(am.ArgmapError) as info:
+        call(tmp_path)
+    assert param in str(info.value), what
+    assert list(tmp_path.iterdir()) == []  # nothing written
