@@ -446,6 +446,7 @@ def _misuse_map() -> am.ArgumentMap:
 
 _M = _misuse_map()
 _EV = am.evaluate(_M)
+_AF = to_framework(_M)
 
 # (what, the parameter the message must name, the call)
 MISUSES: list[tuple[str, str, object]] = [
@@ -493,6 +494,12 @@ MISUSES: list[tuple[str, str, object]] = [
     ("dumps(None)", "m", lambda d: am.dumps(None)),  # type: ignore[arg-type]
     ("dumps(format=None)", "format", lambda d: am.dumps(_M, format=None)),  # type: ignore[arg-type]
     ("to_dict(None)", "m", lambda d: am.to_dict(None)),  # type: ignore[arg-type]
+    ("load_framework(None)", "path", lambda d: am.load_framework(None)),
+    (
+        "semantics.is_stable(af, 5)",
+        "extension",
+        lambda d: am.semantics.is_stable(_AF, 5),  # type: ignore[arg-type]
+    ),
 ]
 
 
