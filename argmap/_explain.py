@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Literal, Protocol, TypeAlias
+from typing import Any, Literal, Protocol, TypeAlias
 
 import attrs
 
@@ -170,6 +170,28 @@ class Explanation:
             '- “x\\\\*” is accepted\\\\.'
         """
         return "\n".join(f"{'  ' * level}- {md_escape(e.text)}" for level, e in self.walk())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON (ids included, children nested).
+
+        Example:
+            >>> e = Explanation("C", "claim", "x", "accepted", "“x” is accepted.")
+            >>> sorted(e.to_dict())  # doctest: +NORMALIZE_WHITESPACE
+            ['attackers', 'causes', 'children', 'id', 'kind', 'label', 'standard', 'status',
+             'supporters', 'text']
+        """
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "status": self.status,
+            "text": self.text,
+            "standard": self.standard,
+            "attackers": list(self.attackers),
+            "supporters": list(self.supporters),
+            "causes": list(self.causes),
+            "children": [c.to_dict() for c in self.children],
+        }
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
@@ -358,7 +380,7 @@ def _explain_statement(ev: Evaluated, stmt: Statement, status: Status) -> Explan
         return _make(
             ev,
             sid,
-            head + ", and ".join(parts) + ".",
+            head + "; ".join(parts) + ".",
             attackers=[k.attacker for k in attacks],
             supporters=premises,
             causes=[*premises, *(k.id for k in attacks)],
@@ -382,7 +404,7 @@ def _explain_position(
         good = [i for i in m.inferences_for(sid) if ev.labels[i.id] == "accepted"]
         premises = list(good[0].premises) if good else []
         attacks = m.conflicts_against(sid)
-        fails = "".join(f", and {_why_attack_fails(ev, k)}" for k in attacks)
+        fails = "".join(f"; {_why_attack_fails(ev, k)}" for k in attacks)
         return _make(
             ev,
             sid,
@@ -534,12 +556,14 @@ def _why_attack_fails(ev: Evaluated, k: Conflict) -> str:
     undercut = _winning_attacks(ev, k.id)
     if undercut:
         u = undercut[0].attacker
-        return f"the attack by {who} is undercut by {_q(m, u)}, which {_stands(ev, u)}"
+        return (
+            f"{who} attacks it, but that attack is undercut by {_q(m, u)}, which {_stands(ev, u)}"
+        )
     if ev.labels[k.attacker] == "rejected":
-        return f"the attack by {who} fails because {who} is rejected"
+        return f"{who} attacks it but is itself rejected"
     if ev.too_weak(k.id):
-        return f"the attack by {who} is weaker than its support, so it does not defeat it"
-    return f"the attack by {who} does not succeed"
+        return f"{who} attacks it, but the attack is weaker than its support and does not defeat it"
+    return f"{who} attacks it, but the attack does not succeed"
 
 
 def _explain_inference(ev: Evaluated, inf: Inference, status: Status) -> Explanation:

@@ -164,6 +164,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         baseline = _evaluate(m, args, what_if=False)
     if args.json:
         data: dict[str, Any] = ev.to_dict()
+        if args.explain:
+            ids = [*m.statements, *m.relations]
+            data["explanations"] = {i: ev.explanation(i).to_dict() for i in ids}
         if baseline is not None:
             data["changes"] = diff(baseline, ev).to_dict()
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -400,7 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also list what changes against another version of the map",
     )
-    p.add_argument("--explain", action="store_true", help="print a reason for every status")
+    p.add_argument("--explain", action="store_true", help="print a reason for every status and relation (with --json: structured)")
     p.add_argument("--json", action="store_true", help="print the evaluation as JSON")
     p.set_defaults(func=cmd_eval)
 

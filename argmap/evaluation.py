@@ -63,7 +63,7 @@ Example:
     >>> ev.status("C1"), ev.status("R1"), ev.status("R1-|C1")
     ('accepted', 'accepted', 'rejected')
     >>> print(ev.explain("C1", depth=3))
-    “Yes” is accepted: its inference from “Congress delegated the power” holds, and the attack by “Only Congress spends” is undercut by “Congress did delegate it”, which stands unanswered.
+    “Yes” is accepted: its inference from “Congress delegated the power” holds; “Only Congress spends” attacks it, but that attack is undercut by “Congress did delegate it”, which stands unanswered.
       - “Congress delegated the power” is accepted: nothing attacks it.
       - The rebut by “Only Congress spends” of “Yes” fails: it is undercut by “Congress did delegate it”, which stands unanswered.
         - “Congress did delegate it” is accepted: nothing attacks it.

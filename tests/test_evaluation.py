@@ -512,3 +512,21 @@ def test_misuse_raises_an_argmap_error_naming_the_parameter(
         call(tmp_path)
     assert param in str(info.value), what
     assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_cli_eval_json_explain_gives_structured_explanations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    path = tmp_path / "m.yaml"
+    am.dump(_preemption(), path)
+    assert main(["eval", str(path), "--json", "--explain"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    c2 = data["explanations"]["C2"]
+    assert (c2["status"], c2["attackers"], c2["standard"]) == (
+        "rejected",
+        ["C2.R1"],
+        "preponderance",
+    )
+    assert "C2.R1-|C2" in data["explanations"]
