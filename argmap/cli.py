@@ -403,7 +403,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also list what changes against another version of the map",
     )
-    p.add_argument("--explain", action="store_true", help="print a reason for every status and relation (with --json: structured)")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print a reason for every status and relation (with --json: structured)",
+    )
     p.add_argument("--json", action="store_true", help="print the evaluation as JSON")
     p.set_defaults(func=cmd_eval)
 
