@@ -177,6 +177,7 @@ def escape_label(text: str, *, html: bool = True) -> str:
         >>> print(escape_label('say "\\\\N"\\n', html=False))
         say &quot;\\\\\\\\N&quot;\\n
     """
+    expect(text, str, "text", "text to escape")
     if _PLAIN(text) and not (html and "]" in text):
         return text
     if "\r" in text:

@@ -495,6 +495,12 @@ MISUSES: list[tuple[str, str, object]] = [
     ("dumps(format=None)", "format", lambda d: am.dumps(_M, format=None)),  # type: ignore[arg-type]
     ("to_dict(None)", "m", lambda d: am.to_dict(None)),  # type: ignore[arg-type]
     ("load_framework(None)", "path", lambda d: am.load_framework(None)),
+    ("casebook.load(None)", "name", lambda d: am.casebook.load(None)),  # type: ignore[arg-type]
+    ("escape_label(None)", "text", lambda d: am.escape_label(None)),  # type: ignore[arg-type]
+    ("ArgumentMap(parties=5)", "parties", lambda d: am.ArgumentMap(parties=5)),  # type: ignore[arg-type]
+    ("premise(supports=5)", "5", lambda d: _misuse_map().premise("z", supports=5)),  # type: ignore[arg-type]
+    ("infer(5, 'C1')", "5", lambda d: _misuse_map().infer(5, "C1")),  # type: ignore[arg-type]
+    ("view(focus=5)", "5", lambda d: _misuse_map().view(focus=5)),  # type: ignore[arg-type]
     (
         "semantics.is_stable(af, 5)",
         "extension",
