@@ -73,7 +73,7 @@ from ._briefdata import (
     sentence,
     with_authorities,
 )
-from .exceptions import ArgmapError, BriefError, did_you_mean
+from .exceptions import ArgmapError, BriefError, did_you_mean, expect
 
 if TYPE_CHECKING:
     from .graph import ArgumentMap
@@ -680,6 +680,11 @@ def brief_context(
         >>> ctx.side.name, ctx.points[0].heading
         ('Alice', 'The contract binds.')
     """
+    from .graph import ArgumentMap as _Map
+
+    expect(m, _Map, "m", "an ArgumentMap")
+    if side is not None:
+        expect(side, str, "side", "a party id")
     fmt = _check_format(format)
     base, _ = _template_file(template, fmt)
     if side is None and base.rsplit("/", 1)[-1] not in _NEUTRAL:
@@ -736,6 +741,15 @@ def render_brief(
     """
     import jinja2
 
+    from .graph import ArgumentMap as _Map
+
+    expect(m, _Map, "m", "an ArgumentMap")
+    if evaluation is not None and not callable(getattr(evaluation, "status", None)):
+        expect(evaluation, (), "evaluation", "an Evaluation (from argmap.evaluate)")
+    if side is not None:
+        expect(side, str, "side", "a party id")
+    if templates is not None:
+        expect(templates, (str, os.PathLike), "templates", "a folder path")
     fmt = _check_format(format)
     folder = _folder(templates)
     base, filename = _template_file(template, fmt)

@@ -164,6 +164,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         baseline = _evaluate(m, args, what_if=False)
     if args.json:
         data: dict[str, Any] = ev.to_dict()
+        if args.explain:
+            ids = [*m.statements, *m.relations]
+            data["explanations"] = {i: ev.explanation(i).to_dict() for i in ids}
         if baseline is not None:
             data["changes"] = diff(baseline, ev).to_dict()
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -194,8 +197,13 @@ def _status_table(ev: Evaluation, *, explain: bool) -> str:
     lines = ["  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4] for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 9)
     if explain:
+        # every statement, then every relation: an undercut's row says why a claim survives
+        ids = [s for s in m.statements if m.statement(s).kind != "issue"]
+        ids += list(m.relations)
+        width = max((len(i) for i in ids), default=0)
         lines.append("")
-        lines.extend(ev.explain(s) for s in m.statements if m.statement(s).kind != "issue")
+        lines.append("Why:")
+        lines.extend(f"  {i:<{width}}  {ev.explain(i)}" for i in ids)
     lines.append("")
     lines.append(f"Issues ({ev.semantics} semantics):")
     for issue in m.issues:
@@ -395,7 +403,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also list what changes against another version of the map",
     )
-    p.add_argument("--explain", action="store_true", help="print a reason for every status")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print a reason for every status and relation (with --json: structured)",
+    )
     p.add_argument("--json", action="store_true", help="print the evaluation as JSON")
     p.set_defaults(func=cmd_eval)
 

@@ -37,6 +37,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import sys
 import unicodedata
@@ -62,6 +63,8 @@ from .exceptions import (
     MissingDependencyError,
     RenderError,
     did_you_mean,
+    expect,
+    expect_ids,
 )
 from .graph import ArgumentMap
 from .model import Authority, Claim, Conflict, Inference, Issue, Statement
@@ -174,6 +177,7 @@ def escape_label(text: str, *, html: bool = True) -> str:
         >>> print(escape_label('say "\\\\N"\\n', html=False))
         say &quot;\\\\\\\\N&quot;\\n
     """
+    expect(text, str, "text", "text to escape")
     if _PLAIN(text) and not (html and "]" in text):
         return text
     if "\r" in text:
@@ -1137,6 +1141,10 @@ def to_dot(
     """
     import graphviz
 
+    if evaluation is not None and not callable(getattr(evaluation, "status", None)):
+        expect(evaluation, (), "evaluation", "an Evaluation (from argmap.evaluate)")
+    doctrines = expect_ids(doctrines, "doctrines", "a doctrine id or a list of them")
+    parties = expect_ids(parties, "parties", "a party id or a list of them")
     full, ev = _split(m, evaluation)
     _choice("theme", theme, THEMES)
     _choice("rankdir", rankdir, _RANKDIRS)
@@ -1290,6 +1298,7 @@ def render(
         >>> out.name, out.read_text(encoding="utf-8").startswith("digraph argmap {")
         ('demo.dot', True)
     """
+    expect(path, (str, os.PathLike), "path", "a file path")
     target = Path(path)
     fmt = format if format is not None else target.suffix[1:].lower()
     if not fmt:

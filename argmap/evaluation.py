@@ -62,8 +62,11 @@ Example:
     >>> ev = evaluate(m)
     >>> ev.status("C1"), ev.status("R1"), ev.status("R1-|C1")
     ('accepted', 'accepted', 'rejected')
-    >>> print(ev.explain("C1"))
-    C1 is accepted: its inference from P1 holds, and R1's attack on it is undercut by U1, which is accepted because nothing attacks it.
+    >>> print(ev.explain("C1", depth=3))
+    “Yes” is accepted: its inference from “Congress delegated the power” holds; “Only Congress spends” attacks it, but that attack is undercut by “Congress did delegate it”, which stands unanswered.
+      - “Congress delegated the power” is accepted: nothing attacks it.
+      - The rebut by “Only Congress spends” of “Yes” fails: it is undercut by “Congress did delegate it”, which stands unanswered.
+        - “Congress did delegate it” is accepted: nothing attacks it.
     >>> diff(ev, evaluate(m, reject=["P1"])).changed()
     ['C1', 'P1', 'P1->C1', 'Q']
 
@@ -90,7 +93,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
-from .exceptions import EvaluationError, UnknownNodeError, did_you_mean
+from ._explain import Explanation, Status, build, md_escape, outcome_sentence
+from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean, expect
 from .graph import ArgumentMap, Ref, _ref
 from .model import PROOF_STANDARDS, Conflict, Inference, ProofStandard
 
@@ -102,6 +106,7 @@ __all__ = [
     "Change",
     "Diff",
     "Evaluation",
+    "Explanation",
     "IssueOutcome",
     "Status",
     "diff",
@@ -109,7 +114,6 @@ __all__ = [
     "to_framework",
 ]
 
-Status: TypeAlias = Literal["accepted", "rejected", "undecided"]
 Leaves: TypeAlias = Literal["assumed", "questioned"]
 _STATUS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
 #: Schemes whose inferences need only one premise IN (cumulative ones weigh the share IN).
@@ -120,6 +124,40 @@ CHANGE_KINDS = ("statement", "inference", "conflict", "issue")
 
 
 # ============================================================================ framework
+
+
+def _check_map(m: object, param: str = "m") -> None:
+    if isinstance(m, Evaluation):
+        raise ArgmapTypeError(f"{param}: expected an ArgumentMap, not an Evaluation (pass ev.map)")
+    expect(m, ArgumentMap, param, "an ArgumentMap")
+
+
+def _ids(value: object, param: str) -> tuple[str, ...]:
+    """Ids from one id or node, or a collection of them (a bare string is one id)."""
+    if value is None:
+        return ()
+    if isinstance(value, str) or hasattr(value, "id"):
+        value = (value,)
+    if not isinstance(value, Iterable) or isinstance(value, Mapping | bytes):
+        raise ArgmapTypeError(
+            f"{param}: expected an id or a list of ids, not {type(value).__name__} {value!r}"
+        )
+    out = []
+    for item in value:
+        if not isinstance(item, str) and not isinstance(getattr(item, "id", None), str):
+            raise ArgmapTypeError(f"{param}: expected ids, not {type(item).__name__} {item!r}")
+        out.append(_ref(item))
+    return tuple(dict.fromkeys(out))
+
+
+def _check_weights(weights: object) -> dict[str, float]:
+    if weights is None:
+        return {}
+    expect(weights, Mapping, "weights", "a mapping {relation id: weight}")
+    assert isinstance(weights, Mapping)
+    for key in weights:
+        expect(key, str, "weights", "relation ids as keys")
+    return dict(weights)
 
 
 def _unsupported(sid: str) -> str:
@@ -133,8 +171,8 @@ def _not(sid: str) -> str:
 def to_framework(
     m: ArgumentMap,
     *,
-    assume: Iterable[Ref] = (),
-    reject: Iterable[Ref] = (),
+    assume: Iterable[Ref] | Ref | None = (),
+    reject: Iterable[Ref] | Ref | None = (),
     leaves: Leaves = "assumed",
     weights: Mapping[str, float] | None = None,
 ) -> nx.DiGraph[str]:
@@ -151,9 +189,10 @@ def to_framework(
     """
     import networkx as nx
 
-    assumed = {_ref(x) for x in assume}
-    rejected = {_ref(x) for x in reject}
-    weights = weights or {}
+    _check_map(m)
+    assumed = set(_ids(assume, "assume"))
+    rejected = set(_ids(reject, "reject"))
+    weights = _check_weights(weights)
     for ident in sorted(assumed | rejected):
         m.statement(ident)  # unknown ids are errors, named
     both = assumed & rejected
@@ -363,18 +402,50 @@ class Evaluation:
             raise UnknownNodeError(f"{ident!r} is not a relation of the map")
         return _weight_of(rel, self._weights)
 
-    def explain(self, ref: Ref) -> str:
-        """A short plain-English reason for the status of a statement, relation or issue.
+    def too_weak(self, conflict: Ref) -> bool:
+        """Whether a rebut or undermine fails for being weaker than its target's support.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
+            >>> evaluate(m).too_weak("R-|C"), evaluate(m, weights={"R-|C": 0.5}).too_weak("R-|C")
+            (False, True)
+        """
+        ident = _ref(conflict)
+        self.weight(ident)  # unknown ids are errors, named
+        return bool(self.framework.has_node(f"~weaker:{ident}"))
+
+    def explain(self, ref: Ref, depth: int = 1) -> str:
+        """Why a statement, relation or issue has its status, in prose for readers.
+
+        The first line names the decisive attackers or supporters by their labels;
+        with ``depth`` > 1 the reasons for those follow, indented, one level each.
 
         Example:
             >>> from argmap import ArgumentMap
             >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
             >>> print(evaluate(m).explain("C"))
-            C is rejected: R attacks it, and R is accepted because nothing attacks it.
+            “x” is rejected: “no” attacks it and stands unanswered.
         """
-        from ._explain import explain
+        return self.explanation(ref, depth).to_text()
 
-        return explain(self, _ref(ref))
+    def explanation(self, ref: Ref, depth: int = 1) -> Explanation:
+        """The structured form of :meth:`explain`: status, standard, decisive nodes, chain.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x", id="C"); r = m.rebuttal("no", id="R", attacks=c)
+            >>> e = evaluate(m).explanation(c)
+            >>> e.status, e.attackers, e.children
+            ('rejected', ('R',), ())
+        """
+        ident = _ref(ref)
+        self.status(ident)  # unknown ids are errors, named
+        if isinstance(depth, bool) or not isinstance(depth, int):
+            raise ArgmapTypeError(f"depth must be a whole number, not {depth!r}")
+        if depth < 1:
+            raise EvaluationError(f"depth must be at least 1, not {depth}")
+        return build(self, ident, depth)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for JSON): options, statuses, issue outcomes.
@@ -441,6 +512,9 @@ def _standards(
     else:
         given = dict(standards)
     for issue, std in given.items():
+        expect(issue, str, "standards", "issue ids as keys")
+        if std is not None:
+            expect(std, str, "standards", f"proof standards as values ({list(PROOF_STANDARDS)})")
         if issue not in out:
             raise EvaluationError(
                 f"standards: {issue!r} is not an issue of the map"
@@ -490,8 +564,8 @@ def evaluate(
     *,
     semantics: str = "grounded",
     standards: Mapping[str, str] | str | None = None,
-    assume: Iterable[Ref] = (),
-    reject: Iterable[Ref] = (),
+    assume: Iterable[Ref] | Ref | None = (),
+    reject: Iterable[Ref] | Ref | None = (),
     weights: Mapping[str, float] | None = None,
     leaves: Leaves = "assumed",
     solver: str = "auto",
@@ -507,8 +581,9 @@ def evaluate(
         standards: per-issue proof standards overriding the map's
             (``{"C0": "clear-and-convincing"}``), or one standard for every issue.
         assume: statements the audience accepts (a court's finding): IN whatever
-            attacks them.
-        reject: statements the audience rejects: OUT whatever supports them.
+            attacks them. One id (``assume="P1"``) or a list of ids or nodes.
+        reject: statements the audience rejects: OUT whatever supports them
+            (one id or a list, as for ``assume``).
         weights: ``{relation id: weight in [0, 1]}`` overriding inference weights.
         leaves: ``"assumed"`` (default): statements without inferences are taken
             as given; ``"questioned"``: they need the audience to assume them.
@@ -516,6 +591,7 @@ def evaluate(
 
     Raises:
         EvaluationError: unknown semantics, standard, or contradictory audience.
+        ArgmapTypeError: an argument of the wrong type (the message names it).
         UnknownNodeError: an id in ``assume``, ``reject`` or ``weights`` not in the map.
 
     Example:
@@ -523,9 +599,16 @@ def evaluate(
         >>> m = ArgumentMap(); c = m.claim("x", id="C"); p = m.premise("y", id="P", supports=c)
         >>> evaluate(m).status("C"), evaluate(m, reject=["P"]).status("C")
         ('accepted', 'rejected')
+        >>> evaluate(m, reject="P").rejected  # one id is one id, not its characters
+        ('P',)
     """
     from . import semantics as sem
 
+    _check_map(m)
+    expect(semantics, str, "semantics", f"one of {list(sem.SEMANTICS)}")
+    expect(solver, str, "solver", f"one of {list(sem.SOLVERS)}")
+    if standards is not None and not isinstance(standards, str):
+        expect(standards, Mapping, "standards", "a mapping {issue id: standard} or one standard")
     if semantics not in sem.SEMANTICS:
         raise EvaluationError(
             f"unknown semantics: {semantics!r}{did_you_mean(semantics, sem.SEMANTICS)} "
@@ -534,7 +617,7 @@ def evaluate(
     if leaves not in ("assumed", "questioned"):
         raise EvaluationError(f"leaves must be 'assumed' or 'questioned', not {leaves!r}")
     stds = _standards(m, standards)
-    weight_map = dict(weights or {})
+    weight_map = _check_weights(weights)
     for rid, w in weight_map.items():
         if rid not in m.relations:
             raise UnknownNodeError(
@@ -543,8 +626,8 @@ def evaluate(
             )
         if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w <= 1:
             raise EvaluationError(f"weights: {rid!r} must be a number in [0, 1], not {w!r}")
-    assumed = tuple(dict.fromkeys(_ref(x) for x in assume))
-    rejected = tuple(dict.fromkeys(_ref(x) for x in reject))
+    assumed = _ids(assume, "assume")
+    rejected = _ids(reject, "reject")
 
     positions = {i.id: [c.id for c in m.answers(i)] for i in m.issues if stds.get(i.id) is not None}
     forced_in: set[str] = set()
@@ -654,8 +737,6 @@ def _outcomes(
     decided: Mapping[str, IssueOutcome],
     labels: Mapping[str, Status],
 ) -> dict[str, IssueOutcome]:
-    from ._explain import outcome_sentence
-
     out: dict[str, IssueOutcome] = {}
     for issue in m.issues:
         o = decided.get(issue.id)
@@ -695,9 +776,9 @@ class Diff:
         >>> from argmap import ArgumentMap
         >>> m = ArgumentMap(); c = m.claim("x", id="C"); p = m.premise("y", id="P", supports=c)
         >>> print(diff(evaluate(m), evaluate(m, reject=["P"])))
-        C     claim      accepted -> rejected  C is rejected: it has no standing support: its inference from P fails because P is rejected.
-        P     premise    accepted -> rejected  P is rejected by the audience (reject=).
-        P->C  inference  accepted -> rejected  P->C fails: its premise P is rejected.
+        C     claim      accepted -> rejected  “x” is rejected: it has no standing support: its inference from “y” fails because “y” is rejected.
+        P     premise    accepted -> rejected  “y” is rejected by the audience (reject=).
+        P->C  inference  accepted -> rejected  The inference from “y” to “x” fails: its premise “y” is rejected.
     """
 
     changes: tuple[Change, ...]
@@ -734,8 +815,6 @@ class Diff:
         return [attrs.asdict(c) for c in self.changes]
 
     def _repr_markdown_(self) -> str:
-        from ._explain import md_escape
-
         if not self.changes:
             return "*no status changed*"
         rows = ["| id | kind | before | after | why |", "|---|---|---|---|---|"]
@@ -755,6 +834,8 @@ def diff(before: Evaluation, after: Evaluation) -> Diff:
         >>> [(c.id, c.after) for c in diff(evaluate(m), evaluate(m, assume=["C"])).changes]
         [('C', 'accepted')]
     """
+    expect(before, Evaluation, "before", "an Evaluation (from evaluate())")
+    expect(after, Evaluation, "after", "an Evaluation (from evaluate())")
     ids_a = [*before.map.statements, *before.map.relations]
     if set(ids_a) != {*after.map.statements, *after.map.relations}:
         raise EvaluationError("diff compares two evaluations of the same map (same ids)")

@@ -15,11 +15,13 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .problems import Problem
 
 __all__ = [
     "ArgmapError",
+    "ArgmapTypeError",
     "BriefError",
     "DiagramError",
     "DuplicateIdError",
@@ -38,6 +40,15 @@ class ArgmapError(Exception):
 
     Example:
         >>> issubclass(LoadError, ArgmapError)
+        True
+    """
+
+
+class ArgmapTypeError(ArgmapError, TypeError):
+    """An argument of the wrong type for a public function; the message names the parameter.
+
+    Example:
+        >>> isinstance(ArgmapTypeError("reject: expected ids, not 5"), TypeError)
         True
     """
 
@@ -162,6 +173,50 @@ class MissingDependencyError(ArgmapError, ImportError):
         self.what = what
         self.install = install
         super().__init__(f"{what} is not installed; install it with: {install}")
+
+
+def expect(value: object, kinds: type | tuple[type, ...], param: str, what: str) -> None:
+    """Raise :class:`ArgmapTypeError` naming ``param`` unless ``value`` is one of ``kinds``.
+
+    ``bool`` never passes for ``int`` (``True`` is not a count).
+
+    Example:
+        >>> expect("R1", str, "reject", "an id")
+        >>> expect(5, str, "side", "a party id")
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.ArgmapTypeError: side: expected a party id, not int 5
+    """
+    ok = isinstance(value, kinds)
+    if ok and isinstance(value, bool):
+        ok = bool in (kinds if isinstance(kinds, tuple) else (kinds,))
+    if not ok:
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise ArgmapTypeError(f"{param}: expected {what}, not {type(value).__name__} {shown}")
+
+
+def expect_ids(value: object, param: str, what: str) -> Any:
+    """``value`` unchanged if it is ``None`` or one id, else a list of ids; or raise.
+
+    For guard lines at the top of functions that take one id or a list of ids.
+
+    Example:
+        >>> expect_ids(("a", "b"), "parties", "party ids")
+        ['a', 'b']
+        >>> expect_ids([None], "parties", "party ids")
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.ArgmapTypeError: parties: expected party ids, not NoneType None
+    """
+    if value is None or isinstance(value, str):
+        return value
+    expect(value, Iterable, param, what)
+    assert isinstance(value, Iterable)
+    items = list(value)
+    for item in items:
+        expect(item, str, param, what)
+    return items
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str:

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar
 
 import attrs
 
-from .exceptions import DuplicateIdError, ModelError, RelationError, UnknownNodeError, did_you_mean
+from .exceptions import (
+    ArgmapTypeError,
+    DuplicateIdError,
+    ModelError,
+    RelationError,
+    UnknownNodeError,
+    did_you_mean,
+)
 from .model import (
     STATEMENT_CLASSES,
     Authority,
@@ -75,14 +82,21 @@ def _refs(x: Refs) -> list[str]:
         return []
     if isinstance(x, str | Statement | Inference | Conflict):
         return [_ref(x)]
+    if not isinstance(x, Iterable):
+        raise ArgmapTypeError(f"expected an id, a node or a list of them, not {x!r}")
     return [_ref(item) for item in x]
 
 
 def _vocab(value: object, cls: type[Party] | type[Doctrine]) -> dict[str, Any]:
     if value is None:
         return {}
+    if not isinstance(value, Mapping | Iterable) or isinstance(value, str):
+        raise ArgmapTypeError(
+            f"{'parties' if cls is Party else 'doctrines'}: expected a mapping "
+            f"{{id: label}} or a list, not {value!r}"
+        )
     if not isinstance(value, Mapping):
-        value = {v.id if isinstance(v, Party | Doctrine) else v: v for v in value}  # type: ignore[attr-defined]
+        value = {v.id if isinstance(v, Party | Doctrine) else v: v for v in value}
     out: dict[str, Any] = {}
     for key, item in value.items():
         if isinstance(item, cls):

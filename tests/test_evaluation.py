@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -48,7 +49,7 @@ def test_rebuttal_defeats_and_undercut_reinstates() -> None:
         "rejected",
         "accepted",
     ]
-    assert "undercut by U" in ev.explain("C")
+    assert "undercut by “the objection misses”" in ev.explain("C")
 
 
 def test_counter_rebuttal_reinstates() -> None:
@@ -83,7 +84,7 @@ def test_proof_standard_decides_mutual_attack() -> None:
     assert weighted.outcome("Q").winners == ("C1",)
     assert (weighted.status("C1"), weighted.status("C2")) == ("accepted", "rejected")
     assert "meets the preponderance standard" in weighted.explain("C1")
-    assert "where C1 prevails" in weighted.explain("C2")
+    assert "where “Yes” prevails" in weighted.explain("C2")
 
 
 @pytest.mark.parametrize(
@@ -201,7 +202,8 @@ def test_casebook_evaluates_with_explanations() -> None:
         assert ev.explain(sid).startswith(sid) or ev.explain(sid)
     # the local answers that stand unrebutted carry their issues under preponderance
     assert ev.outcome("B0").winners == ("B1",)
-    assert ev.outcome("T0").explanation.startswith("T0 is decided through its sub-issues")
+    assert "is decided through its sub-issues" in ev.outcome("T0").explanation
+    assert "T0" not in ev.outcome("T0").explanation  # prose shows labels, not ids
     # what-if: a court accepting the federal rebuttal's premise flips the issue
     d = am.diff(ev, am.evaluate(m, assume=["B2"]))
     assert "B2" in d.changed()
@@ -252,7 +254,7 @@ def test_circular_support_is_not_accepted() -> None:
     m.infer([a], b)
     ev = am.evaluate(m)
     assert ev.status("A") == ev.status("B") == "undecided"
-    assert "runs in a circle (A <- B <- A)" in ev.explain("A")
+    assert "runs in a circle (“a” <- “b” <- “a”)" in ev.explain("A")
     assert any(p.code == "support-cycle" for p in m.check())
 
 
@@ -299,3 +301,238 @@ def test_rejecting_a_leaf_never_accepts_what_it_supports_alone(m: am.ArgumentMap
         after = am.evaluate(m, reject=[p])
         assert after.status(p) == "rejected"
         assert base.labels.keys() == after.labels.keys()
+
+
+# ---------------------------------------------------------------------------- explanations
+
+
+def _preemption() -> am.ArgumentMap:
+    m = am.ArgumentMap()
+    q = m.issue("May the State forbid it?", id="Q", standard="preponderance")
+    m.claim("Yes: the State may forbid it", id="C1", answers=q, title="State power")
+    c2 = m.claim("No: federal law preempts it", id="C2", answers=q, title="Preemption")
+    m.premise("The statute occupies the field", id="C2.1", supports=c2)
+    m.rebuttal("The statute is silent on the point", id="C2.R1", attacks=c2, title="Silence")
+    return m
+
+
+def test_explain_names_the_decisive_attacker_not_just_the_standard() -> None:
+    ev = am.evaluate(_preemption())
+    assert ev.status("C2") == "rejected"
+    text = ev.explain("C2")
+    assert "preponderance" in text and "“Silence” attacks it and stands unanswered" in text
+    e = ev.explanation("C2")
+    assert (e.status, e.standard, e.attackers) == ("rejected", "preponderance", ("C2.R1",))
+
+
+def test_explain_prose_shows_labels_never_ids() -> None:
+    m = am.ArgumentMap()
+    q = m.issue("Is the condition lawful?", id="QX7", standard="preponderance")
+    c = m.claim("The condition is lawful", id="CX1", answers=q, title="Lawful")
+    p = m.premise("Congress delegated it", id="PX2", supports=c)
+    r = m.rebuttal("Only Congress spends", id="RX3", attacks=c)
+    m.undercutter("The delegation covers this", id="UX4", undercuts=r)
+    m.rebuttal("The statute is old", id="RX5", attacks=p)
+    ev = am.evaluate(m)
+    ids = [*m.statements, *m.relations]
+    for ident in ids:
+        text = ev.explain(ident, depth=4)
+        assert not [i for i in ("QX7", "CX1", "PX2", "RX3", "UX4", "RX5") if i in text], text
+    assert "“Lawful”" in ev.explain("CX1")
+
+
+def test_explain_depth_follows_the_chain() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("x", id="C")
+    m.premise("y", id="P", supports=c)
+    r = m.rebuttal("no", id="R", attacks=c)
+    m.undercutter("the objection misses", id="U", undercuts=r)
+    ev = am.evaluate(m)
+    one = ev.explanation("C")
+    assert one.children == () and "\n" not in ev.explain("C")
+    deep = ev.explanation("C", depth=3)
+    assert [e.id for e in deep.children] == ["P", "R-|C"]
+    assert [e.id for e in deep.children[1].children] == ["U"]
+    assert ev.explain("C", depth=3).splitlines()[-1] == (
+        "    - “the objection misses” is accepted: nothing attacks it."
+    )
+    assert repr(deep).startswith("Explanation(id='C', status='accepted'")
+    assert deep.to_markdown().splitlines()[2].startswith("  - The rebut by “no” of “x” fails")
+    with pytest.raises(am.ArgmapError):
+        ev.explain("C", depth=0)
+    with pytest.raises(TypeError):
+        ev.explain("C", depth="2")  # type: ignore[arg-type]
+
+
+def test_explain_chain_stops_at_circles() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("a", id="A")
+    b = m.claim("b", id="B", attacks=a)
+    m.attack(a, b)
+    e = am.evaluate(m).explanation("A", depth=10)
+    assert [x.id for _, x in e.walk()] == ["A", "B"]
+
+
+@given(argument_maps())
+def test_every_node_has_an_explanation_whose_causes_are_its_children(m: am.ArgumentMap) -> None:
+    ev = am.evaluate(m)
+    for ident in [*m.statements, *m.relations]:
+        e = ev.explanation(ident, depth=2)
+        assert e.status == ev.status(ident) and e.text
+        assert [c.id for c in e.children] == [c for c in e.causes if c != ident]
+
+
+def test_explain_does_not_import_evaluation() -> None:
+    """evaluation -> _explain, one way (DESIGN §3): no import circle, even for type checking."""
+    import ast
+    from pathlib import Path
+
+    import argmap._explain
+
+    tree = ast.parse(Path(argmap._explain.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    } | {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+    assert not [name for name in imported if "evaluation" in name]
+
+
+def test_cli_eval_explain_includes_relation_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\nstatements:\n"
+        "  Q: {issue: May grants be withheld?, standard: preponderance}\n"
+        "  C1: {claim: Agencies may condition grants, answers: Q}\n"
+        "  C1.1: {premise: Congress delegated the power, supports: C1}\n"
+        "  C1.R1: {rebuttal: Only Congress spends, attacks: C1}\n"
+        "  C1.R1.U1: {undercutter: Congress delegated this condition, undercuts: C1.R1}\n",
+        encoding="utf-8",
+    )
+    assert main(["eval", str(path), "--explain"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split(None, 1) for line in out.splitlines() if line.startswith("  C1")]
+    why = dict(r for r in rows if len(r) == 2)
+    assert (
+        "C1.R1-|C1" in why and "undercut by “Congress delegated this condition”" in why["C1.R1-|C1"]
+    )
+    assert "C1.1->C1" in why
+
+
+# ---------------------------------------------------------------------------- misuse
+
+
+def test_a_single_id_is_one_id_not_its_characters() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("x", id="C")
+    m.premise("y", id="R1", supports=c)
+    m.premise("z", id="R", supports=c)
+    ev = am.evaluate(m, reject="R1")
+    assert ev.rejected == ("R1",) and ev.status("R") == "accepted"
+    assert am.evaluate(m, assume="R1").assumed == ("R1",)
+    assert am.evaluate(m, reject=m.statement("R1")).rejected == ("R1",)
+
+
+def _misuse_map() -> am.ArgumentMap:
+    m = am.ArgumentMap("T", parties={"f": "F", "l": "L"})
+    q = m.issue("Q?", id="Q", standard="preponderance")
+    c = m.claim("x", id="C1", party="f", answers=q)
+    m.premise("y", id="P1", supports=c)
+    m.rebuttal("no", id="R1", attacks=c, party="l")
+    return m
+
+
+_M = _misuse_map()
+_EV = am.evaluate(_M)
+_AF = to_framework(_M)
+
+# (what, the parameter the message must name, the call)
+MISUSES: list[tuple[str, str, object]] = [
+    ("evaluate(None)", "m", lambda d: am.evaluate(None)),  # type: ignore[arg-type]
+    ("evaluate(5)", "m", lambda d: am.evaluate(5)),  # type: ignore[arg-type]
+    ("evaluate(an Evaluation)", "ev.map", lambda d: am.evaluate(_EV)),  # type: ignore[arg-type]
+    ("semantics=None", "semantics", lambda d: am.evaluate(_M, semantics=None)),  # type: ignore[arg-type]
+    ("semantics=[]", "semantics", lambda d: am.evaluate(_M, semantics=[])),  # type: ignore[arg-type]
+    ("standards=5", "standards", lambda d: am.evaluate(_M, standards=5)),  # type: ignore[arg-type]
+    ("standards=[…]", "standards", lambda d: am.evaluate(_M, standards=["preponderance"])),  # type: ignore[arg-type]
+    ("standards={5: …}", "standards", lambda d: am.evaluate(_M, standards={5: "preponderance"})),  # type: ignore[dict-item]
+    ("standards={Q: 5}", "standards", lambda d: am.evaluate(_M, standards={"Q": 5})),  # type: ignore[dict-item]
+    ("assume=5", "assume", lambda d: am.evaluate(_M, assume=5)),  # type: ignore[arg-type]
+    ("reject=[{}]", "reject", lambda d: am.evaluate(_M, reject=[{}])),  # type: ignore[list-item]
+    ("weights=5", "weights", lambda d: am.evaluate(_M, weights=5)),  # type: ignore[arg-type]
+    ("weights=[1]", "weights", lambda d: am.evaluate(_M, weights=[1])),  # type: ignore[arg-type]
+    ("weights={None: 1}", "weights", lambda d: am.evaluate(_M, weights={None: 1})),  # type: ignore[dict-item]
+    ("solver=None", "solver", lambda d: am.evaluate(_M, semantics="preferred", solver=None)),  # type: ignore[arg-type]
+    ("diff(ev, None)", "after", lambda d: am.diff(_EV, None)),  # type: ignore[arg-type]
+    ("diff(None, ev)", "before", lambda d: am.diff(None, _EV)),  # type: ignore[arg-type]
+    ("diff(ev, map)", "after", lambda d: am.diff(_EV, _M)),  # type: ignore[arg-type]
+    ("to_framework(None)", "m", lambda d: to_framework(None)),  # type: ignore[arg-type]
+    ("explain(depth='2')", "depth", lambda d: _EV.explain("C1", depth="2")),  # type: ignore[arg-type]
+    ("to_dot(parties=[None])", "parties", lambda d: am.to_dot(_M, parties=[None])),  # type: ignore[list-item]
+    ("to_dot(parties=5)", "parties", lambda d: am.to_dot(_M, parties=5)),  # type: ignore[arg-type]
+    ("to_dot(doctrines=[None])", "doctrines", lambda d: am.to_dot(_M, doctrines=[None])),  # type: ignore[list-item]
+    ("to_dot(evaluation=5)", "evaluation", lambda d: am.to_dot(_M, 5)),  # type: ignore[arg-type]
+    ("to_dot(evaluation=map)", "evaluation", lambda d: am.to_dot(_M, _M)),  # type: ignore[arg-type]
+    ("render(m, None)", "path", lambda d: am.render(_M, None)),  # type: ignore[arg-type]
+    ("render_brief(None)", "m", lambda d: am.render_brief(None)),  # type: ignore[arg-type]
+    ("render_brief(side=5)", "side", lambda d: am.render_brief(_M, side=5)),  # type: ignore[arg-type]
+    ("render_brief(side=[])", "side", lambda d: am.render_brief(_M, side=[])),  # type: ignore[arg-type]
+    ("render_brief(templates=5)", "templates", lambda d: am.render_brief(_M, templates=5)),  # type: ignore[arg-type]
+    ("render_brief(evaluation=5)", "evaluation", lambda d: am.render_brief(_M, 5)),  # type: ignore[arg-type]
+    ("render_brief(evaluation=map)", "evaluation", lambda d: am.render_brief(_M, _M)),  # type: ignore[arg-type]
+    ("brief_context(None)", "m", lambda d: am.brief_context(None)),  # type: ignore[arg-type]
+    ("loads([])", "text", lambda d: am.loads([])),  # type: ignore[arg-type]
+    ("loads(None)", "text", lambda d: am.loads(None)),  # type: ignore[arg-type]
+    ("loads(max_bytes='x')", "max_bytes", lambda d: am.loads("argmap: 1", max_bytes="x")),  # type: ignore[arg-type]
+    ("load(None)", "path", lambda d: am.load(None)),  # type: ignore[arg-type]
+    ("load(5)", "path", lambda d: am.load(5)),  # type: ignore[arg-type]
+    ("dump(m, <a folder>)", "path", lambda d: am.dump(_M, d)),
+    ("dump(None, file)", "m", lambda d: am.dump(None, d / "x.yaml")),  # type: ignore[arg-type]
+    ("dump(m, None)", "path", lambda d: am.dump(_M, None)),  # type: ignore[arg-type]
+    ("dumps(None)", "m", lambda d: am.dumps(None)),  # type: ignore[arg-type]
+    ("dumps(format=None)", "format", lambda d: am.dumps(_M, format=None)),  # type: ignore[arg-type]
+    ("to_dict(None)", "m", lambda d: am.to_dict(None)),  # type: ignore[arg-type]
+    ("load_framework(None)", "path", lambda d: am.load_framework(None)),
+    ("casebook.load(None)", "name", lambda d: am.casebook.load(None)),  # type: ignore[arg-type]
+    ("escape_label(None)", "text", lambda d: am.escape_label(None)),  # type: ignore[arg-type]
+    ("ArgumentMap(parties=5)", "parties", lambda d: am.ArgumentMap(parties=5)),  # type: ignore[arg-type]
+    ("premise(supports=5)", "5", lambda d: _misuse_map().premise("z", supports=5)),  # type: ignore[arg-type]
+    ("infer(5, 'C1')", "5", lambda d: _misuse_map().infer(5, "C1")),  # type: ignore[arg-type]
+    ("view(focus=5)", "5", lambda d: _misuse_map().view(focus=5)),  # type: ignore[arg-type]
+    (
+        "semantics.is_stable(af, 5)",
+        "extension",
+        lambda d: am.semantics.is_stable(_AF, 5),  # type: ignore[arg-type]
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "param", "call"), MISUSES, ids=[m[0] for m in MISUSES])
+def test_misuse_raises_an_argmap_error_naming_the_parameter(
+    what: str, param: str, call: object, tmp_path: Path
+) -> None:
+    assert callable(call)
+    with pytest.raises(am.ArgmapError) as info:
+        call(tmp_path)
+    assert param in str(info.value), what
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_cli_eval_json_explain_gives_structured_explanations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    path = tmp_path / "m.yaml"
+    am.dump(_preemption(), path)
+    assert main(["eval", str(path), "--json", "--explain"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    c2 = data["explanations"]["C2"]
+    assert (c2["status"], c2["attackers"], c2["standard"]) == (
+        "rejected",
+        ["C2.R1"],
+        "preponderance",
+    )
+    assert "C2.R1-|C2" in data["explanations"]

@@ -18,7 +18,7 @@ def test_script_runs(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
-    assert "C1 is accepted" in proc.stdout
+    assert "“Yes: agencies may condition grants on cooperation” is accepted" in proc.stdout
     assert (tmp_path / "spending.yaml").exists() and (tmp_path / "spending-memo.md").exists()
 
 

@@ -287,7 +287,7 @@ def test_missing_python_sat(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_auto_uses_sat_from_the_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argmap.semantics import sat
+    from argmap.semantics import _sat as sat
 
     calls: list[int] = []
     real = sat.sat_preferred
@@ -441,3 +441,39 @@ def test_public_api_is_sorted_and_complete() -> None:
     assert len(set(sem.__all__)) == len(sem.__all__)
     for name in sem.__all__:
         assert hasattr(sem, name), name
+
+
+def test_every_public_name_is_a_function_class_or_constant() -> None:
+    """No trap like ``sem.preferred`` being a module: everything public can be used as is."""
+    import types
+
+    for name in sem.__all__:
+        value = getattr(sem, name)
+        assert not isinstance(value, types.ModuleType), name
+        if name.isupper():  # a documented constant
+            assert value is not None, name
+        else:
+            assert callable(value) or isinstance(value, type) or name in {"Semantics", "Solver"}, (
+                name
+            )
+    modules = [
+        n
+        for n in dir(sem)
+        if not n.startswith("_") and isinstance(getattr(sem, n), types.ModuleType)
+    ]
+    assert modules == []
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("complete", "complete_extensions"),
+        ("preferred", "preferred_extensions"),
+        ("stable", "stable_extensions"),
+        ("semi_stable", "semi_stable_extensions"),
+        ("ideal", "ideal_extension"),
+    ],
+)
+def test_short_names_call_like_grounded(short: str, full: str) -> None:
+    af = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c")])
+    assert getattr(sem, short)(af) == getattr(sem, full)(af)

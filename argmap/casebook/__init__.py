@@ -80,6 +80,8 @@ def load(name: str) -> ArgumentMap:
         >>> load("sanctuary").title
         'Sanctuary jurisdictions: the federal–local dispute (2017–2025)'
     """
+    from ..exceptions import expect
     from ..formats.native import load as load_file
 
+    expect(name, str, "name", "the name of a bundled map")
     return load_file(_resource(name))

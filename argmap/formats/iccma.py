@@ -68,7 +68,7 @@ from typing import Any, Literal, TypeAlias
 
 import networkx as nx
 
-from ..exceptions import LoadError, ModelError, did_you_mean
+from ..exceptions import LoadError, ModelError, did_you_mean, expect
 from ..problems import Problem
 
 __all__ = [
@@ -687,6 +687,7 @@ def load_framework(
         ...     list(load_framework(path).edges)
         [('1', '2'), ('2', '1')]
     """
+    expect(path, (str, os.PathLike), "path", "a file path")
     p = Path(path)
     fmt = _format(p, format)
     return _LOADERS[fmt](_decode(p.read_bytes(), str(path)), source=str(path))

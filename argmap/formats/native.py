@@ -41,7 +41,14 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
-from ..exceptions import ArgmapError, LoadError, UnknownNodeError, did_you_mean
+from ..exceptions import (
+    ArgmapError,
+    ArgmapTypeError,
+    LoadError,
+    UnknownNodeError,
+    did_you_mean,
+    expect,
+)
 from ..graph import ArgumentMap
 from ..model import (
     STATEMENT_CLASSES,
@@ -893,6 +900,8 @@ def loads(
         ...
         argmap.exceptions.LoadError: m.yaml:4: error: duplicate key 'C1' (first at line 3) [duplicate-key]
     """
+    expect(text, (str, bytes), "text", "the text of a map (str or bytes)")
+    expect(max_bytes, int, "max_bytes", "a number of bytes")
     size = len(text)
     if size > max_bytes:
         raise LoadError(
@@ -1007,6 +1016,7 @@ def load(
         >>> load(p).statement("Q1").text
         'Is it?'
     """
+    expect(path, (str, os.PathLike), "path", "a file path")
     p = Path(path)
     name = str(path)
     fmt = format or _format_of(p)
@@ -1063,6 +1073,7 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
         >>> to_dict(m)["statements"]
         {'C1': {'claim': 'x'}, 'P1': {'premise': 'y', 'supports': 'C1'}}
     """
+    expect(m, ArgumentMap, "m", "an ArgumentMap")
     out: dict[str, Any] = {"argmap": VERSION}
     if m.title:
         out["title"] = m.title
@@ -1223,6 +1234,8 @@ def dumps(m: ArgumentMap, *, format: Format = "yaml") -> str:
           C1:
             claim: Grants may be conditioned
     """
+    if format not in ("yaml", "json"):
+        raise ArgmapTypeError(f"format: expected 'yaml' or 'json', not {format!r}")
     data = to_dict(m)
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -1243,6 +1256,10 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None 
         >>> dump(ArgumentMap("T"), p); p.read_text()[:12]
         '{\\n  "argmap"'
     """
+    expect(m, ArgumentMap, "m", "an ArgumentMap")
+    expect(path, (str, os.PathLike), "path", "a file path")
+    if Path(path).is_dir():
+        raise ArgmapTypeError(f"path: expected a file path, not the folder {str(path)!r}")
     p = Path(path)
     fmt = format or _format_of(p) or "yaml"
     p.write_text(dumps(m, format=fmt), encoding="utf-8")

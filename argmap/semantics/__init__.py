@@ -10,7 +10,9 @@ used on its own.
   :func:`preferred_extensions`, :func:`stable_extensions`,
   :func:`semi_stable_extensions`, :func:`ideal_extension`, the matching
   ``*_labelling(s)`` functions, and the dispatchers :func:`extensions` and
-  :func:`labellings`;
+  :func:`labellings`; short names :func:`complete`, :func:`preferred`,
+  :func:`stable`, :func:`semi_stable` (lists of extensions) and :func:`ideal`
+  (the one extension), like :func:`grounded`;
 * checkers: :func:`is_conflict_free`, :func:`is_admissible`,
   :func:`is_complete`, :func:`is_grounded`, :func:`is_preferred`,
   :func:`is_stable`, :func:`is_semi_stable`, :func:`is_ideal`;
@@ -30,8 +32,14 @@ Example:
     []
     >>> [sorted(e) for e in sem.preferred_extensions(af)]
     [['a', 'c'], ['b']]
+    >>> sem.preferred(af) == sem.preferred_extensions(af)
+    True
     >>> sem.grounded_labelling(af)
     Labelling(in=[], out=[], undec=['a', 'b', 'c'])
+
+The algorithms live in private modules (``_preferred.py`` …); everything public
+is a name of this package, and every public name is a function, a class or a
+constant.
 
 References:
     Dung, P. M. (1995). On the acceptability of arguments and its fundamental
@@ -47,9 +55,8 @@ References:
 
 from __future__ import annotations
 
-from ._framework import SAT_THRESHOLD, SEMANTICS, SOLVERS, Semantics, Solver
-from .acceptance import credulously_accepted, sceptically_accepted
-from .checks import (
+from ._acceptance import credulously_accepted, sceptically_accepted
+from ._checks import (
     is_admissible,
     is_complete,
     is_conflict_free,
@@ -59,14 +66,23 @@ from .checks import (
     is_semi_stable,
     is_stable,
 )
-from .complete import complete_extensions, complete_labellings
-from .dispatch import extensions, labellings
-from .grounded import grounded, grounded_labelling
-from .ideal import ideal_extension, ideal_labelling
-from .labelling import Label, Labelling, labelling_of
-from .preferred import preferred_extensions, preferred_labellings
-from .semi_stable import semi_stable_extensions, semi_stable_labellings
-from .stable import stable_extensions, stable_labellings
+from ._complete import complete_extensions, complete_labellings
+from ._dispatch import extensions, labellings
+from ._framework import SAT_THRESHOLD, SEMANTICS, SOLVERS, Semantics, Solver
+from ._grounded import grounded, grounded_labelling
+from ._ideal import ideal_extension, ideal_labelling
+from ._labelling import Label, Labelling, labelling_of
+from ._preferred import preferred_extensions, preferred_labellings
+from ._semi_stable import semi_stable_extensions, semi_stable_labellings
+from ._stable import stable_extensions, stable_labellings
+
+# Short names, one per semantics, so that ``sem.preferred(af)`` works like ``sem.grounded(af)``.
+# Semantics with exactly one extension (grounded, ideal) give it; the others give the list.
+complete = complete_extensions
+preferred = preferred_extensions
+stable = stable_extensions
+semi_stable = semi_stable_extensions
+ideal = ideal_extension
 
 __all__ = [
     "SAT_THRESHOLD",
@@ -76,12 +92,14 @@ __all__ = [
     "Labelling",
     "Semantics",
     "Solver",
+    "complete",
     "complete_extensions",
     "complete_labellings",
     "credulously_accepted",
     "extensions",
     "grounded",
     "grounded_labelling",
+    "ideal",
     "ideal_extension",
     "ideal_labelling",
     "is_admissible",
@@ -94,11 +112,14 @@ __all__ = [
     "is_stable",
     "labelling_of",
     "labellings",
+    "preferred",
     "preferred_extensions",
     "preferred_labellings",
     "sceptically_accepted",
+    "semi_stable",
     "semi_stable_extensions",
     "semi_stable_labellings",
+    "stable",
     "stable_extensions",
     "stable_labellings",
 ]

@@ -22,7 +22,7 @@ Stable labellings are the complete ones without UNDEC: they are searched with
 UNDEC removed from every domain up front, so that an argument that can no
 longer be OUT is at once forced IN (and its attackers OUT). Preferred and
 semi-stable search prune any branch whose IN set (or IN ∪ OUT) is bounded by
-an already found answer; see :mod:`argmap.semantics.preferred`.
+an already found answer; see :mod:`argmap.semantics._preferred`.
 
 Clauses "at least one of these arguments has a label in this mask" are also
 propagated; they express "a strict superset of S" when checking maximality.

@@ -27,7 +27,7 @@ from typing import Any
 import networkx as nx
 
 from ._framework import A, check_framework, graph_dicts
-from .labelling import Labelling
+from ._labelling import Labelling
 
 __all__ = ["grounded", "grounded_labelling"]
 

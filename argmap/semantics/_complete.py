@@ -10,7 +10,7 @@ preferred extensions are the maximal ones.
 The backtracking solver (:mod:`argmap.semantics._search`) starts from the
 grounded labelling and branches on the arguments it leaves UNDEC; the SAT
 solver enumerates the models of the complete-labelling encoding
-(:mod:`argmap.semantics.sat`).
+(:mod:`argmap.semantics._sat`).
 
 References:
     Dung, P. M. (1995). On the acceptability of arguments and its fundamental
@@ -39,8 +39,8 @@ from ._framework import (
     resolve_solver,
     sort_extensions,
 )
+from ._labelling import Labelling, labelling_of
 from ._search import IN, Search
-from .labelling import Labelling, labelling_of
 
 __all__ = ["complete_extensions", "complete_labellings"]
 
@@ -48,7 +48,7 @@ __all__ = ["complete_extensions", "complete_labellings"]
 def _complete_members(cf: CompiledFramework, solver: Solver) -> list[list[int]]:
     """The complete extensions of ``cf``, each as a list of argument numbers."""
     if resolve_solver(solver, len(cf)) == "sat":
-        from .sat import sat_complete
+        from ._sat import sat_complete
 
         return sat_complete(cf)
     return [[x for x, d in enumerate(dom) if d == IN] for dom in Search(cf).solutions()]

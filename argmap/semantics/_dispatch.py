@@ -21,14 +21,14 @@ from typing import cast
 
 import networkx as nx
 
+from ._complete import _complete_members, to_extensions
 from ._framework import SEMANTICS, A, Semantics, Solver, check_semantics, compile_framework
-from .complete import _complete_members, to_extensions
-from .grounded import grounded
-from .ideal import ideal_extension
-from .labelling import Labelling, labelling_of
-from .preferred import _preferred_members
-from .semi_stable import _semi_stable_members
-from .stable import _stable_members
+from ._grounded import grounded
+from ._ideal import ideal_extension
+from ._labelling import Labelling, labelling_of
+from ._preferred import _preferred_members
+from ._semi_stable import _semi_stable_members
+from ._stable import _stable_members
 
 __all__ = ["SEMANTICS", "extensions", "labellings"]
 

@@ -17,7 +17,7 @@ distinct IN sets, so every preferred extension is reported once.
 
 SAT: the PrefSAT scheme of Cerutti et al.: find a complete labelling, grow it
 by asking for a strict superset of its IN arguments until there is none, record
-it, forbid every subset of it, repeat (:mod:`argmap.semantics.sat`).
+it, forbid every subset of it, repeat (:mod:`argmap.semantics._sat`).
 
 References:
     Dung, P. M. (1995). On the acceptability of arguments and its fundamental
@@ -49,6 +49,7 @@ from typing import cast
 
 import networkx as nx
 
+from ._complete import to_extensions
 from ._framework import (
     A,
     CompiledFramework,
@@ -56,9 +57,8 @@ from ._framework import (
     compile_framework,
     resolve_solver,
 )
+from ._labelling import Labelling, labelling_of
 from ._search import IN, Search, has_larger
-from .complete import to_extensions
-from .labelling import Labelling, labelling_of
 
 __all__ = ["preferred_extensions", "preferred_labellings"]
 
@@ -66,7 +66,7 @@ __all__ = ["preferred_extensions", "preferred_labellings"]
 def _preferred_members(cf: CompiledFramework, solver: Solver) -> list[list[int]]:
     """The preferred extensions of ``cf``, each as a list of argument numbers."""
     if resolve_solver(solver, len(cf)) == "sat":
-        from .sat import sat_preferred
+        from ._sat import sat_preferred
 
         return sat_preferred(cf)
     search = Search(cf, watch=IN, maximal=True)

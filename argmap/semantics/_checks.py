@@ -39,12 +39,12 @@ from typing import Any
 
 import networkx as nx
 
-from ..exceptions import EvaluationError
+from ..exceptions import ArgmapTypeError, EvaluationError
 from ._framework import A, Solver, check_framework, compile_framework, graph_dicts
+from ._grounded import grounded
+from ._ideal import ideal_extension
+from ._labelling import Labelling, labelling_of
 from ._search import IN, OUT, has_larger
-from .grounded import grounded
-from .ideal import ideal_extension
-from .labelling import Labelling, labelling_of
 
 __all__ = [
     "is_admissible",
@@ -69,6 +69,10 @@ def _members(
         if candidate != labelling_of(af, candidate.in_):
             return None
         return candidate.in_
+    if isinstance(candidate, str) or not isinstance(candidate, Iterable):
+        raise ArgmapTypeError(
+            f"extension: expected a set of arguments or a Labelling, not {candidate!r}"
+        )
     members = frozenset(candidate)
     _raise_unknown([a for a in members if a not in succ])
     return members

@@ -39,11 +39,11 @@ from typing import Any
 
 import networkx as nx
 
+from ._dispatch import extensions
 from ._framework import A, CompiledFramework, Semantics, Solver, check_semantics, compile_framework
+from ._grounded import grounded
+from ._ideal import ideal_extension
 from ._search import ALL, IN, OUT, Search
-from .dispatch import extensions
-from .grounded import grounded
-from .ideal import ideal_extension
 
 __all__ = ["credulously_accepted", "sceptically_accepted"]
 

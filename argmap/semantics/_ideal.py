@@ -28,8 +28,8 @@ from typing import cast
 import networkx as nx
 
 from ._framework import A, CompiledFramework, Solver, compile_framework
-from .labelling import Labelling, labelling_of
-from .preferred import _preferred_members
+from ._labelling import Labelling, labelling_of
+from ._preferred import _preferred_members
 
 __all__ = ["ideal_extension", "ideal_labelling"]
 

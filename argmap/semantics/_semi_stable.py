@@ -34,12 +34,12 @@ from typing import cast
 
 import networkx as nx
 
+from ._complete import to_extensions
 from ._framework import A, CompiledFramework, Solver, compile_framework, resolve_solver
+from ._labelling import Labelling, labelling_of
+from ._preferred import RECENT
 from ._search import IN, OUT, UNDEC, Search, has_larger
-from .complete import to_extensions
-from .labelling import Labelling, labelling_of
-from .preferred import RECENT
-from .stable import _stable_members
+from ._stable import _stable_members
 
 __all__ = ["semi_stable_extensions", "semi_stable_labellings"]
 
@@ -50,7 +50,7 @@ def _semi_stable_members(cf: CompiledFramework, solver: Solver) -> list[list[int
     if stable:
         return stable
     if resolve_solver(solver, len(cf)) == "sat":
-        from .sat import sat_semi_stable
+        from ._sat import sat_semi_stable
 
         return sat_semi_stable(cf)
     search = Search(cf, watch=IN | OUT, maximal=True)

@@ -34,10 +34,10 @@ from typing import cast
 
 import networkx as nx
 
+from ._complete import to_extensions
 from ._framework import A, CompiledFramework, Solver, compile_framework, resolve_solver
+from ._labelling import Labelling, labelling_of
 from ._search import IN, OUT, Search
-from .complete import to_extensions
-from .labelling import Labelling, labelling_of
 
 __all__ = ["stable_extensions", "stable_labellings"]
 
@@ -45,7 +45,7 @@ __all__ = ["stable_extensions", "stable_labellings"]
 def _stable_members(cf: CompiledFramework, solver: Solver) -> list[list[int]]:
     """The stable extensions of ``cf``, each as a list of argument numbers."""
     if resolve_solver(solver, len(cf)) == "sat":
-        from .sat import sat_stable
+        from ._sat import sat_stable
 
         return sat_stable(cf)
     search = Search(cf, domain=IN | OUT)
