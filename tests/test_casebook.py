@@ -73,7 +73,10 @@ REMOVED = {
 #: Skeleton nodes whose relation issue 8 §2 rewires so that it says what the argument
 #: does: id -> (kind, ids of the relations it now has).
 REWIRED = {
-    "A2": ("premise", {"A2->A1.R4.U1"}),  # true and conceded: it narrows A1.R4, it does not answer A0
+    "A2": (
+        "premise",
+        {"A2->A1.R4.U1"},
+    ),  # true and conceded: it narrows A1.R4, it does not answer A0
     "A2.R1": ("premise", {"A2.R1->A3"}),  # concedes A2 and draws the consequence
     "B1": ("claim", {"B1-|B2", "B1-|B3"}),
     "B1.R2": ("premise", {"B1.R2->B3"}),  # the federal answer B3's reasoning
@@ -311,83 +314,6 @@ _KIND = {
     "UNDERCUTTER": "undercutter",
 }
 _QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”')
-
-
-# =========================================================================== fixtures
-
-
-@pytest.fixture(scope="module")
-def m() -> ArgumentMap:
-    return casebook.load("sanctuary")
-
-
-@pytest.fixture
-def catalog(shared: Path) -> str:
-    path = shared / "authorities.md"
-    if not path.is_file():
-        pytest.skip("../shared/authorities.md is not present")
-    return path.read_text(encoding="utf-8")
-
-
-def _part(text: str, number: int) -> str:
-    """The text of ``## <number>.`` up to the next ``## `` heading."""
-    found = re.search(rf"^## {number}\..*?(?=^## |\Z)", text, re.M | re.S)
-    assert found, f"the catalog has no section {number}"
-    return found.group(0)
-
-
-def _entries(text: str) -> dict[str, str]:
-    """Catalog entries by section number: ``{"1.2": "### 1.2 Arizona ..."}``."""
-    return {
-        hit.group(1): hit.group(0)
-        for hit in re.finditer(r"^### (\d+\.\d+) .*?(?=^### |^## |^---|\Z)", text, re.M | re.S)
-    }
-
-
-def _field(entry: str, name: str) -> str | None:
-    """The text of ``**Name:**`` in an entry, up to the end of its line or the next ``·``."""
-    found = re.search(rf"\*\*{name}:\*\* (.+?)(?= · |$)", entry, re.M)
-    return found.group(1).strip() if found else None
-
-
-def _citation(entry: str) -> str | None:
-    """An entry's citation: the catalog's text without italics markers and final period."""
-    found = re.search(r"^- \*\*Citation:\*\* (.+)$", entry, re.M)
-    if not found:
-        return None
-    text = found.group(1).replace("*", "").strip()
-    return text[:-1] if text.endswith(".") else text
-
-
-def _skeleton(text: str) -> dict[str, dict[str, Any]]:
-    """§10's nodes: id -> kind, side, parent id, cited sections."""
-    part = _part(text, 10)
-    nodes: dict[str, dict[str, Any]] = {}
-    root = re.search(r"^### (T0) ISSUE \((\w+)\)", part, re.M)
-    assert root, "no T0 in §10"
-    nodes["T0"] = {"kind": "ISSUE", "side": root.group(2), "parent": None, "sections": set()}
-    stack: list[tuple[int, str]] = []
-    line_re = re.compile(r"^( *)- \*\*([A-Z][A-Za-z0-9.]*) ([A-Z]+)\*\* \((\w+)\) — (.*)$")
-    for line in part.splitlines():
-        hit = line_re.match(line)
-        if not hit:
-            continue
-        indent, ident, kind, side, rest = hit.groups()
-        level = len(indent) // 2
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        parent = stack[-1][1] if stack else "T0"
-        _text, _sep, auth = rest.partition("*Auth:*")
-        sections = set(re.findall(r"§(\d+\.\d+)", auth))
-        nodes[ident] = {"kind": kind, "side": side, "parent": parent, "sections": sections}
-        stack.append((level, ident))
-    return nodes
-
-
-def _quotations(text: str) -> list[str]:
-    return [a or b for a, b in _QUOTE.findall(text)]
-
-
 
 # =========================================================================== fixtures
 
@@ -644,7 +570,7 @@ def test_neutral_register(m: ArgumentMap) -> None:
 
 def test_c_and_d_are_linked_by_the_bind_argument(m: ArgumentMap) -> None:
     assert "D1.5->C1.R5" in m.relations
-    assert {d for d in m.statement("C1.R5").doctrines} >= {"spending", "fourth-amendment"}
+    assert set(m.statement("C1.R5").doctrines) >= {"spending", "fourth-amendment"}
 
 
 # =========================================================================== authorities (§1)
@@ -786,9 +712,7 @@ def test_skeleton_ids_match_catalog(catalog: str) -> None:
     assert tuple(nodes) == SKELETON_IDS
 
 
-def test_unchanged_skeleton_nodes_keep_kind_side_and_relation(
-    m: ArgumentMap, catalog: str
-) -> None:
+def test_unchanged_skeleton_nodes_keep_kind_side_and_relation(m: ArgumentMap, catalog: str) -> None:
     nodes = _skeleton(catalog)
     for ident, node in nodes.items():
         if ident in REMOVED or ident in REWIRED or ident == "D2.R1" or ident == "D2.R2":

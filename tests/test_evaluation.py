@@ -199,8 +199,8 @@ def test_casebook_evaluates_with_explanations() -> None:
     for sid in m.statements:
         assert ev.status(sid) in ("accepted", "rejected", "undecided")
         assert ev.explain(sid).startswith(sid) or ev.explain(sid)
-    # the local answers that stand unrebutted carry their issues under preponderance
-    assert ev.outcome("B0").winners == ("B1",)
+    # a position standing while its rival falls carries its issue under preponderance
+    assert ev.outcome("A0").winners == ("A3",)
     assert ev.outcome("T0").explanation.startswith("T0 is decided through its sub-issues")
     # what-if: a court accepting the federal rebuttal's premise flips the issue
     d = am.diff(ev, am.evaluate(m, assume=["B2"]))
