@@ -313,7 +313,6 @@ _KIND = {
     "COUNTER": "rebuttal",  # a reply to a rebuttal or undercutter, encoded as a rebuttal of it
     "UNDERCUTTER": "undercutter",
 }
-_QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”')
 
 # =========================================================================== fixtures
 
