@@ -294,7 +294,7 @@ INACCURATE = (
     "according to federal government",  # misattributed Printz quotation (000)
 )
 #: Loaded words a party's statement may not use (issue 8 §2: neutral register).
-LOADED = ("gagging", "erases the line", "lawful and prudent", "should be expanded")
+LOADED = ("gag", "erases the line", "lawful and prudent", "should be expanded")
 #: Federal statements that cite a decision the United States lost, and why that is right.
 FEDERAL_CITES_OF_LOCAL_WINS = {
     "A1.3": "the intergovernmental-immunity test as the Ninth Circuit stated it ('see')",
@@ -432,6 +432,15 @@ def test_issue_outcomes_follow_the_law(ev: Evaluation) -> None:
         assert (outcome.status, outcome.winners) == (status, winners), issue
 
 
+@pytest.mark.parametrize("semantics", ["preferred", "stable", "complete", "ideal"])
+def test_outcomes_do_not_depend_on_the_semantics(m: ArgumentMap, semantics: str) -> None:
+    """Undecided issues come from real disagreement (mutual attacks), not grounded scepticism."""
+    ev = evaluate(m, semantics=semantics)
+    for issue, (status, winners) in OUTCOMES.items():
+        outcome = ev.outcome(issue)
+        assert (outcome.status, outcome.winners) == (status, winners), issue
+
+
 def test_sub_questions_resolve_where_the_courts_agree(ev: Evaluation) -> None:
     for ident, status in SUB_QUESTIONS.items():
         assert ev.status(ident) == status, (ident, ev.explain(ident))
@@ -563,8 +572,10 @@ def test_undercutters_attack_relations(m: ArgumentMap) -> None:
 
 def test_neutral_register(m: ArgumentMap) -> None:
     for s in m:
-        for word in LOADED:
-            assert word not in s.text.lower(), (s.id, word)
+        framings = dict(s.framings) if isinstance(s, Issue) else {}
+        for text in (s.text, *framings.values()):
+            for word in LOADED:
+                assert word not in text.lower(), (s.id, word)
 
 
 def test_c_and_d_are_linked_by_the_bind_argument(m: ArgumentMap) -> None:
