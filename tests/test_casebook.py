@@ -127,6 +127,8 @@ SUB_QUESTIONS = {
     "A2": "accepted",  # the Ninth Circuit did strike one AB 103 provision
     "A1.R3": "accepted",  # § 1373 covers status information only (921 F.3d at 891)
     "A1.R3.U1": "rejected",  # the reading the Ninth Circuit rejected
+    "A1.R2": "undecided",  # § 1373's validity is issue B's open question, not settled in A
+    "B1.R2.U1": "undecided",  # the post-Murphy reading: held by district courts only
     "B2": "rejected",  # the Executive cannot impose duties Congress could not
     "B2.1": "rejected",  # no statute imposes a duty to inform (catalog §9)
     "B1.3.R": "rejected",  # "shall maintain custody" does not make detainers commands
