@@ -66,7 +66,6 @@ SKELETON_IDS = tuple(_SKELETON.split())
 REMOVED = {
     "C1.R2.U1": "an unresolved split is a mutual attack (C1.R2 <-> C1.R2.C), not an undercut",
     "D1.R2.C": "its Gerstein point is D1.5 and D2.R1; D1.R2 now defeats only the vacated findings",
-    "D1.R3": "287(g) authority answers only the state-law (Lunn) premise, which D0 no longer turns on",
     "E1.R2.C": "affirmative acts support E1 (E1.2, E1.4); E1.R2 states the elements correctly",
     "G1.U1.C": "timing-based designs do not deny G1.U1; that evidence supports G1 as G1.2",
 }
@@ -86,6 +85,7 @@ REWIRED = {
     "D1.4": ("rebuttal", {"D1.4-|D1.R1"}),  # attacks DHS's premise instead of supporting D1
     "D1.R1": ("premise", {"D1.R1->D2"}),  # a DHS statement of practice, the federal premise
     "D1.R2": ("rebuttal", {"D1.R2-|D1.4"}),  # a historical fact: defeats the vacated findings
+    "D1.R3": ("undercutter", {"D1.R3-|D1.3->D1"}),  # answers only the Lunn premise
     "D2": ("claim", {"D2-|D1"}),  # now the federal legal answer to D0
     "E1": ("premise", {"E1->E3"}),  # split: affirmative obstruction (E1) vs. policy (E3)
     "E1.R1": ("rebuttal", {"E1.R1-|E3", "E1.R1->E2"}),
