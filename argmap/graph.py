@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar, cast
 
 import attrs
 
+from .checks import Balance, balance, check_map
 from .exceptions import DuplicateIdError, ModelError, RelationError, UnknownNodeError, did_you_mean
 from .model import (
     STATEMENT_CLASSES,
@@ -1638,6 +1639,18 @@ class ArgumentMap:
             >>> [p.code for p in m.check()]
             ['unsupported-claim']
         """
-        from .checks import check_map
-
         return check_map(self)
+
+    def balance(self) -> Balance:
+        """Per issue, each party's attacks and what of its case goes unanswered.
+
+        A frozen :class:`argmap.checks.Balance`; ``print`` it, or let Jupyter show it.
+
+        Example:
+            >>> m = ArgumentMap(parties={"a": "A", "b": "B"}); q = m.issue("?")
+            >>> c = m.claim("yes", party="a", answers=q); _ = m.rebuttal("no", attacks=c, party="b")
+            >>> row = m.balance()["Q1"]["b"]
+            >>> row.attacks, row.unanswered_attacks
+            (1, 1)
+        """
+        return balance(self)
