@@ -21,7 +21,8 @@ __all__ = ["html_table", "md_escape", "md_table", "text_table"]
 
 Cell = str | int | float | None
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~])")
+_MD_LINE_START = re.compile(r"^([+-]|\d+(?=\.))")
 
 
 def _cell(value: Cell) -> str:
@@ -37,10 +38,16 @@ def md_escape(text: str) -> str:
     """Escape Markdown syntax (and flatten newlines) so ``text`` shows as typed.
 
     Example:
-        >>> md_escape("a | b *c* <d>")
-        'a \\\\| b \\\\*c\\\\* \\\\<d\\\\>'
+        >>> print(md_escape("a | b *c* <d> (e)"))
+        a \\| b \\*c\\* \\<d\\> (e)
+        >>> print(md_escape("- not a list"), md_escape("1. nor this"))
+        \\- not a list 1\\. nor this
     """
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    # a leading "-", "+" or "1." would start a list
+    return _MD_LINE_START.sub(
+        lambda mt: mt.group(1) + "\\" if mt.group(1).isdigit() else "\\" + mt.group(1), escaped
+    )
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], indent: str = "") -> str:
