@@ -16,7 +16,6 @@ Example:
 from __future__ import annotations
 
 import bisect
-import itertools
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -127,6 +126,13 @@ class ArgumentMap:
     output made from a map is deterministic. Two maps are equal when they hold
     the same values (order and source positions aside).
 
+    In a notebook, re-running a cell that adds the same statement (same id, same
+    fields, same relations) returns the one already in the map; a different one
+    under a taken id is refused with a hint. Change a node with :meth:`update`,
+    take one out with :meth:`remove`. Collections keyed by id (``statements``,
+    ``relations``, ``authorities``, ``parties``, ``doctrines``) are mappings;
+    per-kind queries (``issues``, ``claims``, …) are lists of objects.
+
     Args:
         title: shown in diagrams and briefs.
         parties: ``{id: label}`` (or :class:`Party` values) — the sides.
@@ -141,6 +147,11 @@ class ArgumentMap:
         Traceback (most recent call last):
         ...
         argmap.exceptions.ModelError: C2: unknown party 'b' (declared: ['a']); declare it with m.party('b', ...)
+        >>> m.claim("The contract binds", party="a", id="C1").id  # the same again: a no-op
+        'C1'
+        >>> _ = m.update("C1", text="The contract binds both sides")
+        >>> m.remove("C1").text
+        'The contract binds both sides'
     """
 
     title: str = ""
@@ -162,7 +173,7 @@ class ArgumentMap:
     _by_kind: dict[str, dict[str, None]] = attrs.field(factory=dict, init=False)
     _children: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _stamp: dict[str, int] = attrs.field(factory=dict, init=False)
-    _ticks: Iterator[int] = attrs.field(factory=itertools.count, init=False)
+    _ticks: int = attrs.field(default=0, init=False)
     # the highest auto-id number handed out per prefix (advanced only by successful adds)
     _counters: dict[str, int] = attrs.field(factory=dict, init=False)
     #: Where each id was defined when the map was loaded from a file (``{id: line}``).
@@ -280,7 +291,8 @@ class ArgumentMap:
 
     def _index(self, stmt: Statement) -> None:
         """Enter a new statement in the indices."""
-        self._stamp[stmt.id] = next(self._ticks)
+        self._ticks += 1
+        self._stamp[stmt.id] = self._ticks
         self._by_kind.setdefault(stmt.kind, {})[stmt.id] = None
         self._link(stmt)
 
