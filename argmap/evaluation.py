@@ -756,6 +756,15 @@ class Change:
     after: Status
     why: str
 
+    def __repr__(self) -> str:
+        """One line: ``<Change C1 (claim): accepted -> rejected>``.
+
+        Example:
+            >>> Change("C1", "claim", "accepted", "rejected", "...")
+            <Change C1 (claim): accepted -> rejected>
+        """
+        return f"<Change {self.id} ({self.kind}): {self.before} -> {self.after}>"
+
 
 @attrs.frozen
 class Diff:
@@ -783,6 +792,28 @@ class Diff:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
+
+    def __repr__(self) -> str:
+        """A one-line summary; ``print`` it for the table with reasons.
+
+        Example:
+            >>> Diff((Change("C1", "claim", "accepted", "rejected", "..."),))
+            <Diff: 1 change: C1 accepted -> rejected>
+        """
+        shown = ", ".join(f"{c.id} {c.before} -> {c.after}" for c in self.changes[:5])
+        more = f", and {len(self.changes) - 5} more" if len(self.changes) > 5 else ""
+        n = len(self.changes)
+        return f"<Diff: {n} change{'s' * (n != 1)}{': ' if n else ''}{shown}{more}>"
+
+    def _repr_html_(self) -> str:
+        from ._display import html_table
+
+        if not self.changes:
+            return "<p><em>no status changed</em></p>"
+        return html_table(
+            ["id", "kind", "before", "after", "why"],
+            [[c.id, c.kind, c.before, c.after, c.why] for c in self.changes],
+        )
 
     def __str__(self) -> str:
         if not self.changes:

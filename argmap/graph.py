@@ -100,6 +100,11 @@ def _vocab(value: object, cls: type[Party] | type[Doctrine]) -> dict[str, Any]:
     return out
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an issue", "a claim"."""
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def _differences(old: Node | Authority, new: Node | Authority) -> list[str]:
     """``field: old -> new`` for each field of two attrs values that differs."""
     out = []
@@ -734,7 +739,7 @@ class ArgumentMap:
             return
         if type(old) is not type(stmt):
             raise DuplicateIdError(
-                f"duplicate id {stmt.id!r}: the map already has a {old.kind} with this id; "
+                f"duplicate id {stmt.id!r}: the map already has {_a(old.kind)} with this id; "
                 f"give the {stmt.kind} another id, or m.remove({stmt.id!r}) first"
             )
         changed = _differences(old, stmt)

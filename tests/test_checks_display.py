@@ -43,3 +43,14 @@ def test_tables_escape_what_they_show() -> None:
     assert "<i>" not in html_table(["h", "n"], rows) and "&lt;i&gt;" in html_table(["h", "n"], rows)
     assert text_table(["h", "n"], rows).splitlines()[1].endswith("  1")  # numbers right-aligned
     assert md_escape("line\nbreak") == "line break"
+
+
+def test_diff_and_change_reprs_are_one_line_summaries() -> None:
+    m = ArgumentMap()
+    c = m.claim("x", id="C")
+    p = m.premise("y", id="P", supports=c)
+    d = am.diff(am.evaluate(m), am.evaluate(m, reject=[p]))
+    assert repr(d).startswith("<Diff: 3 changes: ") and "C accepted -> rejected" in repr(d)
+    assert repr(d.changes[0]) == "<Change C (claim): accepted -> rejected>"
+    assert "<table>" in d._repr_html_()
+    assert repr(am.diff(am.evaluate(m), am.evaluate(m))) == "<Diff: 0 changes>"

@@ -241,6 +241,8 @@ def test_a_different_statement_under_a_taken_id_says_how_to_change_it(m: Argumen
 def test_duplicate_id_is_reported_before_the_relation_rules(m: ArgumentMap) -> None:
     with pytest.raises(DuplicateIdError, match="'C1'"):
         m.premise("p", id="C1", supports="C1")
+    with pytest.raises(DuplicateIdError, match="already has an issue"):
+        m.premise("p", id="Q", supports="C1")
 
 
 def test_failed_adds_do_not_consume_generated_ids() -> None:
@@ -355,6 +357,8 @@ def test_unknown_doctrine_or_party_lists_the_declared_ones(m: ArgumentMap) -> No
         m.view(parties=["amicus"])
     assert "'amicus'" in str(info.value) and "federal" in str(info.value)
     assert "local" in str(info.value)
+    with pytest.raises(UnknownNodeError, match=r"'amicus'.*\['federal', 'local'\]"):
+        am.to_dot(m, parties=["amicus"])
     with pytest.raises(UnknownNodeError, match="no doctrines are declared"):
         ArgumentMap().view(doctrines=["x"])
 
