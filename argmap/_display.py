@@ -92,10 +92,19 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], caption: s
     Example:
         >>> html_table(["a"], [["<b>"]])
         '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+        >>> "&lt;" in html_table(["n"], [[1]], caption="Q1: <x>")
+        True
     """
     right = [_numeric(rows, i) for i in range(len(header))]
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    cap = (
+        f'<caption style="text-align:left;font-weight:bold">{html.escape(caption)}</caption>'
+        if caption
+        else ""
+    )
+    head = "".join(
+        f'<th style="text-align:right">{html.escape(h)}</th>' if r else f"<th>{html.escape(h)}</th>"
+        for h, r in zip(header, right, strict=True)
+    )
     body = "".join(
         "<tr>"
         + "".join(

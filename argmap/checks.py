@@ -40,6 +40,7 @@ Example:
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator, Mapping
 from typing import Protocol
 
@@ -447,8 +448,12 @@ class Balance:
         return self.to_markdown()
 
     def _repr_html_(self) -> str:
+        if not self.issues:
+            return "<p><em>no issues in the map</em></p>"
         return "".join(
-            html_table(_HEADER, b.rows(), caption=f"{b.issue}: {b.text}") for b in self.issues
+            html_table(_HEADER, b.rows(), caption=f"{b.issue}: {b.text}")
+            + (f"<p>{html.escape(b.note)}</p>" if b.note else "")
+            for b in self.issues
         )
 
 

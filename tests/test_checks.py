@@ -127,7 +127,7 @@ def test_balance_is_a_frozen_value_with_readable_forms() -> None:
     assert "### Q: May grants be conditioned?" in md
     assert "| city | 1 | 3 | 1 | 0 |" in md
     assert b._repr_markdown_() == md
-    assert "<table>" in b._repr_html_()
+    assert "<table>" in b._repr_html_() and "sub-issues: Q.1" in b._repr_html_()
 
 
 def test_balance_escapes_markdown_and_html() -> None:
