@@ -16,6 +16,7 @@ Example:
 
 from . import casebook, dot
 from .brief import Brief, available_templates, brief_context, render_brief
+from .checks import Balance
 from .dot import escape_label, mimebundle, render, to_dot, to_svg
 from .evaluation import Diff, Evaluation, IssueOutcome, diff, evaluate
 from .exceptions import (
@@ -75,6 +76,7 @@ __all__ = [
     "ArgmapError",
     "ArgumentMap",
     "Authority",
+    "Balance",
     "Brief",
     "BriefError",
     "Cite",

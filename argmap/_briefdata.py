@@ -875,7 +875,7 @@ class _Builder:
         if found is None:
             base = self._citations.get((cite, None))
             if base is None:
-                a = self.m.authority_(cite.authority)
+                a = self.m.get_authority(cite.authority)
                 base = Citation(
                     authority=a.id,
                     pin=cite.pin,
@@ -1136,7 +1136,7 @@ class _Builder:
             walk(c)
         entries = []
         for ident, who in relied.items():
-            a = self.m.authority_(ident)
+            a = self.m.get_authority(ident)
             cit = self.citation(Cite(ident))
             parties = tuple(self.parties[p] for p in self.parties if p in who)
             entries.append(RuleEntry(cit, clean(a.holding) if a.holding else None, parties))
@@ -1419,7 +1419,7 @@ def table_of_authorities(
     iorder = {i.anchor: n for n, i in enumerate(issue_refs.values())}
     groups: dict[str, list[ToaEntry]] = {g: [] for g in GROUPS}
     for ident, pinned in pins.items():
-        auth = m.authority_(ident)
+        auth = m.get_authority(ident)
         groups[_GROUP_OF[auth.kind]].append(
             ToaEntry(
                 id=auth.id,

@@ -7,6 +7,10 @@ code                      severity  meaning
 ========================  ========  ===================================================
 support-cycle             error     statements support each other in a circle
 unsupported-claim         warning   a claim with no premise and no authority
+unsupported-answer        warning   a claim answering an issue, with no premise and no
+                                    authority, yet counted as a full argument on it
+one-way-attack            warning   a claim attacks a rival answer to the same issue that
+                                    does not attack it back: the attack alone decides
 uncited-premise           warning   a premise with no authority and no sub-premise
 unverified-authority      warning   a cited authority is marked unverified (once per authority)
 one-sided-issue           warning   only one party has claims answering an issue
@@ -18,28 +22,82 @@ orphan-authority          info      an authority no statement cites
 Dangling ids cannot exist in a map built through the API (the builders refuse
 them); in files they are load errors, reported with their line by ``argmap check``.
 
+:func:`balance` (``m.balance()``, ``argmap check --balance``) reports, per issue,
+how many attacks each party makes and how many of its attacks and claims nobody
+answers, so a teacher can see whether an outcome comes from the law or from which
+side got more rebuttals.
+
+Data flows one way: this module reads any map through the :class:`MapLike`
+protocol and never imports :mod:`argmap.graph`, which imports it.
+
 Example:
     >>> from argmap.graph import ArgumentMap
     >>> m = ArgumentMap(parties={"a": "A", "b": "B"})
     >>> q = m.issue("?"); _ = m.claim("x", party="a", answers=q)
     >>> sorted(p.code for p in check_map(m))
-    ['one-sided-issue', 'unsupported-claim']
+    ['one-sided-issue', 'unsupported-answer']
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import html
+from collections.abc import Iterator, Mapping
+from typing import Protocol
 
-from .model import Claim, Inference, Issue, Premise, Rebuttal, Undercutter
+import attrs
+
+from ._display import html_table, md_escape, md_table, text_table
+from .model import (
+    Authority,
+    Claim,
+    Conflict,
+    Inference,
+    Issue,
+    Node,
+    Party,
+    Premise,
+    Rebuttal,
+    Relation,
+    Statement,
+    Undercutter,
+    shorten,
+)
 from .problems import Problem, Severity
 
-if TYPE_CHECKING:
-    from .graph import ArgumentMap
-
-__all__ = ["check_map"]
+__all__ = ["Balance", "IssueBalance", "MapLike", "PartyBalance", "balance", "check_map"]
 
 
-def check_map(m: ArgumentMap) -> list[Problem]:
+class MapLike(Protocol):
+    """What the checks read from a map (:class:`argmap.ArgumentMap` provides it)."""
+
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def lines(self) -> Mapping[str, int]: ...
+    @property
+    def statements(self) -> Mapping[str, Statement]: ...
+    @property
+    def relations(self) -> Mapping[str, Relation]: ...
+    @property
+    def authorities(self) -> Mapping[str, Authority]: ...
+    @property
+    def parties(self) -> Mapping[str, Party]: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+    @property
+    def claims(self) -> list[Claim]: ...
+    @property
+    def conflicts(self) -> list[Conflict]: ...
+    def __iter__(self) -> Iterator[Statement]: ...
+    def inferences_for(self, ref: str | Node) -> list[Inference]: ...
+    def relations_from(self, ref: str | Node) -> list[Relation]: ...
+    def conflicts_against(self, ref: str | Node) -> list[Conflict]: ...
+    def answers(self, issue: str | Node) -> list[Claim]: ...
+    def sub_issues(self, issue: str | Node) -> list[Issue]: ...
+    def ancestors(self, ref: str | Node, *, relations: bool = False) -> list[str]: ...
+
+
+def check_map(m: MapLike) -> list[Problem]:
     """Every problem in ``m``, sorted by line (when loaded from a file), then severity.
 
     Example:
@@ -66,9 +124,16 @@ def check_map(m: ArgumentMap) -> list[Problem]:
         )
 
     found.extend(_cycles(m))
+    found.extend(_one_way_attacks(m))
+    found.extend(_unsupported_answers(m))
     for stmt in m:
         has_inference = bool(m.inferences_for(stmt))
-        if isinstance(stmt, Claim) and not has_inference and not stmt.cites:
+        if (
+            isinstance(stmt, Claim)
+            and not has_inference
+            and not stmt.cites
+            and stmt.answers is None  # answers: see _unsupported_answers
+        ):
             add(
                 "warning",
                 "unsupported-claim",
@@ -124,7 +189,7 @@ def check_map(m: ArgumentMap) -> list[Problem]:
     return sorted(found, key=Problem.sort_key)
 
 
-def _cycles(m: ArgumentMap) -> list[Problem]:
+def _cycles(m: MapLike) -> list[Problem]:
     """Support cycles, each reported once at its first statement in map order."""
     succ: dict[str, list[str]] = {}
     for rel in m.relations.values():
@@ -168,3 +233,298 @@ def _cycles(m: ArgumentMap) -> list[Problem]:
                 state[node] = 2
                 path.pop()
     return problems
+
+
+def _problem(m: MapLike, code: str, message: str, node: str, field: str | None = None) -> Problem:
+    return Problem(
+        "warning", code, message, node=node, field=field, source=m.source, line=m.lines.get(node)
+    )
+
+
+def _one_way_attacks(m: MapLike) -> list[Problem]:
+    """A claim attacking a rival answer to its issue that does not attack it back.
+
+    Under every semantics the unanswered attack defeats the rival, so the issue is
+    decided by the wiring rather than by the arguments.
+
+    Example:
+        >>> from argmap.graph import ArgumentMap
+        >>> m = ArgumentMap(); q = m.issue("?")
+        >>> a = m.claim("yes", answers=q); b = m.claim("no", answers=q, attacks=a)
+        >>> [(p.code, p.node) for p in _one_way_attacks(m)]
+        [('one-way-attack', 'C2')]
+    """
+    out = []
+    for k in m.conflicts:
+        attacker = m.statements[k.attacker]
+        target = m.statements.get(k.target)
+        if not (
+            isinstance(attacker, Claim)
+            and isinstance(target, Claim)
+            and attacker.answers is not None
+            and attacker.answers == target.answers
+        ):
+            continue
+        if any(back.attacker == target.id for back in m.conflicts_against(attacker.id)):
+            continue
+        out.append(
+            _problem(
+                m,
+                "one-way-attack",
+                f"attacks {target.id}, a rival answer to {attacker.answers}, which does not "
+                f"attack it back, so this one attack decides the issue; make the conflict "
+                f"mutual (m.attack({target.id!r}, {attacker.id!r})) or rebut one of "
+                f"{target.id}'s premises instead",
+                attacker.id,
+                "attacks",
+            )
+        )
+    return out
+
+
+def _unsupported_answers(m: MapLike) -> list[Problem]:
+    """Claims answering an issue with no premise and no authority behind them.
+
+    Example:
+        >>> from argmap.graph import ArgumentMap
+        >>> m = ArgumentMap(); q = m.issue("?"); _ = m.claim("yes", answers=q)
+        >>> [(p.code, p.node) for p in _unsupported_answers(m)]
+        [('unsupported-answer', 'C1')]
+    """
+    return [
+        _problem(
+            m,
+            "unsupported-answer",
+            f"answers {c.answers} with no premise and no authority, yet the evaluation "
+            f"counts it as a full argument on the issue; add the premises it rests on "
+            f"(m.premise(..., supports={c.id!r})) or cite an authority",
+            c.id,
+        )
+        for c in m.claims
+        if c.answers is not None and not c.cites and not m.inferences_for(c)
+    ]
+
+
+# ---------------------------------------------------------------- balance
+
+
+@attrs.frozen
+class PartyBalance:
+    """One party's share of the argument on one issue.
+
+    Attributes:
+        party: the party id (``None`` for statements with no party).
+        claims: its claims answering the issue.
+        attacks: attacks its statements make within the issue's arguments.
+        unanswered_attacks: of those, the ones nothing attacks back (neither the
+            attacking statement nor the attack itself is attacked).
+        unanswered_claims: its claims on the issue that nothing attacks: not the
+            claim, nor a premise or inference under it.
+
+    Example:
+        >>> PartyBalance("local", 1, 3, 2, 0).unanswered_attacks
+        2
+    """
+
+    party: str | None
+    claims: int
+    attacks: int
+    unanswered_attacks: int
+    unanswered_claims: int
+
+
+@attrs.frozen
+class IssueBalance:
+    """The balance of argument on one issue: one :class:`PartyBalance` per party.
+
+    Example:
+        >>> b = IssueBalance("Q1", "Valid?", (PartyBalance("a", 1, 0, 0, 1),))
+        >>> b["a"].claims
+        1
+    """
+
+    issue: str
+    text: str
+    parties: tuple[PartyBalance, ...]
+    #: ids of its sub-issues, each with a balance of its own
+    sub_issues: tuple[str, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """A line pointing to the sub-issues, if any (else ``""``).
+
+        Example:
+            >>> IssueBalance("T", "?", (), ("A", "B")).note
+            'sub-issues: A, B'
+        """
+        return f"sub-issues: {', '.join(self.sub_issues)}" if self.sub_issues else ""
+
+    def __getitem__(self, party: str | None) -> PartyBalance:
+        for row in self.parties:
+            if row.party == party:
+                return row
+        raise KeyError(party)
+
+    def rows(self) -> list[list[str | int | None]]:
+        """The table rows: party, claims, attacks, unanswered attacks, unanswered claims.
+
+        Example:
+            >>> IssueBalance("Q", "?", (PartyBalance(None, 0, 1, 1, 0),)).rows()
+            [['(no party)', 0, 1, 1, 0]]
+        """
+        return [
+            [
+                r.party or "(no party)",
+                r.claims,
+                r.attacks,
+                r.unanswered_attacks,
+                r.unanswered_claims,
+            ]
+            for r in self.parties
+        ]
+
+
+_HEADER = ["party", "claims", "attacks made", "attacks unanswered", "claims unanswered"]
+
+
+@attrs.frozen
+class Balance:
+    """Per issue, how much each party argues and how much of it goes unanswered.
+
+    ``str(b)`` is a text report, :meth:`to_markdown` a Markdown one; Jupyter shows
+    the Markdown or HTML form.
+
+    Example:
+        >>> from argmap.graph import ArgumentMap
+        >>> m = ArgumentMap(parties={"us": "United States", "city": "City"})
+        >>> q = m.issue("May grants be conditioned?", id="Q")
+        >>> c = m.claim("Yes", party="us", answers=q)
+        >>> r = m.rebuttal("Only Congress spends", party="city", attacks=c)
+        >>> print(balance(m))
+        Q  May grants be conditioned?
+          party  claims  attacks made  attacks unanswered  claims unanswered
+          us          1             0                   0                  0
+          city        0             1                   1                  0
+    """
+
+    issues: tuple[IssueBalance, ...]
+
+    def __getitem__(self, issue: str) -> IssueBalance:
+        for row in self.issues:
+            if row.issue == issue:
+                return row
+        raise KeyError(issue)
+
+    def __str__(self) -> str:
+        if not self.issues:
+            return "no issues in the map"
+        return "\n\n".join(
+            f"{b.issue}  {b.text}\n{text_table(_HEADER, b.rows(), indent='  ')}"
+            + (f"\n  {b.note}" if b.note else "")
+            for b in self.issues
+        )
+
+    def to_markdown(self) -> str:
+        """The report as Markdown: a heading and a table per issue (all text escaped).
+
+        Example:
+            >>> from argmap.graph import ArgumentMap
+            >>> m = ArgumentMap(); _ = m.issue("Is *this* valid?", id="Q")
+            >>> print(balance(m).to_markdown())
+            ### Q: Is \\*this\\* valid?
+            <BLANKLINE>
+            | party | claims | attacks made | attacks unanswered | claims unanswered |
+            |---|---|---|---|---|
+        """
+        if not self.issues:
+            return "*no issues in the map*"
+        return "\n\n".join(
+            f"### {md_escape(b.issue)}: {md_escape(b.text)}\n\n{md_table(_HEADER, b.rows())}"
+            + (f"\n\n{md_escape(b.note)}" if b.note else "")
+            for b in self.issues
+        )
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        if not self.issues:
+            return "<p><em>no issues in the map</em></p>"
+        return "".join(
+            html_table(_HEADER, b.rows(), caption=f"{b.issue}: {b.text}")
+            + (f"<p>{html.escape(b.note)}</p>" if b.note else "")
+            for b in self.issues
+        )
+
+
+def balance(m: MapLike) -> Balance:
+    """The balance of argument on each issue of ``m`` (see :class:`Balance`).
+
+    An issue's arguments are the claims answering it and everything bearing on
+    them (premises, rebuttals, undercutters, rival claims, and their relations);
+    sub-issues are reported on their own. Every declared party gets a row; a
+    ``(no party)`` row appears only when party-less statements claim or attack.
+
+    Example:
+        >>> from argmap.graph import ArgumentMap
+        >>> m = ArgumentMap(parties={"a": "A", "b": "B"}); q = m.issue("?")
+        >>> c = m.claim("yes", party="a", answers=q)
+        >>> r = m.rebuttal("no", party="b", attacks=c)
+        >>> u = m.rebuttal("yes after all", party="a", attacks=r)
+        >>> [(p.party, p.attacks, p.unanswered_attacks) for p in balance(m)["Q1"].parties]
+        [('a', 1, 1), ('b', 1, 0)]
+    """
+    return Balance(tuple(_issue_balance(m, q) for q in m.issues))
+
+
+def _issue_balance(m: MapLike, issue: Issue) -> IssueBalance:
+    claims = m.answers(issue)
+    scope: dict[str, None] = {}
+    for c in claims:
+        scope[c.id] = None
+        scope.update(dict.fromkeys(m.ancestors(c, relations=True)))
+    attacks = [m.relations[r] for r in scope if isinstance(m.relations.get(r), Conflict)]
+    parties: list[str | None] = list(m.parties)
+    party_of = {s: m.statements[s].party for s in scope if s in m.statements}
+    if any(c.party is None for c in claims) or any(
+        party_of[k.attacker] is None for k in attacks if isinstance(k, Conflict)
+    ):
+        parties.append(None)
+    rows = []
+    for p in parties:
+        mine = [k for k in attacks if isinstance(k, Conflict) and party_of[k.attacker] == p]
+        unanswered = [
+            k for k in mine if not m.conflicts_against(k.attacker) and not m.conflicts_against(k.id)
+        ]
+        own_claims = [c for c in claims if c.party == p]
+        rows.append(
+            PartyBalance(
+                p,
+                claims=len(own_claims),
+                attacks=len(mine),
+                unanswered_attacks=len(unanswered),
+                unanswered_claims=sum(not _attacked_below(m, c.id) for c in own_claims),
+            )
+        )
+    return IssueBalance(
+        issue.id,
+        issue.title or shorten(issue.text, 72),
+        tuple(rows),
+        tuple(i.id for i in m.sub_issues(issue)),
+    )
+
+
+def _attacked_below(m: MapLike, claim: str) -> bool:
+    """Whether anything attacks ``claim`` or a premise or inference under it."""
+    seen = {claim}
+    stack = [claim]
+    while stack:
+        node = stack.pop()
+        if m.conflicts_against(node):
+            return True
+        for inf in m.inferences_for(node):
+            for nxt in (inf.id, *inf.premises):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+    return False

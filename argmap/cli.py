@@ -78,16 +78,32 @@ def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import attrs
+
+    m: ArgumentMap | None = None
     try:
         m = _load(args.file)
     except LoadError as exc:
         problems: list[Problem] = list(exc.problems)
     else:
         problems = m.check()
+    found = [_problem_dict(p) for p in problems]
+    report = m.balance() if args.balance and m is not None else None
     if args.json:
-        print(json.dumps([_problem_dict(p) for p in problems], indent=2, ensure_ascii=False))
+        # with --balance: one JSON object holding both, so the output stays one document
+        doc: Any = (
+            found
+            if not args.balance
+            else {
+                "problems": found,
+                "balance": None if report is None else attrs.asdict(report),
+            }
+        )
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
         _print_problems(problems, sys.stdout)
+        if report is not None:
+            print(f"\nBalance of argument by issue\n\n{report}")
     return 1 if any(p.is_error for p in problems) else 0
 
 
@@ -383,6 +399,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="report problems in a map file (exit 1 on errors)")
     p.add_argument("file", help=file_help)
     p.add_argument("--json", action="store_true", help="print the problems as JSON")
+    p.add_argument(
+        "--balance",
+        action="store_true",
+        help="also report, per issue, each party's attacks and what of its case goes unanswered",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("casebook", help="list the bundled maps, or write one out")

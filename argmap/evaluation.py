@@ -293,6 +293,76 @@ class IssueOutcome:
         """
         return self.status == "accepted"
 
+    # -- display (repr, text, Jupyter); kept to these methods so they merge cleanly
+
+    def _rows(self) -> list[list[str | int | float | None]]:
+        return [
+            [cid, _num(pro), _num(con), "yes" if cid in self.winners else "no"]
+            for cid, (pro, con) in self.weights.items()
+        ]
+
+    def _headline(self) -> str:
+        standard = f"under {self.standard}" if self.standard else "with no proof standard"
+        return f"{self.issue}: {self.status} {standard}"
+
+    def __repr__(self) -> str:
+        won = f"; meets it: {', '.join(self.winners)}" if self.winners else ""
+        return f"<IssueOutcome {self._headline()}{won}>"
+
+    def __str__(self) -> str:
+        """The outcome, its explanation and the weighing, as plain text.
+
+        Example:
+            >>> o = IssueOutcome("Q", "preponderance", "accepted", ("C1",),
+            ...                  {"C1": (1.0, 0.0), "C2": (0.0, 1.0)}, "C1 prevails.")
+            >>> o
+            <IssueOutcome Q: accepted under preponderance; meets it: C1>
+            >>> print(o)
+            Q: accepted under preponderance
+            C1 prevails.
+              claim  for  against  meets the standard
+              C1       1        0  yes
+              C2       0        1  no
+        """
+        from ._display import text_table
+
+        parts = [self._headline()]
+        if self.explanation:
+            parts.append(self.explanation)
+        if self.weights:
+            parts.append(text_table(_OUTCOME_HEADER, self._rows(), indent="  "))
+        return "\n".join(parts)
+
+    def _repr_markdown_(self) -> str:
+        from ._display import md_escape, md_table
+
+        parts = [f"**{md_escape(self._headline())}**"]
+        if self.explanation:
+            parts.append(md_escape(self.explanation))
+        if self.weights:
+            parts.append(md_table(_OUTCOME_HEADER, self._rows()))
+        return "\n\n".join(parts)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        from ._display import html_table
+
+        out = f"<p><strong>{html.escape(self._headline())}</strong></p>"
+        if self.explanation:
+            out += f"<p>{html.escape(self.explanation)}</p>"
+        if self.weights:
+            out += html_table(_OUTCOME_HEADER, self._rows())
+        return out
+
+
+_OUTCOME_HEADER = ["claim", "for", "against", "meets the standard"]
+
+
+def _num(x: float) -> int | float:
+    """A weight as shown: whole numbers without ``.0``."""
+    return int(x) if float(x).is_integer() else round(x, 3)
+
 
 @attrs.frozen(eq=False)
 class Evaluation:
@@ -767,6 +837,15 @@ class Change:
     after: Status
     why: str
 
+    def __repr__(self) -> str:
+        """One line: ``<Change C1 (claim): accepted -> rejected>``.
+
+        Example:
+            >>> Change("C1", "claim", "accepted", "rejected", "...")
+            <Change C1 (claim): accepted -> rejected>
+        """
+        return f"<Change {self.id} ({self.kind}): {self.before} -> {self.after}>"
+
 
 @attrs.frozen
 class Diff:
@@ -794,6 +873,28 @@ class Diff:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
+
+    def __repr__(self) -> str:
+        """A one-line summary; ``print`` it for the table with reasons.
+
+        Example:
+            >>> Diff((Change("C1", "claim", "accepted", "rejected", "..."),))
+            <Diff: 1 change: C1 accepted -> rejected>
+        """
+        shown = ", ".join(f"{c.id} {c.before} -> {c.after}" for c in self.changes[:5])
+        more = f", and {len(self.changes) - 5} more" if len(self.changes) > 5 else ""
+        n = len(self.changes)
+        return f"<Diff: {n} change{'s' * (n != 1)}{': ' if n else ''}{shown}{more}>"
+
+    def _repr_html_(self) -> str:
+        from ._display import html_table
+
+        if not self.changes:
+            return "<p><em>no status changed</em></p>"
+        return html_table(
+            ["id", "kind", "before", "after", "why"],
+            [[c.id, c.kind, c.before, c.after, c.why] for c in self.changes],
+        )
 
     def __str__(self) -> str:
         if not self.changes:

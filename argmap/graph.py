@@ -15,14 +15,16 @@ Example:
 
 from __future__ import annotations
 
-import itertools
+import bisect
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar, cast
 
 import attrs
 
+from .checks import Balance, balance, check_map
 from .exceptions import (
     ArgmapTypeError,
     DuplicateIdError,
@@ -54,6 +56,9 @@ from .model import (
     Undercutter,
     check_attack,
     check_support,
+    conflict_id,
+    inference_id,
+    shorten,
 )
 from .problems import Problem
 
@@ -65,6 +70,7 @@ __all__ = ["ArgumentMap", "Ref"]
 #: A reference to a node: its id or the node itself.
 Ref: TypeAlias = str | Statement | Inference | Conflict
 S = TypeVar("S", bound=Statement)
+R = TypeVar("R", bound=Relation)
 Refs: TypeAlias = Ref | Iterable[Ref] | None
 
 
@@ -108,11 +114,26 @@ def _vocab(value: object, cls: type[Party] | type[Doctrine]) -> dict[str, Any]:
     return out
 
 
-def _parties(value: object) -> dict[str, Party]:
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an issue", "a claim"."""
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _differences(old: Node | Authority, new: Node | Authority) -> list[str]:
+    """``field: old -> new`` for each field of two attrs values that differs."""
+    out = []
+    for a in attrs.fields(type(new)):
+        was, now = getattr(old, a.name, None), getattr(new, a.name)
+        if was != now:
+            out.append(f"{a.name}: {shorten(repr(was), 40)} -> {shorten(repr(now), 40)}")
+    return out
+
+
+def _to_parties(value: object) -> dict[str, Party]:
     return _vocab(value, Party)
 
 
-def _doctrines(value: object) -> dict[str, Doctrine]:
+def _to_doctrines(value: object) -> dict[str, Doctrine]:
     return _vocab(value, Doctrine)
 
 
@@ -123,6 +144,13 @@ class ArgumentMap:
     Statements, relations and authorities are kept in insertion order, so every
     output made from a map is deterministic. Two maps are equal when they hold
     the same values (order and source positions aside).
+
+    In a notebook, re-running a cell that adds the same statement (same id, same
+    fields, same relations) returns the one already in the map; a different one
+    under a taken id is refused with a hint. Change a node with :meth:`update`,
+    take one out with :meth:`remove`. Collections keyed by id (``statements``,
+    ``relations``, ``authorities``, ``parties``, ``doctrines``) are mappings;
+    per-kind queries (``issues``, ``claims``, …) are lists of objects.
 
     Args:
         title: shown in diagrams and briefs.
@@ -138,12 +166,17 @@ class ArgumentMap:
         Traceback (most recent call last):
         ...
         argmap.exceptions.ModelError: C2: unknown party 'b' (declared: ['a']); declare it with m.party('b', ...)
+        >>> m.claim("The contract binds", party="a", id="C1").id  # the same again: a no-op
+        'C1'
+        >>> _ = m.update("C1", text="The contract binds both sides")
+        >>> m.remove("C1").text
+        'The contract binds both sides'
     """
 
     title: str = ""
-    parties_: dict[str, Party] = attrs.field(factory=dict, alias="parties", converter=_parties)
-    doctrines_: dict[str, Doctrine] = attrs.field(
-        factory=dict, alias="doctrines", converter=_doctrines
+    _parties: dict[str, Party] = attrs.field(factory=dict, alias="parties", converter=_to_parties)
+    _doctrines: dict[str, Doctrine] = attrs.field(
+        factory=dict, alias="doctrines", converter=_to_doctrines
     )
     description: str | None = None
     _statements: dict[str, Statement] = attrs.field(factory=dict, init=False)
@@ -153,7 +186,15 @@ class ArgumentMap:
     _out: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _in: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _answered_by: dict[str, list[str]] = attrs.field(factory=dict, init=False)
-    _counters: dict[str, Iterator[int]] = attrs.field(factory=dict, init=False)
+    # indices kept up to date by add / replace / remove, so per-kind queries and
+    # sub_issues never rescan the map: ids by kind (in map order), sub-issues by
+    # parent, and each statement's position stamp (to keep index lists in map order)
+    _by_kind: dict[str, dict[str, None]] = attrs.field(factory=dict, init=False)
+    _children: dict[str, list[str]] = attrs.field(factory=dict, init=False)
+    _stamp: dict[str, int] = attrs.field(factory=dict, init=False)
+    _ticks: int = attrs.field(default=0, init=False)
+    # the highest auto-id number handed out per prefix (advanced only by successful adds)
+    _counters: dict[str, int] = attrs.field(factory=dict, init=False)
     #: Where each id was defined when the map was loaded from a file (``{id: line}``).
     lines: dict[str, int] = attrs.field(factory=dict, init=False)
     #: The file the map was loaded from, if any.
@@ -170,8 +211,8 @@ class ArgumentMap:
         return (
             self.title == other.title
             and self.description == other.description
-            and self.parties_ == other.parties_
-            and self.doctrines_ == other.doctrines_
+            and self._parties == other._parties
+            and self._doctrines == other._doctrines
             and self._authorities == other._authorities
             and self._statements == other._statements
             and self._relations == other._relations
@@ -204,11 +245,21 @@ class ArgumentMap:
 
     @property
     def statements(self) -> Mapping[str, Statement]:
-        """All statements by id, in insertion order (read-only).
+        """All statements **by id**, in insertion order (a read-only mapping).
+
+        The convention throughout: collections of everything keyed by id
+        (``statements``, ``relations``, ``authorities``, ``parties``, ``doctrines``)
+        are mappings, so ``m.statements["C1"]`` looks one up and iterating one
+        yields ids; use ``.values()`` for the objects, or iterate the map itself
+        (``for s in m``). Per-kind queries (``m.issues``, ``m.claims``, …) are
+        lists of the objects.
 
         Example:
-            >>> ArgumentMap().statements
-            mappingproxy({})
+            >>> m = ArgumentMap(); _ = m.claim("x"); _ = m.issue("?")
+            >>> list(m.statements), [s.id for s in m.statements.values()]
+            (['C1', 'Q1'], ['C1', 'Q1'])
+            >>> [s.id for s in m] == list(m.statements)
+            True
         """
         return MappingProxyType(self._statements)
 
@@ -240,7 +291,7 @@ class ArgumentMap:
             >>> list(ArgumentMap(parties={"a": "A"}).parties)
             ['a']
         """
-        return MappingProxyType(self.parties_)
+        return MappingProxyType(self._parties)
 
     @property
     def doctrines(self) -> Mapping[str, Doctrine]:
@@ -250,14 +301,37 @@ class ArgumentMap:
             >>> ArgumentMap(doctrines={"spending": "Spending Clause"}).doctrines["spending"].name
             'Spending Clause'
         """
-        return MappingProxyType(self.doctrines_)
+        return MappingProxyType(self._doctrines)
 
     def _of_kind(self, cls: type[S]) -> list[S]:
-        return [s for s in self._statements.values() if isinstance(s, cls)]
+        # read from the per-kind index: no scan of the whole map (issue 12)
+        stmts = self._statements
+        return [stmts[i] for i in self._by_kind.get(cls.kind, ())]  # type: ignore[misc]
+
+    def _index(self, stmt: Statement) -> None:
+        """Enter a new statement in the indices."""
+        self._ticks += 1
+        self._stamp[stmt.id] = self._ticks
+        self._by_kind.setdefault(stmt.kind, {})[stmt.id] = None
+        self._link(stmt)
+
+    def _link(self, stmt: Statement) -> None:
+        """Index the ids a statement names in its fields (``answers``, ``parent``)."""
+        key = self._stamp.__getitem__
+        if isinstance(stmt, Claim) and stmt.answers is not None:
+            bisect.insort(self._answered_by.setdefault(stmt.answers, []), stmt.id, key=key)
+        if isinstance(stmt, Issue) and stmt.parent is not None:
+            bisect.insort(self._children.setdefault(stmt.parent, []), stmt.id, key=key)
+
+    def _unlink(self, stmt: Statement) -> None:
+        if isinstance(stmt, Claim) and stmt.answers is not None:
+            self._answered_by[stmt.answers].remove(stmt.id)
+        if isinstance(stmt, Issue) and stmt.parent is not None:
+            self._children[stmt.parent].remove(stmt.id)
 
     @property
     def issues(self) -> list[Issue]:
-        """The issues, in order.
+        """The issues, in order (a list of objects; ``m.statements`` is the by-id mapping).
 
         Example:
             >>> ArgumentMap().issues
@@ -313,7 +387,8 @@ class ArgumentMap:
             >>> ArgumentMap().inferences
             []
         """
-        return [r for r in self._relations.values() if isinstance(r, Inference)]
+        rels = self._relations
+        return [rels[i] for i in self._by_kind.get("inference", ())]  # type: ignore[misc]
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -323,7 +398,8 @@ class ArgumentMap:
             >>> ArgumentMap().conflicts
             []
         """
-        return [r for r in self._relations.values() if isinstance(r, Conflict)]
+        rels = self._relations
+        return [rels[i] for i in self._by_kind.get("conflict", ())]  # type: ignore[misc]
 
     def node(self, ref: Ref) -> Node:
         """The statement or relation with this id.
@@ -360,13 +436,16 @@ class ArgumentMap:
             raise UnknownNodeError(f"{ident!r} is {what}{self._hint(ident)}")
         return found
 
-    def authority_(self, ident: str) -> Authority:
-        """The authority with this id.
+    def get_authority(self, ident: str) -> Authority:
+        """Look up the authority with this id (:meth:`authority` adds one).
+
+        Raises:
+            UnknownNodeError: naming the id and the closest existing one.
 
         Example:
             >>> m = ArgumentMap(); _ = m.authority("dole", "case", "South Dakota v. Dole",
             ...                                    "South Dakota v. Dole, 483 U.S. 203 (1987)")
-            >>> m.authority_("dole").year is None
+            >>> m.get_authority("dole").year is None
             True
         """
         found = self._authorities.get(ident)
@@ -374,6 +453,78 @@ class ArgumentMap:
             hint = did_you_mean(ident, list(self._authorities))
             raise UnknownNodeError(f"authority {ident!r} is not in the map{hint}")
         return found
+
+    def authority_(self, ident: str) -> Authority:
+        """Deprecated name of :meth:`get_authority` (kept for old notebooks; warns).
+
+        Example:
+            >>> import warnings
+            >>> m = ArgumentMap(); _ = m.authority("s", "statute", "8 U.S.C. § 1373", "8 U.S.C. § 1373")
+            >>> with warnings.catch_warnings(record=True) as w:
+            ...     warnings.simplefilter("always")
+            ...     _ = m.authority_("s")
+            >>> w[0].category.__name__
+            'DeprecationWarning'
+        """
+        warnings.warn(
+            "ArgumentMap.authority_() is deprecated; use get_authority()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.get_authority(ident)
+
+    def check_parties(self, parties: Iterable[str]) -> list[str]:
+        """The ids given, after checking that each names a declared party.
+
+        Used by every view and diagram option that takes ``parties=``.
+
+        Raises:
+            UnknownNodeError: naming the unknown id and listing the declared ones.
+
+        Example:
+            >>> m = ArgumentMap(parties={"federal": "US", "local": "Cities"})
+            >>> m.check_parties(["locl"])
+            Traceback (most recent call last):
+            ...
+            argmap.exceptions.UnknownNodeError: unknown party 'locl' (did you mean 'local'?); declared parties: ['federal', 'local']
+        """
+        return self._check_vocab(parties, self._parties, "party", "parties")
+
+    def check_doctrines(self, doctrines: Iterable[str]) -> list[str]:
+        """The ids given, after checking that each names a declared doctrine.
+
+        Used by every view and diagram option that takes ``doctrines=``.
+
+        Raises:
+            UnknownNodeError: naming the unknown id and listing the declared ones.
+
+        Example:
+            >>> m = ArgumentMap(doctrines={"tenth": "Tenth Amendment"})
+            >>> m.check_doctrines(["spending"])
+            Traceback (most recent call last):
+            ...
+            argmap.exceptions.UnknownNodeError: unknown doctrine 'spending'; declared doctrines: ['tenth']
+        """
+        return self._check_vocab(doctrines, self._doctrines, "doctrine", "doctrines")
+
+    @staticmethod
+    def _check_vocab(
+        wanted: Iterable[str], declared: Mapping[str, object], what: str, plural: str
+    ) -> list[str]:
+        if isinstance(wanted, str):  # a lone id, not a list of characters
+            wanted = [wanted]
+        out = list(wanted)
+        for ident in out:
+            if ident not in declared:
+                listed = (
+                    f"declared {plural}: {list(declared)}"
+                    if declared
+                    else f"no {plural} are declared"
+                )
+                raise UnknownNodeError(
+                    f"unknown {what} {ident!r}{did_you_mean(ident, list(declared))}; {listed}"
+                )
+        return out
 
     def _hint(self, ident: str) -> str:
         return did_you_mean(ident, [*self._statements, *self._relations])
@@ -422,7 +573,7 @@ class ArgumentMap:
             '#0072B2'
         """
         value = Party(ident, label, colour, relief=relief, counsel=counsel)
-        self.parties_[ident] = value
+        self._parties[ident] = value
         return value
 
     def doctrine(self, ident: str, label: str = "", *, colour: str | None = None) -> Doctrine:
@@ -433,7 +584,7 @@ class ArgumentMap:
             'spending'
         """
         value = Doctrine(ident, label, colour)
-        self.doctrines_[ident] = value
+        self._doctrines[ident] = value
         return value
 
     def authority(
@@ -464,32 +615,54 @@ class ArgumentMap:
             ...                                         "8 U.S.C. § 1373")).kind
             'statute'
         """
-        if authority.id in self._authorities:
-            raise DuplicateIdError(f"duplicate authority id {authority.id!r}")
+        old = self._authorities.get(authority.id)
+        if old is not None:
+            if old == authority:  # re-running a notebook cell
+                return old
+            raise DuplicateIdError(
+                f"duplicate authority id {authority.id!r}, with different fields "
+                f"({_differences(old, authority)}); give it another id, or change the "
+                f"one in the map with m.replace_authority(...)"
+            )
+        self._authorities[authority.id] = authority
+        return authority
+
+    def replace_authority(self, authority: Authority) -> Authority:
+        """Replace the authority with this id by a changed copy.
+
+        Example:
+            >>> import attrs
+            >>> m = ArgumentMap(); a = m.authority("s", "statute", "Act", "Act § 1")
+            >>> m.replace_authority(attrs.evolve(a, year=1996)).year
+            1996
+        """
+        self.get_authority(authority.id)
         self._authorities[authority.id] = authority
         return authority
 
     # ------------------------------------------------------------------ statements
 
-    def _new_id(self, prefix: str) -> str:
-        counter = self._counters.setdefault(prefix, itertools.count(1))
+    def _new_id(self, prefix: str) -> tuple[str, int]:
+        """The next free auto-id and its number; nothing is consumed until an add succeeds."""
+        n = self._counters.get(prefix, 0)
         while True:
-            candidate = f"{prefix}{next(counter)}"
+            n += 1
+            candidate = f"{prefix}{n}"
             if candidate not in self._statements and candidate not in self._relations:
-                return candidate
+                return candidate, n
 
     def _check_refs(self, stmt: Statement) -> None:
-        if stmt.party is not None and stmt.party not in self.parties_:
+        if stmt.party is not None and stmt.party not in self._parties:
             raise ModelError(
                 f"{stmt.id}: unknown party {stmt.party!r}"
-                f"{did_you_mean(stmt.party, list(self.parties_))} (declared: "
-                f"{list(self.parties_)}); declare it with m.party({stmt.party!r}, ...)"
+                f"{did_you_mean(stmt.party, list(self._parties))} (declared: "
+                f"{list(self._parties)}); declare it with m.party({stmt.party!r}, ...)"
             )
         for d in stmt.doctrines:
-            if d not in self.doctrines_:
+            if d not in self._doctrines:
                 raise ModelError(
-                    f"{stmt.id}: unknown doctrine {d!r}{did_you_mean(d, list(self.doctrines_))} "
-                    f"(declared: {list(self.doctrines_)}); declare it with m.doctrine({d!r}, ...)"
+                    f"{stmt.id}: unknown doctrine {d!r}{did_you_mean(d, list(self._doctrines))} "
+                    f"(declared: {list(self._doctrines)}); declare it with m.doctrine({d!r}, ...)"
                 )
         for cite in stmt.cites:
             if cite.authority not in self._authorities:
@@ -498,7 +671,7 @@ class ArgumentMap:
                     f"{stmt.id}: cites unknown authority {cite.authority!r}{hint}; "
                     "add it first with m.authority(...)"
                 )
-        if isinstance(stmt, Issue) and stmt.burden is not None and stmt.burden not in self.parties_:
+        if isinstance(stmt, Issue) and stmt.burden is not None and stmt.burden not in self._parties:
             raise ModelError(f"{stmt.id}: burden names unknown party {stmt.burden!r}")
         if isinstance(stmt, Issue) and stmt.parent is not None:
             self._check_parent(stmt)
@@ -543,8 +716,8 @@ class ArgumentMap:
             >>> [i.id for i in m.sub_issues(t)]
             ['Q2']
         """
-        ident = _ref(issue)
-        return [i for i in self.issues if i.parent == ident]
+        stmts = self._statements
+        return [stmts[i] for i in self._children.get(_ref(issue), ())]  # type: ignore[misc]
 
     def add(self, stmt: S, *, check: bool = True) -> S:
         """Add a statement value built elsewhere (relations are added separately).
@@ -559,14 +732,37 @@ class ArgumentMap:
             >>> ArgumentMap().add(Claim(id="C7", text="A claim")).id
             'C7'
         """
-        if stmt.id in self._statements or stmt.id in self._relations:
-            raise DuplicateIdError(f"duplicate id {stmt.id!r}")
+        existing = self._statements.get(stmt.id)
+        if existing is not None and existing == stmt:  # re-running a notebook cell
+            return existing
+        self._refuse_duplicate(stmt)
         if check:
             self._check_refs(stmt)
         self._statements[stmt.id] = stmt
-        if isinstance(stmt, Claim) and stmt.answers is not None:
-            self._answered_by.setdefault(stmt.answers, []).append(stmt.id)
+        self._index(stmt)
         return stmt
+
+    def _refuse_duplicate(self, stmt: Statement) -> None:
+        """Raise if ``stmt.id`` is taken (by a relation, or by a different statement)."""
+        if stmt.id in self._relations:
+            raise DuplicateIdError(
+                f"duplicate id {stmt.id!r}: it names a relation; give the {stmt.kind} another id"
+            )
+        old = self._statements.get(stmt.id)
+        if old is None:
+            return
+        if type(old) is not type(stmt):
+            raise DuplicateIdError(
+                f"duplicate id {stmt.id!r}: the map already has {_a(old.kind)} with this id; "
+                f"give the {stmt.kind} another id, or m.remove({stmt.id!r}) first"
+            )
+        changed = _differences(old, stmt)
+        first = changed[0].split(":")[0] if changed else "text"
+        raise DuplicateIdError(
+            f"duplicate id {stmt.id!r}: the map already has a different {old.kind} with this id "
+            f"({'; '.join(changed)}). To change it use m.update({stmt.id!r}, {first}=...); "
+            f"to start over m.remove({stmt.id!r}); or give the new {stmt.kind} another id"
+        )
 
     def replace(self, stmt: Statement) -> Statement:
         """Replace a statement by a changed copy with the same id and kind.
@@ -581,12 +777,143 @@ class ArgumentMap:
         if type(old) is not type(stmt):
             raise ModelError(f"{stmt.id}: cannot change a {old.kind} into a {stmt.kind}")
         self._check_refs(stmt)
-        if isinstance(old, Claim) and old.answers is not None:
-            self._answered_by[old.answers].remove(old.id)
+        self._unlink(old)
         self._statements[stmt.id] = stmt
-        if isinstance(stmt, Claim) and stmt.answers is not None:
-            self._answered_by.setdefault(stmt.answers, []).append(stmt.id)
+        self._link(stmt)
         return stmt
+
+    def update(self, ref: Ref, **changes: Any) -> Node:
+        """Change some fields of a statement (or a relation's ``scheme``/``weight``).
+
+        The node keeps its id and its place in the map's order; the changed value is
+        validated like a new one, and the map is left unchanged if it is refused.
+        Relations are not fields: add them with :meth:`infer` / :meth:`attack` and
+        drop them with :meth:`remove`.
+
+        Raises:
+            ModelError: an unknown field, an id change, or an invalid value.
+
+        Example:
+            >>> m = ArgumentMap(); q = m.issue("?"); c = m.claim("x"); _ = m.claim("y")
+            >>> m.update(c, text="Yes", answers=q).text
+            'Yes'
+            >>> list(m.statements), [a.id for a in m.answers(q)]
+            (['Q1', 'C1', 'C2'], ['C1'])
+            >>> m.update(c, txt="No")
+            Traceback (most recent call last):
+            ...
+            argmap.exceptions.ModelError: C1: a claim has no field 'txt' (did you mean 'text'?)...
+        """
+        node = self.node(ref)
+        if "id" in changes:
+            raise ModelError(
+                f"{node.id}: update() cannot change an id; add a new node with the new id "
+                f"and m.remove({node.id!r})"
+            )
+        names = [a.name for a in attrs.fields(type(node))]
+        structural = {"premises", "conclusion", "attacker", "target"}
+        for key in changes:
+            if key in ("supports", "attacks", "undercuts") or key in structural:
+                raise ModelError(
+                    f"{node.id}: {key} is a relation, not a field; add one with m.infer(...) "
+                    "or m.attack(...), drop one with m.remove(relation id)"
+                )
+            if key not in names:
+                raise ModelError(
+                    f"{node.id}: a {node.kind} has no field {key!r}{did_you_mean(key, names)} "
+                    f"(fields: {[n for n in names if n != 'id']})"
+                )
+        for key in ("answers", "parent"):
+            if changes.get(key) is not None and not isinstance(changes[key], str):
+                changes[key] = _ref(changes[key])
+        new = attrs.evolve(node, **changes)
+        if isinstance(new, Statement):
+            return self.replace(new)
+        self._relations[new.id] = new
+        return new
+
+    def remove(self, ref: Ref, *, cascade: bool = False) -> Node:
+        """Remove a statement or a relation, refusing when other nodes depend on it.
+
+        A statement's own relations (what it supports or attacks on its own) go with
+        it. Nodes built on it are its dependents: relations for or against it, linked
+        inferences it shares with other premises, attacks on its relations, claims
+        answering it and its sub-issues. With dependents, ``remove`` refuses and
+        lists them, unless ``cascade=True``: then those relations are removed too, and
+        claims answering it / sub-issues of it are detached (they stay in the map).
+
+        Returns:
+            The removed statement or relation.
+
+        Raises:
+            ModelError: listing the dependents, when there are some and not ``cascade``.
+
+        Example:
+            >>> m = ArgumentMap(); c = m.claim("x"); p = m.premise("y", supports=c)
+            >>> m.remove(c)
+            Traceback (most recent call last):
+            ...
+            argmap.exceptions.ModelError: cannot remove C1: P1->C1 depends on it; remove that first, or call m.remove('C1', cascade=True) (...)
+            >>> m.remove(p).id, list(m.statements), list(m.relations)
+            ('P1', ['C1'], [])
+        """
+        node = self.node(ref)
+        ident = node.id
+        own: list[str] = []
+        doomed: dict[str, None] = {}
+        if isinstance(node, Statement):
+            for rid in self._out.get(ident, []):
+                if self._relations[rid].sources == (ident,):
+                    own.append(rid)
+                doomed[rid] = None
+            doomed.update(dict.fromkeys(self._in.get(ident, [])))
+        else:
+            own.append(ident)
+            doomed[ident] = None
+        # attacks on doomed relations fall with them (and attacks on those, ...)
+        queue = list(doomed)
+        while queue:
+            for rid in self._in.get(queue.pop(), []):
+                if rid not in doomed:
+                    doomed[rid] = None
+                    queue.append(rid)
+        detach = [*self._answered_by.get(ident, []), *self._children.get(ident, [])]
+        dependents = [r for r in self._relations if r in doomed and r not in own] + detach
+        if dependents and not cascade:
+            one = len(dependents) == 1
+            raise ModelError(
+                f"cannot remove {ident}: {', '.join(dependents)} "
+                f"{'depends' if one else 'depend'} on it; remove {'that' if one else 'them'} "
+                f"first, or call m.remove({ident!r}, cascade=True) (relations that depend on "
+                "it are removed, claims answering it and its sub-issues are detached)"
+            )
+        for did in detach:
+            dep = self._statements[did]
+            if isinstance(dep, Claim):
+                self.replace(attrs.evolve(dep, answers=None))
+            elif isinstance(dep, Issue):
+                self.replace(attrs.evolve(dep, parent=None))
+        for rid in [r for r in self._relations if r in doomed]:
+            self._drop_relation(rid)
+        if isinstance(node, Statement):
+            self._unlink(node)
+            del self._statements[ident]
+            del self._by_kind[node.kind][ident]
+            del self._stamp[ident]
+            for index in (self._out, self._in, self._answered_by, self._children):
+                index.pop(ident, None)
+        self.lines.pop(ident, None)
+        return node
+
+    def _drop_relation(self, rid: str) -> None:
+        rel = self._relations.pop(rid)
+        del self._by_kind[rel.kind][rid]
+        for src in rel.sources:
+            self._out[src].remove(rid)
+        if rel.target in self._in:  # gone already when its target was dropped first
+            self._in[rel.target].remove(rid)
+        self._in.pop(rid, None)
+        self.lines.pop(rid, None)
 
     def _make(
         self,
@@ -599,9 +926,14 @@ class ArgumentMap:
         **fields: Any,
     ) -> Statement:
         cls = STATEMENT_CLASSES[kind]
+        number = 0
         if ident is None:
-            ident = self._new_id(cls.prefix)
+            ident, number = self._new_id(cls.prefix)
         stmt = cls(id=ident, text=text, **fields)
+        # a taken id is reported first, before anything about the relations asked for
+        existing = self._statements.get(ident)
+        if existing is None or existing != stmt:
+            self._refuse_duplicate(stmt)
         # validate every relation before adding anything, so a failure leaves the map unchanged
         targets_s = [self.statement(t) for t in _refs(supports)]
         targets_a = [self.node(t) for t in _refs(attacks)]
@@ -613,9 +945,21 @@ class ArgumentMap:
                 raise RelationError(f"{stmt.id} cannot undercut {t}: {exc}") from None
         for target in targets_s:
             check_support(stmt, target)
+        if existing is not None:  # the same statement again: a no-op if its relations exist
+            wanted = [inference_id((ident,), t.id) for t in targets_s]
+            wanted += [conflict_id(ident, n.id) for n in targets_a + targets_u]
+            missing = [r for r in wanted if r not in self._relations]
+            if missing:
+                raise DuplicateIdError(
+                    f"duplicate id {ident!r}: the map already has this {kind} but without "
+                    f"{', '.join(missing)}; add relations with m.infer(...) or m.attack(...)"
+                )
+            return existing
         for n in targets_a + targets_u:
             check_attack(stmt, n.id, n.kind)
         self.add(stmt)
+        if number:
+            self._counters[cls.prefix] = number
         for target in targets_s:
             self._add_relation(Inference(premises=(stmt.id,), conclusion=target.id))
         for n in targets_a + targets_u:
@@ -806,10 +1150,19 @@ class ArgumentMap:
 
     # ------------------------------------------------------------------ relations
 
-    def _add_relation(self, rel: Relation) -> Relation:
-        if rel.id in self._relations or rel.id in self._statements:
-            raise DuplicateIdError(f"duplicate id {rel.id!r}")
+    def _add_relation(self, rel: R) -> R:
+        old = self._relations.get(rel.id)
+        if old is not None and old == rel:  # re-running a notebook cell
+            return cast(R, old)
+        if old is not None or rel.id in self._statements:
+            raise DuplicateIdError(
+                f"duplicate id {rel.id!r}: the map already has a different "
+                f"{old.kind if old else self._statements[rel.id].kind} with this id; "
+                f"change it with m.update({rel.id!r}, ...), m.remove({rel.id!r}) it first, "
+                "or give this one another id"
+            )
         self._relations[rel.id] = rel
+        self._by_kind.setdefault(rel.kind, {})[rel.id] = None
         for src in rel.sources:
             self._out.setdefault(src, []).append(rel.id)
         self._in.setdefault(rel.target, []).append(rel.id)
@@ -840,8 +1193,7 @@ class ArgumentMap:
         if id is not None:
             fields["id"] = id
         rel = Inference(**fields, scheme=scheme, weight=weight)
-        self._add_relation(rel)
-        return rel
+        return self._add_relation(rel)
 
     def attack(
         self,
@@ -865,8 +1217,7 @@ class ArgumentMap:
         if id is not None:
             fields["id"] = id
         rel = Conflict(**fields, weight=weight)
-        self._add_relation(rel)
-        return rel
+        return self._add_relation(rel)
 
     def undercut(self, attacker: Ref, target: Ref, **kw: Any) -> Conflict:
         """Add an undercut; ``target`` is resolved as in :meth:`undercutter`.
@@ -1057,10 +1408,8 @@ class ArgumentMap:
             >>> [s.id for s in m.by_party("a")]
             ['C1']
         """
-        if party is not None and party not in self.parties_:
-            raise UnknownNodeError(
-                f"unknown party {party!r}{did_you_mean(party, list(self.parties_))}"
-            )
+        if party is not None:
+            self.check_parties([party])
         return [s for s in self._statements.values() if s.party == party]
 
     def by_doctrine(self, doctrine: str) -> list[Statement]:
@@ -1071,10 +1420,7 @@ class ArgumentMap:
             >>> [s.id for s in m.by_doctrine("d")]
             ['C1']
         """
-        if doctrine not in self.doctrines_:
-            raise UnknownNodeError(
-                f"unknown doctrine {doctrine!r}{did_you_mean(doctrine, list(self.doctrines_))}"
-            )
+        self.check_doctrines([doctrine])
         return [s for s in self._statements.values() if doctrine in s.doctrines]
 
     def by_kind(self, kind: StatementKind) -> list[Statement]:
@@ -1141,12 +1487,7 @@ class ArgumentMap:
         """
         keep = set(self._statements)
         if doctrines is not None:
-            wanted = set(doctrines)
-            for d in wanted:
-                if d not in self.doctrines_:
-                    raise UnknownNodeError(
-                        f"unknown doctrine {d!r}{did_you_mean(d, list(self.doctrines_))}"
-                    )
+            wanted = set(self.check_doctrines(doctrines))
             tagged = {s.id for s in self._statements.values() if wanted & set(s.doctrines)}
             # keep the issues the tagged claims answer, so the view keeps its question
             for sid in list(tagged):
@@ -1155,12 +1496,7 @@ class ArgumentMap:
                     tagged.add(stmt.answers)
             keep &= tagged
         if parties is not None:
-            wanted_p = set(parties)
-            for p in wanted_p:
-                if p not in self.parties_:
-                    raise UnknownNodeError(
-                        f"unknown party {p!r}{did_you_mean(p, list(self.parties_))}"
-                    )
+            wanted_p = set(self.check_parties(parties))
             keep &= {s.id for s in self._statements.values() if s.party in wanted_p or not s.party}
         if focus is not None:
             starts = [self.statement(f).id for f in _refs(focus)]
@@ -1209,8 +1545,8 @@ class ArgumentMap:
     def _subset(self, keep: set[str]) -> ArgumentMap:
         sub = ArgumentMap(
             self.title,
-            parties=dict(self.parties_),
-            doctrines=dict(self.doctrines_),
+            parties=dict(self._parties),
+            doctrines=dict(self._doctrines),
             description=self.description,
         )
         cited = {c.authority for s in self._statements.values() if s.id in keep for c in s.cites}
@@ -1334,6 +1670,18 @@ class ArgumentMap:
             >>> [p.code for p in m.check()]
             ['unsupported-claim']
         """
-        from .checks import check_map
-
         return check_map(self)
+
+    def balance(self) -> Balance:
+        """Per issue, each party's attacks and what of its case goes unanswered.
+
+        A frozen :class:`argmap.checks.Balance`; ``print`` it, or let Jupyter show it.
+
+        Example:
+            >>> m = ArgumentMap(parties={"a": "A", "b": "B"}); q = m.issue("?")
+            >>> c = m.claim("yes", party="a", answers=q); _ = m.rebuttal("no", attacks=c, party="b")
+            >>> row = m.balance()["Q1"]["b"]
+            >>> row.attacks, row.unanswered_attacks
+            (1, 1)
+        """
+        return balance(self)

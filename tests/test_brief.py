@@ -368,7 +368,7 @@ def test_casebook_brief_cites_every_authority_in_group_order(
     for group in ctx.authorities:
         assert group.name == bd.GROUPS[bd.GROUPS.index(group.name)]
         for e in group.entries:
-            assert bd._GROUP_OF[casebook.authority_(e.id).kind] == group.name
+            assert bd._GROUP_OF[casebook.get_authority(e.id).kind] == group.name
         keys = [bd.toa_sort_key(e.citation) for e in group.entries]
         assert keys == sorted(keys)
     # the rendered table lists them in that order, each under its group heading

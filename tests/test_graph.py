@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap import ArgumentMap
-from argmap.exceptions import DuplicateIdError, ModelError, RelationError, UnknownNodeError
+from argmap.exceptions import (
+    ArgmapError,
+    DuplicateIdError,
+    ModelError,
+    RelationError,
+    UnknownNodeError,
+)
+from argmap.model import Claim, Conflict, Inference, Issue, Premise, Rebuttal, Undercutter
 
 from .strategies import argument_maps
 
@@ -61,8 +69,10 @@ def test_duplicate_ids(m: ArgumentMap) -> None:
     with pytest.raises(DuplicateIdError):
         m.claim("clash with relation", id="linked")
     m.premise("x", id="P9", supports="C1")
-    with pytest.raises(DuplicateIdError):
-        m.infer(["P9"], "C1")
+    # the same relation again is a no-op (re-running a cell); a different one is refused
+    assert m.infer(["P9"], "C1") is m.relations["P9->C1"]
+    with pytest.raises(DuplicateIdError, match="P9->C1"):
+        m.infer(["P9"], "C1", scheme="argument-from-precedent")
 
 
 def test_rule_violations_name_both_ends_and_change_nothing(m: ArgumentMap) -> None:
@@ -146,8 +156,8 @@ def test_views_are_closed(m: ArgumentMap) -> None:
         v = m.view(focus=s, depth=1)
         for rel in v.relations.values():
             assert all(x in v for x in (*rel.sources, rel.target))
-        for st in v:
-            for c in st.cites:
+        for stmt in v:
+            for c in stmt.cites:
                 assert c.authority in v.authorities
 
 
@@ -195,3 +205,209 @@ def test_repr_and_protocol(m: ArgumentMap) -> None:
     assert "C1" in m and "linked" in m and "nope" not in m
     assert m["C1"].text == "Yes"
     assert len(m) == 8
+
+
+# ---------------------------------------------------------------- a notebook API that forgives
+
+
+def test_rerunning_a_cell_returns_the_same_statement(m: ArgumentMap) -> None:
+    before = (dict(m.statements), dict(m.relations), dict(m.authorities))
+    q = m.issue("May grants be conditioned?", id="Q", standard="preponderance")
+    p = m.premise("Congress delegated", id="P1", supports="C1", party="federal", cites=["dole@211"])
+    a = m.authority(
+        "dole",
+        "case",
+        "South Dakota v. Dole",
+        "South Dakota v. Dole, 483 U.S. 203 (1987)",
+        year=1987,
+    )
+    m.attack("C1", "C2")
+    assert q is m.statements["Q"] and p is m.statements["P1"] and a is m.authorities["dole"]
+    assert (dict(m.statements), dict(m.relations), dict(m.authorities)) == before
+
+
+def test_a_different_statement_under_a_taken_id_says_how_to_change_it(m: ArgumentMap) -> None:
+    with pytest.raises(DuplicateIdError) as info:
+        m.issue("May grants be withheld?", id="Q", standard="preponderance")
+    msg = str(info.value)
+    assert "'Q'" in msg and "m.update('Q'" in msg and "m.remove('Q')" in msg and "text" in msg
+    with pytest.raises(DuplicateIdError, match="authority id 'dole'"):
+        m.authority("dole", "case", "Dole", "483 U.S. 203 (1987)")
+    # the same statement asked to support something new: say which relation is missing
+    with pytest.raises(DuplicateIdError, match="P1->C2"):
+        m.premise("Congress delegated", id="P1", supports="C2", party="federal", cites=["dole@211"])
+
+
+def test_duplicate_id_is_reported_before_the_relation_rules(m: ArgumentMap) -> None:
+    with pytest.raises(DuplicateIdError, match="'C1'"):
+        m.premise("p", id="C1", supports="C1")
+    with pytest.raises(DuplicateIdError, match="already has an issue"):
+        m.premise("p", id="Q", supports="C1")
+
+
+def test_failed_adds_do_not_consume_generated_ids() -> None:
+    m = ArgumentMap(parties={"a": "A"})
+    c = m.claim("x")
+    assert m.premise("one", supports=c).id == "P1"
+    with pytest.raises(UnknownNodeError):
+        m.premise("two", supports="C9")
+    with pytest.raises(ModelError):
+        m.premise("three", supports=c, party="nobody")
+    with pytest.raises(RelationError):
+        m.premise("four", supports=m.issue("?"))
+    assert m.premise("five", supports=c).id == "P2"
+
+
+def test_remove_refuses_with_the_dependents_unless_cascade(m: ArgumentMap) -> None:
+    before = (dict(m.statements), dict(m.relations))
+    with pytest.raises(ModelError) as info:
+        m.remove("P1")
+    # P1's own support goes with it; what others built on it is listed
+    for dep in ("linked", "R2-|P1"):
+        assert dep in str(info.value)
+    assert "P1->C1" not in str(info.value)
+    assert "cascade=True" in str(info.value)
+    assert (dict(m.statements), dict(m.relations)) == before
+    m.remove("P1", cascade=True)
+    assert "P1" not in m and "P1->C1" not in m and "linked" not in m and "R2-|P1" not in m
+    assert "R2" in m and "P2" in m  # statements other than the one removed stay
+    assert all("P1" not in (*r.sources, r.target) for r in m.relations.values())
+
+
+def test_remove_a_leaf_takes_its_own_relations(m: ArgumentMap) -> None:
+    m.remove("U1")
+    assert "U1" not in m and "U1-|R1-|C1" not in m
+    m.remove("R1")
+    assert "R1-|C1" not in m
+    assert [s.id for s in m.attackers("C1")] == ["C2"]
+
+
+def test_remove_an_issue_with_cascade_detaches_its_answers() -> None:
+    m = ArgumentMap()
+    q = m.issue("?", id="Q")
+    sub = m.issue("part?", id="Q.1", parent=q)
+    c = m.claim("x", id="C", answers=q)
+    with pytest.raises(ModelError, match=r"Q\.1.*C|C.*Q\.1"):
+        m.remove(q)
+    m.remove(q, cascade=True)
+    assert m.statements["C"].answers is None and m.statements["Q.1"].parent is None  # type: ignore[union-attr]
+    assert m.sub_issues(sub) == [] and c.id in m
+    m.issue("?", id="Q")  # the id is free again
+    assert m.answers("Q") == []
+
+
+def test_remove_a_relation_and_what_attacks_it(m: ArgumentMap) -> None:
+    with pytest.raises(ModelError, match="U1-"):
+        m.remove("R1-|C1")
+    m.remove("R1-|C1", cascade=True)
+    assert "R1" in m and "U1" in m and not m.relations_from("R1") and not m.relations_from("U1")
+
+
+def test_update_validates_and_keeps_order(m: ArgumentMap) -> None:
+    order = list(m.statements)
+    m.update("C1", text="Yes, within limits", doctrines=[])
+    assert list(m.statements) == order and m.statements["C1"].text == "Yes, within limits"
+    assert [c.id for c in m.answers("Q")] == ["C1", "C2"]  # position kept in the index too
+    before = dict(m.statements)
+    with pytest.raises(ModelError, match="unknown party"):
+        m.update("C1", party="amicus")
+    with pytest.raises(ModelError, match="did you mean 'text'"):
+        m.update("C1", txt="x")
+    with pytest.raises(ModelError, match="relation"):
+        m.update("P1", supports="C2")
+    with pytest.raises(ModelError, match="id"):
+        m.update("P1", id="P7")
+    assert dict(m.statements) == before
+    assert m.update("linked", weight=0.9).weight == 0.9  # type: ignore[union-attr]
+
+
+def test_update_moves_a_claim_between_issues() -> None:
+    m = ArgumentMap()
+    q1, q2 = m.issue("one?"), m.issue("two?")
+    a = m.claim("a", answers=q1)
+    b = m.claim("b", answers=q2)
+    m.update(a, answers=q2)
+    assert m.answers(q1) == [] and [c.id for c in m.answers(q2)] == [a.id, b.id]
+
+
+def test_names_say_what_they_do(m: ArgumentMap) -> None:
+    assert not hasattr(m, "parties_") and not hasattr(m, "doctrines_")
+    assert m.get_authority("dole").year == 1987
+    with pytest.warns(DeprecationWarning, match="get_authority"):
+        assert m.authority_("dole").year == 1987
+    with pytest.raises(UnknownNodeError, match="did you mean 'dole'"):
+        m.get_authority("dol")
+    public = [n for n in dir(ArgumentMap) if not n.startswith("_")]
+    assert [n for n in public if n.endswith("_") and n != "authority_"] == []
+
+
+def test_statements_is_a_mapping_by_id_and_kind_queries_are_lists(m: ArgumentMap) -> None:
+    assert list(m.statements) == [s.id for s in m] == [s.id for s in m.statements.values()]
+    assert all(isinstance(i, Issue) for i in m.issues)
+    assert "mapping" in (ArgumentMap.statements.__doc__ or "")
+
+
+def test_unknown_doctrine_or_party_lists_the_declared_ones(m: ArgumentMap) -> None:
+    import argmap as am
+
+    with pytest.raises(UnknownNodeError) as info:
+        am.to_dot(m, doctrines=["tenth"])
+    assert "'tenth'" in str(info.value) and "spending" in str(info.value)
+    with pytest.raises(UnknownNodeError) as info:
+        m.view(parties=["amicus"])
+    assert "'amicus'" in str(info.value) and "federal" in str(info.value)
+    assert "local" in str(info.value)
+    with pytest.raises(UnknownNodeError, match=r"'amicus'.*\['federal', 'local'\]"):
+        am.to_dot(m, parties=["amicus"])
+    with pytest.raises(UnknownNodeError, match="no doctrines are declared"):
+        ArgumentMap().view(doctrines=["x"])
+
+
+# ---------------------------------------------------------------- indices (issue 12)
+
+
+def _scan_agrees(m: ArgumentMap) -> None:
+    stmts = list(m.statements.values())
+    for cls, got in (
+        (Issue, m.issues),
+        (Claim, m.claims),
+        (Premise, m.premises),
+        (Rebuttal, m.rebuttals),
+        (Undercutter, m.undercutters),
+    ):
+        assert got == [s for s in stmts if isinstance(s, cls)]
+    rels = list(m.relations.values())
+    assert m.inferences == [r for r in rels if isinstance(r, Inference)]
+    assert m.conflicts == [r for r in rels if isinstance(r, Conflict)]
+    for s in stmts:
+        assert m.sub_issues(s) == [i for i in m.issues if i.parent == s.id]
+        assert m.answers(s) == [c for c in m.claims if c.answers == s.id]
+    for node in [*m.statements, *m.relations]:
+        assert m.relations_to(node) == [r for r in rels if r.target == node]
+        assert m.relations_from(node) == [r for r in rels if node in r.sources]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(max_statements=10), st.data())
+def test_indices_agree_with_a_full_scan(m: ArgumentMap, data: st.DataObject) -> None:
+    for _ in range(data.draw(st.integers(1, 8))):
+        nodes = [*m.statements, *m.relations]
+        issues = [i.id for i in m.issues]
+        op = data.draw(st.sampled_from(["remove", "update", "claim", "issue", "reparent"]))
+        before = (dict(m.statements), dict(m.relations))
+        try:
+            if op == "remove" and nodes:
+                m.remove(data.draw(st.sampled_from(nodes)), cascade=data.draw(st.booleans()))
+            elif op == "update" and m.claims:
+                c = data.draw(st.sampled_from(m.claims))
+                m.update(c, text="changed", answers=data.draw(st.sampled_from([None, *issues])))
+            elif op == "claim":
+                m.claim("new", answers=data.draw(st.sampled_from([None, *issues])))
+            elif op == "issue":
+                m.issue("new?", parent=data.draw(st.sampled_from([None, *issues])))
+            elif op == "reparent" and issues:
+                i = data.draw(st.sampled_from(issues))
+                m.update(i, parent=data.draw(st.sampled_from([None, *issues])))
+        except ArgmapError:  # refused (dependents, a circle of sub-issues): nothing changed
+            assert (dict(m.statements), dict(m.relations)) == before
+        _scan_agrees(m)
