@@ -462,6 +462,38 @@ def _sandbox() -> Any:
     return Sandbox
 
 
+@functools.cache
+def _closed_loader() -> Any:
+    """A ``FileSystemLoader`` that refuses files whose real path leaves its folder.
+
+    Jinja's own loader refuses ``..`` in a name but follows symbolic links, so a
+    link inside the folder (to a file or to another folder) would read anything the
+    user can read. This one resolves every candidate and answers "not found" for a
+    path outside the folder, as docs/templates.md promises.
+    """
+    import jinja2
+
+    class ClosedLoader(jinja2.FileSystemLoader):
+        def get_source(
+            self, environment: Any, template: str
+        ) -> tuple[str, str | None, Callable[[], bool] | None]:
+            source, filename, uptodate = super().get_source(environment, template)
+            if filename is None or not _inside(Path(filename), self.searchpath):
+                raise jinja2.TemplateNotFound(template)
+            return source, filename, uptodate
+
+    return ClosedLoader
+
+
+def _inside(path: Path, roots: Iterable[str]) -> bool:
+    """True when the real path of ``path`` lies in one of the real ``roots``."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link or a loop of links
+        return False
+    return any(real.is_relative_to(Path(root).resolve()) for root in roots)
+
+
 @functools.lru_cache(maxsize=32)
 def _environment(fmt: str, folder: str | None) -> Any:
     import jinja2
@@ -469,7 +501,7 @@ def _environment(fmt: str, folder: str | None) -> Any:
     builtin = jinja2.PackageLoader("argmap", "templates")
     loaders: list[jinja2.BaseLoader] = []
     if folder is not None:
-        loaders.append(jinja2.FileSystemLoader(folder))
+        loaders.append(_closed_loader()(folder))
     loaders += [jinja2.PrefixLoader({"argmap": builtin}), builtin]
     env = _sandbox()(
         loader=jinja2.ChoiceLoader(loaders),
@@ -535,7 +567,7 @@ def available_templates(
         folders.append(Path(user))
     for folder in folders:
         for f in folder.glob(f"*.{fmt}"):
-            if not f.name.startswith("_"):
+            if not f.name.startswith("_") and _inside(f, [str(folder)]):
                 names.add(f.name[: -len(fmt) - 1])
     return sorted(names)
 

@@ -663,3 +663,27 @@ def test_every_context_field_is_documented() -> None:
                 if f"`{field.name}`" not in section.group(1):
                     missing.append(f"{name}.{field.name}")
     assert not missing, f"not documented in docs/templates.md: {missing}"
+
+
+def test_symlinks_do_not_leave_the_template_folder(
+    fixed: am.ArgumentMap, tmp_path: Path
+) -> None:
+    """A link inside the user folder (to a file or a folder outside) is "not found" (#10.3)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("TOP SECRET\n")
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "brief.md").symlink_to(outside / "secret.md")
+    (folder / "sub").symlink_to(outside, target_is_directory=True)
+    (folder / "leak.md").write_text('{% include "brief.md" %}\n')
+    (folder / "leak2.md").write_text('{% include "sub/secret.md" %}\n')
+    (folder / "ok.md").write_text("{{ title }}\n")
+    with pytest.raises(BriefError, match="'sub/secret.md' not found") as info:
+        render_brief(fixed, template="leak2", templates=folder)
+    assert "TOP SECRET" not in str(info.value)
+    # the linked brief.md is skipped: the include and a plain brief find the built-in
+    assert "TOP SECRET" not in render_brief(fixed, template="leak", templates=folder).text
+    assert "TOP SECRET" not in render_brief(fixed, templates=folder).text
+    assert "brief" in available_templates("md", folder)
+    assert render_brief(fixed, template="ok", templates=folder).text.startswith("Grants & Det")
