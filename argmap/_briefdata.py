@@ -77,6 +77,7 @@ __all__ = [
     "alpha",
     "build_context",
     "clause",
+    "lower_first",
     "context_citations",
     "point_citations",
     "roman",
@@ -207,6 +208,8 @@ class StatementRef:
     kind: str
     text: str
     party: PartyInfo | None
+    label: str = ""
+    clause: str = ""
 
 
 @attrs.frozen
@@ -243,7 +246,11 @@ class Citation:
     """One citation of an authority by a statement, in both forms.
 
     ``full`` is the citation the first time the authority is cited, ``short`` the form
-    used afterwards; the template helper ``cite()`` picks between them in document order.
+    used afterwards; the template helper ``cite()`` picks between them in document order
+    (see :mod:`argmap._cite`). ``signal`` and ``quote`` come from the map's cite;
+    ``history`` is the authority's subsequent history, printed after the full citation;
+    ``hereinafter`` the name a first citation introduces (``[hereinafter Bove memo]``);
+    ``at`` the pin as written after *Id.* ("*Id.* at 913"), for cases only.
 
     Example:
         >>> c = Citation("printz", "913", "Printz v. United States, 521 U.S. 898, 913 (1997)",
@@ -263,6 +270,11 @@ class Citation:
     group: str
     verified: bool
     where: str | None = None
+    signal: str | None = None
+    quote: str | None = None
+    history: str | None = None
+    hereinafter: str | None = None
+    at: str | None = None
 
 
 @attrs.frozen
@@ -297,6 +309,7 @@ class Arg:
     explanation: str | None = None
     assumed: bool = False
     denied: bool = False
+    clause: str = ""
 
 
 @attrs.frozen
@@ -340,6 +353,7 @@ class Point:
     subpoints: tuple[Arg, ...]
     objections: tuple[Objection, ...]
     see_also: tuple[PointRef, ...] = ()
+    also_answers: tuple[StatementRef, ...] = ()
 
 
 @attrs.frozen
@@ -394,6 +408,7 @@ class Outcome:
     standard_label: str | None
     winners: tuple[StatementRef, ...]
     explanation: str
+    answer: str = ""
 
 
 @attrs.frozen
@@ -423,6 +438,12 @@ class IssueView:
     sides: tuple[SideView, ...] = ()
     rule: tuple[RuleEntry, ...] = ()
     outcome: Outcome | None = None
+    nature: str | None = None
+    question: str = ""
+    label: str = ""
+    background: tuple[str, ...] = ()
+    presented: bool = True
+    rule_statement: str | None = None
 
 
 @attrs.frozen
@@ -480,6 +501,21 @@ class EvaluationInfo:
 
 
 @attrs.frozen
+class Figure:
+    """A per-issue diagram for a brief's appendix: inline SVG (HTML) or a PDF file (LaTeX).
+
+    Example:
+        >>> Figure("issue-1", "Question 1", "<svg/>", None).caption
+        'Question 1'
+    """
+
+    anchor: str
+    caption: str
+    svg: str | None
+    pdf: str | None
+
+
+@attrs.frozen
 class BriefContext:
     """Everything a brief template receives, as top-level variables.
 
@@ -506,6 +542,16 @@ class BriefContext:
     evaluation: EvaluationInfo | None
     diagram: str | None
     diagram_note: str | None
+    questions: tuple[IssueView, ...] = ()
+    statement_of_case: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    relief: str = ""
+    counsel: tuple[str, ...] = ()
+    drafting: bool = False
+    include_rejected: bool = False
+    figures: tuple[Figure, ...] = ()
+    memo_to: str = ""
+    memo_from: str = ""
+    date: str = ""
 
     def variables(self) -> dict[str, Any]:
         """The fields as a dict of template variables (not recursive).
@@ -568,6 +614,23 @@ def clause(text: str) -> str:
         ('Congress delegated the power', 'Is it?')
     """
     return re.sub(r"[.;:]+$", "", clean(text))
+
+
+_FUNCTION_WORDS = frozenset(
+    "The A An This That These Those It Its Each Every All Any No Such".split()
+)
+
+
+def lower_first(text: str) -> str:
+    """``text`` to follow a comma: a leading article or pronoun lower-cased, names kept.
+
+    Example:
+        >>> lower_first("The Court should affirm."), lower_first("Santa Clara asks relief.")
+        ('the Court should affirm.', 'Santa Clara asks relief.')
+    """
+    t = clean(text)
+    word = t.split(" ", 1)[0]
+    return word.lower() + t[len(word) :] if word in _FUNCTION_WORDS else t
 
 
 def roman(number: int) -> str:
@@ -669,6 +732,50 @@ def _quoted_clause(text: str, proper: frozenset[str]) -> str:
         ):
             t = f"[{word[0].lower()}]{t[1:]}"
     return f"“{t}”"
+
+
+def _lower_first(text: str, proper: frozenset[str]) -> str:
+    """``text`` with its first word lower-cased unless it is a name."""
+    match = _WORD.match(text)
+    if match:
+        word = match.group()
+        if word[0].isupper() and word[1:].islower() and word not in proper and word != "I":
+            return word.lower() + text[len(word) :]
+    return text
+
+
+def _relabel(a: Arg, label: str) -> Arg:
+    """``a`` labelled ``label``, its premises numbered again below it (A, 1, a, i, (1))."""
+    if not label:
+        return a
+    depth = label.count(".")
+    premises = tuple(
+        _relabel(p, f"{label}.{_level_label(depth + 1, n)}") for n, p in enumerate(a.premises, 1)
+    )
+    return attrs.evolve(a, label=label, premises=premises)
+
+
+def _point_heading(claim: Claim, own: bool, first: Arg | None, proper: frozenset[str]) -> str:
+    """A point heading: one full sentence stating the conclusion and, when the map gives
+    one, the reason ("… because …").
+
+    Example:
+        >>> from argmap.model import Claim
+        >>> c = Claim(id="C1", text="Yes: grants may be conditioned", party="a")
+        >>> r = Arg(id="P1", kind="premise", text="Congress delegated the power.", party=None)
+        >>> _point_heading(c, True, r, frozenset())
+        'Grants may be conditioned, because Congress delegated the power.'
+        >>> _point_heading(c, False, None, frozenset())
+        'The contention that “[g]rants may be conditioned” is mistaken.'
+    """
+    if own:
+        head = clause(_heading(claim.text))
+    else:
+        head = f"The contention that {_quoted_clause(claim.text, proper)} is mistaken"
+    if first is not None and " because " not in f" {head.lower()} ":
+        reason = clause(_strip_answer(first.text))
+        return sentence(f"{head}, because {_lower_first(reason, proper)}")
+    return sentence(head)
 
 
 def _anchor(prefix: str, ident: str) -> str:
@@ -813,21 +920,151 @@ def _short_name(a: Authority) -> str:
     return clean(a.short_name)
 
 
-def _short_form(a: Authority, pin: str | None) -> str:
-    """:meth:`Authority.short_form` with the short name of :func:`_short_name`."""
-    name = _short_name(a)
+_DOCKET = re.compile(r"\bNo\. ([\w:.\-]+)")
+_COURT_IN_NAME = re.compile(r"\s*\([^()]*\)$")
+
+
+def _case_name(a: Authority) -> str:
+    """The case name as printed: a disambiguating "(7th Cir.)" kept in a map's name goes."""
+    return clean(_COURT_IN_NAME.sub("", a.name)) if a.kind == "case" else clean(a.name)
+
+
+def _short_form(a: Authority, pin: str | None, name: str | None = None) -> str:
+    """:meth:`Authority.short_form` with the short name of :func:`_short_name`.
+
+    A case known only by a docket number keeps it ("*Illinois*, No. 1:25-cv-1, at 4"),
+    so a short form always carries a cite (Bluebook 10.9).
+    """
+    name = name or _short_name(a)
     if _subsection(a, pin) and pin:
         return typeset(name + pin)
+    if a.kind == "case" and a._reporter() is None:
+        docket = _DOCKET.search(a.cite)
+        if docket:
+            text = f"{name}, No. {docket[1].rstrip('.')}"
+            return typeset(f"{text}, at {pin}" if pin else text)
     if name != a.short_name:
         a = attrs.evolve(a, short=name)
     return typeset(a.short_form(pin))
 
 
+def _history(a: Authority) -> str | None:
+    """Subsequent history to print after the full citation, unless the cite has it."""
+    if not a.history:
+        return None
+    history = clean(a.history).rstrip(".")
+    return None if history in a.cite else history
+
+
+#: Kinds whose explicit short name a first citation introduces with [hereinafter ...].
+_HEREINAFTER_KINDS = frozenset({"memo", "executive-order", "statute", "regulation", "report"})
+
+
+def _hereinafter(a: Authority, name: str) -> str | None:
+    """``name`` when the reader could not find it in the full citation (Bluebook 4.2(b))."""
+    if a.kind == "case":
+        return name if name != _short_name(a) else None  # a disambiguated case name
+    if a.kind in _HEREINAFTER_KINDS and a.short and name not in a.cite:
+        return clean(name)
+    return None
+
+
+def unambiguous_short_names(authorities: Iterable[Authority]) -> dict[str, str]:
+    """Short names made unique: authorities sharing one get their court and year.
+
+    Only case names that stand alone (no reporter cite after them) need it: "*City of
+    Chicago*, 888 F.3d at 280" is unambiguous, "*City of Chicago*" is not.
+
+    Example:
+        >>> from argmap.model import Authority
+        >>> a = Authority("a", "case", "City of Chicago v. Sessions", "No. 1 (7th Cir. 2018)",
+        ...               court="7th Cir.", year=2018)
+        >>> b = Authority("b", "case", "City of Chicago v. Sessions", "No. 2 (N.D. Ill. 2017)",
+        ...               court="N.D. Ill.", year=2017)
+        >>> unambiguous_short_names([a, b])
+        {'a': 'City of Chicago (7th Cir. 2018)', 'b': 'City of Chicago (N.D. Ill. 2017)'}
+    """
+    by_name: dict[str, list[Authority]] = {}
+    for a in authorities:
+        by_name.setdefault(_short_name(a).casefold(), []).append(a)
+    out: dict[str, str] = {}
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            if a.kind == "case" and a._reporter() is not None:
+                continue
+            when = " ".join(str(x) for x in (a.court, a.year) if x)
+            if when:
+                out[a.id] = f"{_short_name(a)} ({when})"
+    return out
+
+
+_EVIDENTIARY = ("fact", "mixed")
+
+
+def _evidentiary(nature: str | None, standard: str | None) -> str | None:
+    """The standard as printed: only for a question of fact (or mixed), never for law.
+
+    Example:
+        >>> _evidentiary("fact", "preponderance"), _evidentiary("law", "preponderance")
+        ('a preponderance of the evidence', None)
+    """
+    if nature not in _EVIDENTIARY or not standard:
+        return None
+    return _STANDARD_LABELS.get(standard, standard)
+
+
+def _rule_statement(m: ArgumentMap, claims: tuple[Arg, ...]) -> str | None:
+    """The rule of an issue in a sentence: the holding of its highest legal authority.
+
+    Empirical sources (studies, reports) never state a rule: they belong to application.
+    """
+    best: tuple[int, str] | None = None
+
+    def walk(a: Arg) -> None:
+        nonlocal best
+        for c in a.cites:
+            auth = m.authority_(c.authority)
+            if auth.holding and auth.kind not in ("study", "report"):
+                rank = _RULE_ORDER.index(_GROUP_OF[auth.kind])
+                if best is None or rank < best[0]:
+                    best = (rank, sentence(auth.holding))
+        for child in (*a.premises, *a.objections):
+            walk(child)
+
+    for c in claims:
+        walk(c)
+    return best[1] if best else None
+
+
+def _brief_answer(status: str, winners: tuple[StatementRef, ...], claims: list[Claim]) -> str:
+    """A memo's Brief Answer in one or two sentences, with no ids."""
+    if status == "accepted" and winners:
+        first = winners[0]
+        who = f" ({first.party.name})" if first.party else ""
+        return f"Probably. {sentence(_strip_answer(first.text)[:1].upper() + _strip_answer(first.text)[1:])[:-1]}{who}."
+    if claims:
+        names = " and ".join(f"“{clause(c.label)}”" for c in claims[:2])
+        return (
+            "Uncertain. On the arguments mapped, no answer meets its standard: "
+            f"{names} remain in dispute."
+        )
+    return "Open. The map records no answer to this question."
+
+
 class _Builder:
-    def __init__(self, m: ArgumentMap, ev: EvaluationLike | None, side: str | None) -> None:
+    def __init__(
+        self,
+        m: ArgumentMap,
+        ev: EvaluationLike | None,
+        side: str | None,
+        include_rejected: bool = True,
+    ) -> None:
         self.m = m
         self.ev = ev
         self.side = side
+        self.include_rejected = include_rejected
         self.parties = {p.id: PartyInfo(p.id, clean(p.name), p.colour) for p in m.parties.values()}
         self.doctrine_names = {d.id: clean(d.name) for d in m.doctrines.values()}
         self._citations: dict[tuple[Cite, str | None], Citation] = {}
@@ -840,6 +1077,8 @@ class _Builder:
         self._inferences: dict[str, list[Inference]] = {}
         self._conflicts: dict[str, list[Conflict]] = {}
         self._kinds: dict[str, str] = {}
+        self.short_names = unambiguous_short_names(m.authorities.values())
+        self.proper = _proper_nouns([s.text for s in m.statements.values()] + [m.title or ""])
 
     # ------------------------------------------------------------------ graph lookups
     # (memoised: the same statements are visited once per tree they appear in)
@@ -868,7 +1107,14 @@ class _Builder:
         return self.parties.get(ident) if ident else None
 
     def ref(self, stmt: Statement) -> StatementRef:
-        return StatementRef(stmt.id, stmt.kind, clean(stmt.text), self.party(stmt.party))
+        return StatementRef(
+            stmt.id,
+            stmt.kind,
+            clean(stmt.text),
+            self.party(stmt.party),
+            clean(stmt.label),
+            _lower_first(clause(_strip_answer(stmt.text)), self.proper),
+        )
 
     def citation(self, cite: Cite) -> Citation:
         found = self._citations.get((cite, self.where))
@@ -876,16 +1122,22 @@ class _Builder:
             base = self._citations.get((cite, None))
             if base is None:
                 a = self.m.authority_(cite.authority)
+                name = self.short_names.get(a.id) or _short_name(a)
                 base = Citation(
                     authority=a.id,
                     pin=cite.pin,
                     full=_full_cite(a, cite.pin),
-                    short=_short_form(a, cite.pin),
-                    name=clean(a.name),
-                    short_name=_short_name(a),
+                    short=_short_form(a, cite.pin, name),
+                    name=_case_name(a),
+                    short_name=name,
                     kind=a.kind,
                     group=_GROUP_OF[a.kind],
                     verified=a.verified,
+                    signal=cite.signal,
+                    quote=clean(cite.quote) if cite.quote else None,
+                    history=_history(a),
+                    hereinafter=_hereinafter(a, name),
+                    at=cite.pin if a.kind == "case" and cite.pin else None,
                 )
                 self._citations[(cite, None)] = base
             found = base if self.where is None else attrs.evolve(base, where=self.where)
@@ -945,6 +1197,7 @@ class _Builder:
             "explanation": explanation,
             "assumed": stmt.id in self.assumed,
             "denied": stmt.id in self.denied,
+            "clause": _lower_first(clause(_strip_answer(stmt.text)), self.proper),
         }
         rival = (  # a claim answering an issue has a tree of its own: not repeated here
             relation not in (None, "support") and isinstance(stmt, Claim) and bool(stmt.answers)
@@ -1025,7 +1278,7 @@ class _Builder:
                 text=clean(issue.text),
                 anchor=self.where,
                 standard=issue.standard,
-                standard_label=_STANDARD_LABELS.get(issue.standard or ""),
+                standard_label=_evidentiary(issue.nature, issue.standard),
                 burden=self.party(issue.burden),
                 doctrines=tuple(self.doctrine_names.get(d, d) for d in issue.doctrines),
                 cites=tuple(self.citation(c) for c in issue.cites),
@@ -1034,7 +1287,13 @@ class _Builder:
                 claims=claims,
                 sides=self.sides(claims),
                 rule=self.rule(claims),
-                outcome=self.outcome(issue.id),
+                outcome=self.outcome(issue),
+                nature=issue.nature,
+                question=sentence(issue.framed_for(self.side)),
+                label=clean(issue.label),
+                background=paragraphs(issue.background),
+                presented=issue.nature != "policy" or self.side in dict(issue.framings),
+                rule_statement=_rule_statement(self.m, claims),
             )
             flat.append(view)
             index = len(flat) - 1
@@ -1058,20 +1317,22 @@ class _Builder:
         walk(top_views)
         return top_views, tuple(ordered)
 
-    def outcome(self, issue: str) -> Outcome | None:
+    def outcome(self, issue: Issue) -> Outcome | None:
         if self.ev is None:
             return None
-        out = self.ev.outcome(issue)
+        out = self.ev.outcome(issue.id)
         winners = tuple(
             self.ref(self.m.statement(w)) for w in out.winners if w in self.m.statements
         )
         standard = str(out.standard) if out.standard else None
+        status = str(out.status)
         return Outcome(
-            status=str(out.status),
+            status=status,
             standard=standard,
-            standard_label=_STANDARD_LABELS.get(standard, standard) if standard else None,
+            standard_label=_evidentiary(issue.nature, standard),
             winners=winners,
             explanation=clean(str(out.explanation)),
+            answer=_brief_answer(status, winners, self.m.answers(issue)),
         )
 
     def sides(self, claims: tuple[Arg, ...]) -> tuple[SideView, ...]:
@@ -1166,8 +1427,10 @@ class _Builder:
 
     # ------------------------------------------------------------------ points
 
-    def points(self, issues: tuple[IssueView, ...], unplaced: tuple[Arg, ...]) -> tuple[Point, ...]:
-        proper = _proper_nouns([s.text for s in self.m.statements.values()] + [self.m.title or ""])
+    def plan(
+        self, issues: tuple[IssueView, ...], unplaced: tuple[Arg, ...]
+    ) -> list[tuple[IssueRef | None, Claim, bool]]:
+        """The claims a brief argues, in order: per issue ours, then the others' to answer."""
         plan: list[tuple[IssueRef | None, Claim, bool]] = []
         for view in issues:
             ref: IssueRef | None = IssueRef(view.id, view.number, view.text, view.anchor)
@@ -1178,32 +1441,85 @@ class _Builder:
             stmt = self.m.statement(a.id)
             if isinstance(stmt, Claim):
                 plan.append((None, stmt, stmt.party == self.side))
+        return plan
+
+    def dropped(self, a: Arg) -> bool:
+        """Our statement the evaluation rejects, left out unless ``include_rejected``."""
+        return not self.include_rejected and a.ours and a.status == "rejected"
+
+    def prune(self, a: Arg) -> Arg:
+        """``a`` without our rejected statements below it (premises, replies), relabelled."""
+        if self.include_rejected:
+            return a
+        premises = tuple(self.prune(p) for p in a.premises if not self.dropped(p))
+        objections = tuple(self.prune(o) for o in a.objections if not self.dropped(o))
+        return _relabel(attrs.evolve(a, premises=premises, objections=objections), a.label)
+
+    def point_body(
+        self, claim: Claim, own: bool, label: str, refs: dict[str, PointRef]
+    ) -> tuple[Arg, tuple[Arg, ...]] | None:
+        """The tree and sub-points of a point, or ``None`` when there is nothing to argue."""
+        if own:
+            tree = self.arg(claim.id, ours=True, label=label)
+            if self.dropped(tree):
+                return None
+            tree = self.prune(tree)
+            return tree, tree.premises
+        tree = self.arg(claim.id, ours=False)
+        subs = tuple(
+            self.prune(s) for s in self._answers(tree, label, refs) if not self.dropped(s)
+        )
+        subs = tuple(_relabel(s, f"{label}.{alpha(n)}") for n, s in enumerate(subs, 1))
+        return tree, subs
+
+    def related(self, claim: Claim, own: bool) -> list[str]:
+        """The rival claims a claim contradicts, whichever way the map draws the attack."""
+        forward = [k.target for k in self.m.relations_from(claim.id) if isinstance(k, Conflict)]
+        backward = [a.id for a in self.m.attackers(claim.id)]
+        return forward + backward if own else backward + forward
+
+    def points(self, issues: tuple[IssueView, ...], unplaced: tuple[Arg, ...]) -> tuple[Point, ...]:
+        """The points of the brief: stubs merged, our rejected statements left out.
+
+        A point with nothing of its own to say (no sub-point, no citation) that only
+        cross-refers to a rival point is merged into it (``also_answers``); an answer
+        to the other side with no argument of ours left is dropped.
+        """
+        proper = self.proper
+        plan = self.plan(issues, unplaced)
+        # pass 1: which points have something to say (labels are provisional)
+        kept: list[tuple[IssueRef | None, Claim, bool]] = []
+        stubs: list[tuple[Claim, bool]] = []
+        planned = {c.id: PointRef("I", "point-1", "") for _, c, _ in plan}
+        for ref, claim, own in plan:
+            body = self.point_body(claim, own, "I", planned)
+            if body is None:
+                continue
+            tree, subs = body
+            if subs or (own and tree.cites):
+                kept.append((ref, claim, own))
+            else:
+                stubs.append((claim, own))
         refs: dict[str, PointRef] = {}
-        for number, (_, claim, own) in enumerate(plan, 1):
-            heading = (
-                _heading(claim.text)
-                if own
-                else f"The claim that {_quoted_clause(claim.text, proper)} fails."
+        for number, (_, claim, own) in enumerate(kept, 1):
+            body = self.point_body(claim, own, roman(number), planned)
+            first = body[1][0] if body and body[1] else None
+            refs[claim.id] = PointRef(
+                roman(number), f"point-{number}", _point_heading(claim, own, first, proper)
             )
-            refs[claim.id] = PointRef(roman(number), f"point-{number}", heading)
+        merged: dict[str, list[StatementRef]] = {}
+        for claim, own in stubs:
+            target = next((r for r in self.related(claim, own) if r in refs), None)
+            if target is not None and not own:  # our own stub's conclusion is argued there
+                merged.setdefault(target, []).append(self.ref(claim))
         points = []
-        for number, (ref, claim, own) in enumerate(plan, 1):
+        for number, (ref, claim, own) in enumerate(kept, 1):
             me = refs[claim.id]
             self.where = me.anchor
-            if own:
-                tree = self.arg(claim.id, ours=True, label=me.label)
-                subpoints = tree.premises
-                # the rival claims it contradicts, whichever way the map draws the attack
-                related = [
-                    k.target for k in self.m.relations_from(claim.id) if isinstance(k, Conflict)
-                ] + [a.id for a in self.m.attackers(claim.id)]
-            else:
-                tree = self.arg(claim.id, ours=False)
-                subpoints = self._answers(tree, me.label, refs)
-                # our claims that contradict it, whichever way the map draws the attack
-                related = [a.id for a in self.m.attackers(claim.id)] + [
-                    k.target for k in self.m.relations_from(claim.id) if isinstance(k, Conflict)
-                ]
+            body = self.point_body(claim, own, me.label, planned | refs)
+            assert body is not None  # kept in pass 1
+            tree, subpoints = body
+            related = self.related(claim, own)
             see_also = tuple(dict.fromkeys(refs[r] for r in related if r in refs and r != claim.id))
             objections = self._objections(tree if own else None, subpoints, refs)
             points.append(
@@ -1218,6 +1534,7 @@ class _Builder:
                     subpoints=subpoints,
                     objections=objections,
                     see_also=see_also,
+                    also_answers=tuple(merged.get(claim.id, ())),
                 )
             )
         return tuple(points)
@@ -1482,6 +1799,12 @@ def build_context(
     side: str | None = None,
     diagram: str | None = None,
     diagram_note: str | None = None,
+    drafting: bool = False,
+    include_rejected: bool = False,
+    figures: tuple[Figure, ...] = (),
+    memo_to: str | None = None,
+    memo_from: str | None = None,
+    date: str | None = None,
 ) -> BriefContext:
     """Build the frozen context for rendering ``m``.
 
@@ -1505,7 +1828,7 @@ def build_context(
         'I.A'
     """
     _check_side(m, side)
-    b = _Builder(m, evaluation, side)
+    b = _Builder(m, evaluation, side, include_rejected)
     issues, all_issues = b.issues()
     unplaced = b.unplaced()
     points = b.points(all_issues, unplaced) if side is not None else ()
@@ -1535,8 +1858,46 @@ def build_context(
         evaluation=ev_info,
         diagram=diagram,
         diagram_note=diagram_note,
+        questions=_presented(issues),
+        statement_of_case=tuple(
+            (v.label, v.background) for v in all_issues if v.background
+        ),
+        relief=_relief(m, side),
+        counsel=_counsel(m, side),
+        drafting=bool(drafting),
+        include_rejected=bool(include_rejected),
+        figures=figures,
+        memo_to=clean(memo_to) if memo_to else "File",
+        memo_from=clean(memo_from) if memo_from else (b.party(side).name if side else "Counsel"),
+        date=clean(date) if date else "",
     )
     return with_authorities(m, ctx, context_citations(ctx))
+
+
+def _presented(views: tuple[IssueView, ...]) -> tuple[IssueView, ...]:
+    """The Questions Presented: issues that are not policy questions (unless the side
+    frames them), with their sub-questions filtered alike."""
+    return tuple(
+        attrs.evolve(v, sub_issues=_presented(v.sub_issues)) for v in views if v.presented
+    )
+
+
+def _relief(m: ArgumentMap, side: str | None) -> str:
+    """What the Conclusion asks for: the party's ``relief``, else a neutral request."""
+    party = m.parties.get(side) if side else None
+    if party is not None and party.relief:
+        return sentence(clean(party.relief))
+    if party is not None:
+        return f"The Court should decide the questions presented in favor of {clean(party.name)}."
+    return "The Court should decide the questions presented as set out above."
+
+
+def _counsel(m: ArgumentMap, side: str | None) -> tuple[str, ...]:
+    """The signature block's lines, from the party's ``counsel`` (one line each)."""
+    party = m.parties.get(side) if side else None
+    if party is None or not party.counsel:
+        return ()
+    return tuple(line for line in (clean(x) for x in party.counsel.splitlines()) if line)
 
 
 def with_authorities(

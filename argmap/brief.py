@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
+from ._cite import CiteState, Piece, citation_pieces
 from ._briefdata import (
     Arg,
     BriefContext,
@@ -69,6 +70,7 @@ from ._briefdata import (
     build_context,
     clause,
     default_side,
+    lower_first,
     roman,
     sentence,
     with_authorities,
@@ -278,9 +280,9 @@ class Brief:
 
 # =========================================================================== helpers
 
-# The authorities already cited in the document being rendered, and every citation
-# made, in order (for the table of authorities).
-_CITED: contextvars.ContextVar[set[str]] = contextvars.ContextVar("argmap_brief_cited")
+# The citation state of the document being rendered (what has been cited, the last
+# citation), and every citation made, in order (for the table of authorities).
+_STATE: contextvars.ContextVar[CiteState] = contextvars.ContextVar("argmap_brief_state")
 _MADE: contextvars.ContextVar[list[Citation]] = contextvars.ContextVar("argmap_brief_made")
 
 
@@ -291,6 +293,8 @@ class _Style:
     escape: Callable[[str], str]
     italic: Callable[[str], str]
     dagger: str
+    block: Callable[[str], str]
+    margin: Callable[[str], str]
 
 
 def _html_escape(text: str) -> str:
@@ -300,14 +304,30 @@ def _html_escape(text: str) -> str:
 
 
 _STYLES: dict[str, _Style] = {
-    "md": _Style(escape_markdown, lambda s: f"*{s}*", "†"),
+    "md": _Style(
+        escape_markdown,
+        lambda s: f"*{s}*",
+        "†",
+        lambda s: f"\n\n> {s}\n\n",
+        lambda s: f"*[Drafting note: {s}]*",
+    ),
     "html": _Style(
         _html_escape,
-        lambda s: f"<cite>{s}</cite>",
+        lambda s: f"<i>{s}</i>",
         f'<sup class="unverified" title="{UNVERIFIED_NOTE}">†</sup>',
+        lambda s: f"</p>\n<blockquote>{s}</blockquote>\n<p>",
+        lambda s: f'<aside class="drafting">Drafting note: {s}</aside>',
     ),
-    "tex": _Style(escape_latex, lambda s: f"\\emph{{{s}}}", r"\textsuperscript{\textdagger}"),
+    "tex": _Style(
+        escape_latex,
+        lambda s: f"\\emph{{{s}}}",
+        r"\textsuperscript{\textdagger}",
+        lambda s: f"\n\\begin{{quote}}{s}\\end{{quote}}\n",
+        lambda s: f"\\marginpar{{\\footnotesize Drafting note: {s}}}",
+    ),
 }
+#: A quotation of more words than this is set as a block quotation (Bluebook 5.1(a)).
+BLOCK_QUOTE_WORDS = 50
 
 
 _CASE_NAME = re.compile(r"^(.+?)(?=, (?:\d|No\.|[A-Z][A-Za-z.]* \d))")
@@ -327,12 +347,38 @@ def _format_citation(style: _Style, text: str, name: str, italic: bool) -> str:
     return style.escape(text)
 
 
-def _cite_text(style: _Style, c: Citation, full: bool) -> str:
-    if full:
-        out = _format_citation(style, c.full, c.name, c.kind == "case")
-    else:
-        out = _format_citation(style, c.short, c.short_name, c.kind == "case")
-    return out if c.verified else out + style.dagger
+def _pieces(style: _Style, pieces: Iterable[Piece]) -> str:
+    """Citation pieces escaped for the format, italic ones italicised (runs merged)."""
+    out: list[str] = []
+    run: list[str] = []
+    italic = False
+    for p in pieces:
+        if p.italic != italic and run:
+            text = style.escape("".join(run))
+            out.append(style.italic(text) if italic else text)
+            run = []
+        italic = p.italic
+        run.append(p.text)
+    if run:
+        text = style.escape("".join(run))
+        out.append(style.italic(text) if italic else text)
+    return "".join(out)
+
+
+def _state() -> CiteState:
+    state = _STATE.get(None)
+    if state is None:  # a helper called outside render_brief (a test, a notebook)
+        state = CiteState()
+        _STATE.set(state)
+    return state
+
+
+def _made() -> list[Citation]:
+    made = _MADE.get(None)
+    if made is None:
+        made = []
+        _MADE.set(made)
+    return made
 
 
 def _helpers(fmt: str) -> dict[str, Any]:
@@ -340,51 +386,98 @@ def _helpers(fmt: str) -> dict[str, Any]:
 
     style = _STYLES[fmt]
 
-    def choose(c: Citation, form: str = "auto") -> tuple[str, str]:
+    def check(c: Any) -> Citation:
         if not isinstance(c, Citation):
             raise BriefError(f"cite() takes a citation (an item of .cites), not {c!r}")
-        if form not in ("auto", "full", "short"):
-            raise BriefError(f"cite() form must be 'auto', 'full' or 'short', not {form!r}")
-        seen = _CITED.get()
-        full = c.authority not in seen if form == "auto" else form == "full"
-        seen.add(c.authority)
-        _MADE.get().append(c)
-        return _cite_text(style, c, full), c.full if full else c.short
+        return c
 
-    def cite(c: Citation, form: str = "auto") -> Markup:
-        """Full citation the first time an authority is cited, short form afterwards.
+    def one(c: Citation, pieces: list[Piece]) -> str:
+        _made().append(c)
+        out = _pieces(style, pieces)
+        return out if c.verified else out + style.dagger
+
+    def cite(c: Citation, form: str = "auto", signal: str | None = None) -> Markup:
+        """Full citation the first time an authority is cited, *Id.* right after the same
+        one, the short form otherwise.
 
         ``form="full"`` or ``"short"`` forces one form; either way the authority counts
-        as cited.
+        as cited. ``signal`` (default: the cite's own) is printed before it.
         """
-        return Markup(choose(c, form)[0])
+        check(c)
+        if form not in ("auto", "full", "short"):
+            raise BriefError(f"cite() form must be 'auto', 'full' or 'short', not {form!r}")
+        pieces = citation_pieces(c, _state(), form=form, signal=signal or c.signal)
+        return Markup(one(c, pieces))
 
     def cites(items: Iterable[Citation], sep: str = "; ") -> Markup:
         """Several citations as a string citation, separated by ``sep``."""
         return Markup(style.escape(sep)).join(cite(c) for c in items)
 
-    def cite_sentence(items: Iterable[Citation]) -> Markup:
-        """A citation sentence: the citations joined by "; ", ending with a period."""
-        chosen = [choose(c) for c in items]
+    def cite_sentence(items: Iterable[Citation], signal: str | None = None) -> Markup:
+        """A citation sentence: each citation with its signal (``signal`` for those
+        without one), joined by "; ", ending with a period."""
+        chosen = [check(c) for c in items]
         if not chosen:
             return Markup("")
-        out = style.escape("; ").join(text for text, _ in chosen)
-        return Markup(out if chosen[-1][1].endswith(".") else out + ".")
+        state = _state()
+        out: list[str] = []
+        current: str | None = None
+        ending = ""
+        for n, c in enumerate(chosen):
+            wanted = c.signal if c.signal is not None else signal
+            shown = wanted if n == 0 or wanted != current else None
+            current = wanted
+            pieces = citation_pieces(c, state, opening=n == 0, signal=shown)
+            ending = pieces[-1].text if pieces else ""
+            out.append(one(c, pieces))
+        if len(chosen) > 1:
+            state.last = None
+        text = style.escape("; ").join(out)
+        return Markup(text if ending.endswith(".") else text + ".")
+
+    def quote(c: Citation) -> Markup:
+        """The cite's quotation: inline in curly quotes, or as a block past 50 words."""
+        check(c)
+        if not c.quote:
+            return Markup("")
+        if len(c.quote.split()) > BLOCK_QUOTE_WORDS:
+            return Markup(style.block(style.escape(c.quote)))
+        return Markup(style.escape(f"“{c.quote}”"))
 
     def said(a: Arg) -> Markup:
-        """A statement as a sentence, followed by its citation sentence."""
+        """A statement as a sentence, followed by its citation sentence; a quoted
+        authority's words follow the statement with their citation."""
         if not isinstance(a, Arg):
             raise BriefError(f"said() takes a statement of the context, not {a!r}")
         text = style.escape(sentence(a.text))
-        if a.cites:
-            return Markup(f"{text} {cite_sentence(a.cites)}")
-        return Markup(text)
+        quoted = [c for c in a.cites if c.quote]
+        rest = [c for c in a.cites if not c.quote]
+        parts = [text]
+        for c in quoted:
+            words = quote(c)
+            block = len((c.quote or "").split()) > BLOCK_QUOTE_WORDS
+            parts.append(f"{words}{' ' if not block else ''}{cite_sentence([c])}")
+        if rest:
+            parts.append(str(cite_sentence(rest)))
+        return Markup(" ".join(parts))
+
+    def drafting_note(text: str) -> Markup:
+        """A drafting note, as a margin comment (HTML, LaTeX) or a bracketed aside (md)."""
+        return Markup(style.margin(style.escape(str(text))))
+
+    def new_point() -> Markup:
+        """Start a new point: the next citation is not *Id.* of one before the heading."""
+        _state().interrupt()
+        return Markup("")
 
     return {
         "cite": cite,
         "cites": cites,
         "cite_sentence": cite_sentence,
         "said": said,
+        "quote": quote,
+        "drafting_note": drafting_note,
+        "new_point": new_point,
         "dagger": Markup(style.dagger),
         "unverified_note": UNVERIFIED_NOTE,
     }
@@ -522,6 +615,7 @@ def _environment(fmt: str, folder: str | None) -> Any:
         roman=roman,
         alpha=alpha,
         lower_alpha=lambda n: alpha(n).lower(),
+        lower_first=lower_first,
         toa_citation=_toa_name(fmt),
     )
     env.globals.update(_helpers(fmt))
@@ -823,7 +917,7 @@ def _render(
         variables["diagram"] = Markup(svg)
     made: list[Citation] = []
     read: set[str] = set()
-    cited, recorded, reading = _CITED.set(set()), _MADE.set(made), _READ.set(read)
+    cited, recorded, reading = _STATE.set(CiteState()), _MADE.set(made), _READ.set(read)
     try:
         text: str = tmpl.render(variables)
     except (jinja2.TemplateError, SecurityError) as exc:
@@ -833,7 +927,7 @@ def _render(
     except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
         raise _brief_error(exc, filename, folder, fmt) from None
     finally:
-        _CITED.reset(cited)
+        _STATE.reset(cited)
         _MADE.reset(recorded)
         _READ.reset(reading)
     return text, made, read
