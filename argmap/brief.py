@@ -66,6 +66,7 @@ from ._briefdata import (
     BriefContext,
     Citation,
     EvaluationLike,
+    Figure,
     alpha,
     build_context,
     clause,
@@ -225,6 +226,8 @@ class Brief:
         format: ``"md"``, ``"html"`` or ``"tex"``.
         template: the template name it was rendered from (``"brief"``, ``"memo"``, …).
         side: the party it was written for, if any.
+        files: ``(name, bytes)`` the document refers to (the PDF figures of a ``.tex``
+            brief); :meth:`save` writes them beside it.
 
     Example:
         >>> b = Brief("# Title\\n", "md", "outline", None)
@@ -238,6 +241,7 @@ class Brief:
     format: Format
     template: str
     side: str | None = None
+    files: tuple[tuple[str, bytes], ...] = attrs.field(default=(), repr=False)
 
     def __str__(self) -> str:
         return self.text
@@ -264,6 +268,8 @@ class Brief:
                     f"{_SUFFIXES[self.format][0]} file, or render with format={fmt!r}"
                 )
         p.parent.mkdir(parents=True, exist_ok=True)
+        for name, data in self.files:  # figures a .tex brief includes, beside it
+            (p.parent / name).write_bytes(data)
         p.write_text(self.text, encoding="utf-8", newline="\n")
         return p
 
@@ -782,6 +788,52 @@ def _diagram(m: ArgumentMap, evaluation: EvaluationLike | None) -> tuple[str | N
         return None, f"The argument diagram was omitted: {exc}"
 
 
+def _issue_figures(
+    m: ArgumentMap, evaluation: EvaluationLike | None, ctx: BriefContext, fmt: str
+) -> tuple[tuple[Figure, ...], tuple[tuple[str, bytes], ...], str | None]:
+    """One figure per question that claims answer: its arguments only, drawn for print.
+
+    HTML gets inline SVG; LaTeX a PDF file per figure (``dot -Tpdf``), returned as files
+    to save beside the ``.tex``. Without Graphviz: no figures, and a note saying why.
+    (Kept in one function so the diagram layer's per-issue rendering can replace it.)
+    """
+    try:
+        from .dot import _pipe, to_dot
+    except ImportError:
+        return (), (), "The argument maps are not available in this version of argmap."
+    figures: list[Figure] = []
+    files: list[tuple[str, bytes]] = []
+    stem = "-".join(x for x in (ctx.template, ctx.side.id if ctx.side else "") if x)
+    for view in ctx.all_issues:
+        if not view.claims:
+            continue
+        ids = [view.id, *dict.fromkeys(a.id for c in view.claims for a in _tree_ids(c))]
+        try:
+            source = to_dot(m, evaluation, theme="print", focus=ids, depth=0).source
+            caption = f"Question {view.number}: {view.label}"
+            if fmt == "tex":
+                name = _figure_name(f"{stem}-figure-{len(figures) + 1}.pdf")
+                files.append((name, _pipe(source, "pdf")))
+                figures.append(Figure(view.anchor, caption, None, name))
+            else:
+                svg = _clean_svg(_pipe(source, "svg").decode("utf-8"))
+                figures.append(Figure(view.anchor, caption, svg, None))
+        except (ImportError, ArgmapError) as exc:  # MissingDependencyError is an ImportError
+            return (), (), f"The argument maps were omitted: {exc}"
+    return tuple(figures), tuple(files), None
+
+
+def _figure_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", name)
+
+
+def _tree_ids(a: Arg) -> Iterable[Arg]:
+    yield a
+    if not a.repeated:
+        for child in (*a.premises, *a.objections):
+            yield from _tree_ids(child)
+
+
 # =========================================================================== API
 
 
@@ -792,6 +844,8 @@ def brief_context(
     template: str = "brief",
     format: str = "md",
     side: str | None = None,
+    drafting: bool = False,
+    include_rejected: bool = False,
 ) -> BriefContext:
     """The context :func:`render_brief` hands to templates (without the diagram).
 
@@ -811,7 +865,15 @@ def brief_context(
     if side is None and base.rsplit("/", 1)[-1] not in _NEUTRAL:
         side = default_side(m)
     name = base.rsplit("/", 1)[-1]
-    return build_context(m, evaluation, template=name, format=fmt, side=side)
+    return build_context(
+        m,
+        evaluation,
+        template=name,
+        format=fmt,
+        side=side,
+        drafting=drafting,
+        include_rejected=include_rejected,
+    )
 
 
 def render_brief(
@@ -823,6 +885,11 @@ def render_brief(
     side: str | None = None,
     templates: str | os.PathLike[str] | None = None,
     diagram: bool = True,
+    drafting: bool = False,
+    include_rejected: bool = False,
+    memo_to: str | None = None,
+    memo_from: str | None = None,
+    date: str | None = None,
 ) -> Brief:
     """Write a brief, memo or outline from ``m``.
 
@@ -837,8 +904,16 @@ def render_brief(
         side: the party a brief is written for (default: the first party with a claim);
             for ``memo`` and ``outline`` the side presented first (default: none).
         templates: a folder of templates searched before the built-ins.
-        diagram: embed the argument diagram (``html`` only; needs Graphviz, and is
-            left out with a note when it is missing).
+        diagram: add argument diagrams (needs Graphviz; left out with a note when it is
+            missing): a brief gets one figure per question in an appendix (inline SVG
+            in ``html``; PDF files in ``tex``, see :attr:`Brief.files`), a memo or
+            outline in ``html`` the whole map.
+        drafting: show drafting notes (what the map lacks) as margin comments.
+        include_rejected: keep this side's statements that the evaluation rejects,
+            with the other side's objections answered; by default they are left out.
+            A brief never prints a status.
+        memo_to, memo_from, date: a memo's header ("File", the side or "Counsel",
+            and no date line by default).
 
     Raises:
         BriefError: unknown template (listing those available), format or side; a
@@ -881,18 +956,27 @@ def render_brief(
 
     if side is None and base.rsplit("/", 1)[-1] not in _NEUTRAL:
         side = default_side(m)
-    svg, note = (None, None)
-    if fmt == "html" and diagram:
-        svg, note = _diagram(m, evaluation)
+    name = base.rsplit("/", 1)[-1]
     ctx = build_context(
         m,
         evaluation,
-        template=base.rsplit("/", 1)[-1],
+        template=name,
         format=fmt,
         side=side,
-        diagram=svg,
-        diagram_note=note,
+        drafting=drafting,
+        include_rejected=include_rejected,
+        memo_to=memo_to,
+        memo_from=memo_from,
+        date=date,
     )
+    svg: str | None = None
+    files: tuple[tuple[str, bytes], ...] = ()
+    if diagram and name == "brief" and fmt in ("html", "tex"):
+        figures, files, note = _issue_figures(m, evaluation, ctx, fmt)
+        ctx = attrs.evolve(ctx, figures=figures, diagram_note=note)
+    elif diagram and fmt == "html":
+        svg, note = _diagram(m, evaluation)
+        ctx = attrs.evolve(ctx, diagram=svg, diagram_note=note)
     # Pass 1 renders and records every citation made; the table of authorities is then
     # rebuilt from what the document actually cites, and where, and pass 2 renders with
     # it, unless the template did not read what changed (the built-in briefs' tables come
@@ -902,7 +986,7 @@ def render_brief(
     changed = {f for f in ("authorities", "unverified") if getattr(final, f) != getattr(ctx, f)}
     if changed & read:
         text, _, _ = _render(tmpl, final, svg, filename, folder, fmt)
-    return Brief(_tidy(text), fmt, base, side)
+    return Brief(_tidy(text), fmt, base, side, files)
 
 
 def _render(
