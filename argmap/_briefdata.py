@@ -1015,12 +1015,12 @@ def _evidentiary(nature: str | None, standard: str | None) -> str | None:
     return _STANDARD_LABELS.get(standard, standard)
 
 
-def _rule_statement(m: ArgumentMap, claims: tuple[Arg, ...]) -> str | None:
+def _rule_statement(m: ArgumentMap, claims: tuple[Arg, ...]) -> tuple[str, str] | None:
     """The rule of an issue in a sentence: the holding of its highest legal authority.
 
     Empirical sources (studies, reports) never state a rule: they belong to application.
     """
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str] | None = None
 
     def walk(a: Arg) -> None:
         nonlocal best
@@ -1029,28 +1029,48 @@ def _rule_statement(m: ArgumentMap, claims: tuple[Arg, ...]) -> str | None:
             if auth.holding and auth.kind not in ("study", "report"):
                 rank = _RULE_ORDER.index(_GROUP_OF[auth.kind])
                 if best is None or rank < best[0]:
-                    best = (rank, sentence(auth.holding))
+                    best = (rank, sentence(auth.holding), auth.id)
         for child in (*a.premises, *a.objections):
             walk(child)
 
     for c in claims:
         walk(c)
-    return best[1] if best else None
+    return (best[1], best[2]) if best else None
+
+
+def _rule_first(
+    entries: tuple[RuleEntry, ...], rule: tuple[str, str] | None
+) -> tuple[RuleEntry, ...]:
+    """The rule entries with the source of the rule statement first."""
+    if rule is None:
+        return entries
+    first = [e for e in entries if e.citation.authority == rule[1]]
+    return (*first, *(e for e in entries if e.citation.authority != rule[1]))
 
 
 def _brief_answer(status: str, winners: tuple[StatementRef, ...], claims: list[Claim]) -> str:
-    """A memo's Brief Answer in one or two sentences, with no ids."""
+    """A memo's Brief Answer in one or two sentences, naming no ids.
+
+    Example:
+        >>> w = StatementRef("C1", "claim", "Yes: grants may be conditioned",
+        ...                  PartyInfo("us", "the United States", None))
+        >>> _brief_answer("accepted", (w,), [])
+        'Probably yes. Grants may be conditioned, as the United States argues.'
+    """
     if status == "accepted" and winners:
         first = winners[0]
-        who = f" ({first.party.name})" if first.party else ""
-        return f"Probably. {sentence(_strip_answer(first.text)[:1].upper() + _strip_answer(first.text)[1:])[:-1]}{who}."
+        text = clean(first.text)
+        word = _ANSWER_WORD.match(text)
+        rest = clause(_strip_answer(text))
+        rest = rest[:1].upper() + rest[1:]
+        who = f", as {first.party.name} argues" if first.party else ""
+        lead = f"Probably {word[0].strip(' :;,—–-').lower()}." if word else "Probably so."
+        return f"{lead} {rest}{who}."
     if claims:
         names = " and ".join(f"“{clause(c.label)}”" for c in claims[:2])
-        return (
-            "Uncertain. On the arguments mapped, no answer meets its standard: "
-            f"{names} remain in dispute."
-        )
-    return "Open. The map records no answer to this question."
+        verb = "remain" if len(claims) > 1 else "remains"
+        return f"Uncertain. On the arguments mapped, {names} {verb} in dispute."
+    return "Open. The map records no answer to this question; see any questions it comprises."
 
 
 class _Builder:
@@ -1271,6 +1291,7 @@ class _Builder:
             self.where = _anchor("issue", number)
             claims = tuple(self.arg(c.id) for c in self.m.answers(issue))
             children = [i for i in self.m.sub_issues(issue) if i.id not in seen]
+            rule = _rule_statement(self.m, claims)
             view = IssueView(
                 id=issue.id,
                 number=number,
@@ -1286,14 +1307,14 @@ class _Builder:
                 parent=issue.parent,
                 claims=claims,
                 sides=self.sides(claims),
-                rule=self.rule(claims),
+                rule=_rule_first(self.rule(claims), rule),
                 outcome=self.outcome(issue),
                 nature=issue.nature,
                 question=sentence(issue.framed_for(self.side)),
                 label=clean(issue.label),
                 background=paragraphs(issue.background),
                 presented=issue.nature != "policy" or self.side in dict(issue.framings),
-                rule_statement=_rule_statement(self.m, claims),
+                rule_statement=rule[0] if rule else None,
             )
             flat.append(view)
             index = len(flat) - 1
@@ -1398,6 +1419,8 @@ class _Builder:
         entries = []
         for ident, who in relied.items():
             a = self.m.authority_(ident)
+            if a.kind in ("study", "report"):  # empirical: application, never the rule
+                continue
             cit = self.citation(Cite(ident))
             parties = tuple(self.parties[p] for p in self.parties if p in who)
             entries.append(RuleEntry(cit, clean(a.holding) if a.holding else None, parties))

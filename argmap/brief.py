@@ -622,6 +622,7 @@ def _environment(fmt: str, folder: str | None) -> Any:
         alpha=alpha,
         lower_alpha=lambda n: alpha(n).lower(),
         lower_first=lower_first,
+        quoted=lambda text: f"“{clause(str(text))}”",
         toa_citation=_toa_name(fmt),
     )
     env.globals.update(_helpers(fmt))
