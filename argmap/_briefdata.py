@@ -1664,12 +1664,12 @@ def _exchange(a: Arg) -> Iterable[Citation]:
         yield from _exchange(x)
 
 
-def point_citations(p: Point) -> list[Citation]:
+def point_citations(p: Point, drafting: bool = False) -> list[Citation]:
     """The citations the built-in brief prints for a point, in its order.
 
-    The claim and its premises, the sub-points with theirs, then each objection (with
-    its premises unless it is answered in a point of its own) and the replies to it,
-    with their premises and the exchange that follows.
+    The claim (and, for an answer, the premises it rests on), the sub-points with
+    theirs, then each objection the point answers (all of them when ``drafting``), with
+    the replies to it, their premises and the exchange that follows.
 
     Example:
         >>> p = Point(1, "I", "point-1", "H.", "claim", None,
@@ -1684,7 +1684,9 @@ def point_citations(p: Point) -> list[Citation]:
     for s in p.subpoints:
         out += _with_premises(s)
     for o in p.objections:
-        out += o.statement.cites if o.point else _with_premises(o.statement)
+        if not (o.point or o.replies or drafting):
+            continue
+        out += o.statement.cites
         for r in o.replies:
             out += _with_premises(r)
             out += _exchange(r)
@@ -1708,7 +1710,7 @@ def context_citations(ctx: BriefContext) -> list[Citation]:
             for a in view.claims:
                 out += tree_citations(a)
     for p in ctx.points:
-        out += point_citations(p)
+        out += point_citations(p, ctx.drafting)
     for a in ctx.unplaced:
         out += tree_citations(a)
     return out

@@ -799,7 +799,7 @@ def _issue_figures(
     (Kept in one function so the diagram layer's per-issue rendering can replace it.)
     """
     try:
-        from .dot import _pipe, to_dot
+        from . import dot
     except ImportError:
         return (), (), "The argument maps are not available in this version of argmap."
     figures: list[Figure] = []
@@ -809,15 +809,15 @@ def _issue_figures(
         if not view.claims:
             continue
         ids = [view.id, *dict.fromkeys(a.id for c in view.claims for a in _tree_ids(c))]
+        options: dict[str, Any] = {"theme": "print", "focus": ids, "depth": 0}
+        caption = f"Question {view.number}: {view.label}"
         try:
-            source = to_dot(m, evaluation, theme="print", focus=ids, depth=0).source
-            caption = f"Question {view.number}: {view.label}"
             if fmt == "tex":
                 name = _figure_name(f"{stem}-figure-{len(figures) + 1}.pdf")
-                files.append((name, _pipe(source, "pdf")))
+                files.append((name, dot._pipe(dot.to_dot(m, evaluation, **options).source, "pdf")))
                 figures.append(Figure(view.anchor, caption, None, name))
             else:
-                svg = _clean_svg(_pipe(source, "svg").decode("utf-8"))
+                svg = _clean_svg(dot.to_svg(m, evaluation, **options))
                 figures.append(Figure(view.anchor, caption, svg, None))
         except (ImportError, ArgmapError) as exc:  # MissingDependencyError is an ImportError
             return (), (), f"The argument maps were omitted: {exc}"

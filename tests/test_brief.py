@@ -153,22 +153,37 @@ def test_brief_sections_in_order(fixed: am.ArgumentMap) -> None:
     heads = [line for line in text.splitlines() if line.startswith("## ")]
     assert heads == [
         "## Questions Presented",
+        "## Table of Contents",
         "## Table of Authorities",
         "## Summary of Argument",
         "## Argument",
-        "## Responses to Objections",
         "## Conclusion",
     ]
+    # a brief argues: no status, no internal description, no drafting notes by default
+    for word in ("rejected", "accepted", "undecided", "Drafting note", "golden tests"):
+        assert word not in text
 
 
 def test_point_headings(fixed: am.ArgumentMap) -> None:
     ctx = brief_context(fixed, side="city")
+    # full sentences: the conclusion and the first reason; the stub point that only
+    # cross-referred (the answer to C3) is merged into the point that answers it, and a
+    # claim with nothing to argue (X1) makes no point
     assert [(p.label, p.kind, p.heading) for p in ctx.points] == [
-        ("I", "answer", "The claim that “grants may be conditioned on cooperation” fails."),
-        ("II", "claim", "Local officers need not honor detainers."),
-        ("III", "answer", "The claim that “[l]ocal officers must honor detainers” fails."),
-        ("IV", "claim", "The Tenth Amendment reserves police power to the states."),
+        (
+            "I",
+            "answer",
+            "The contention that “grants may be conditioned on cooperation” is mistaken, "
+            "because only Congress holds the spending power.",
+        ),
+        (
+            "II",
+            "claim",
+            "Local officers need not honor detainers, because Detainers are requests, "
+            "not commands.",
+        ),
     ]
+    assert [a.id for a in ctx.points[1].also_answers] == ["C3"]
     answer = ctx.points[0]
     assert [(s.label, s.id, s.relation) for s in answer.subpoints] == [
         ("I.A", "C1.R1", "rebut"),
@@ -178,13 +193,13 @@ def test_point_headings(fixed: am.ArgumentMap) -> None:
     assert [s.label for s in own.subpoints] == ["II.A", "II.B"]
     assert own.subpoints[0].premises[0].label == "II.A.1"
     # the opposing claim C3 is answered in its own point, not as a reply here
-    assert [(o.statement.id, o.point.label if o.point else None) for o in own.objections] == [
+    assert [(o.statement.id, o.point) for o in own.objections] == [
         ("C2.R1", None),
-        ("C3", "III"),
+        ("C3", None),
         ("C2.U1", None),
     ]
     assert [r.id for r in own.objections[0].replies] == ["C2.R1.C"]
-    assert [r.label for r in own.see_also] == ["III"]
+    assert own.see_also == ()
 
 
 def test_default_side_is_first_party_with_a_claim(fixed: am.ArgumentMap) -> None:
@@ -206,7 +221,7 @@ def test_short_form_on_later_citations(fixed: am.ArgumentMap) -> None:
     assert argument.count("*Printz v. United States*") == 1
     # a case cited without its name in `cite` gets it, and short forms skip the State
     assert "*South Dakota v. Dole*, 483 U.S. 203, 207 (1987)" in argument
-    assert "*Dole*, 483 U.S. at 208" in argument
+    assert "*Id.* at 208" in argument  # Dole again, right after Dole at 207
     # a subsection pin attaches without a comma
     assert "8\u00a0C.F.R. §\u00a0287.7(a)" in argument
 
@@ -218,7 +233,7 @@ def test_cite_helper_counts_every_form(fixed: am.ArgumentMap, tmp_path: Path) ->
     )
     text = render_brief(fixed, template="cites", side="city", templates=tmp_path).text
     assert text == (
-        "*Printz*, 521 U.S. at 913 / *Printz*, 521 U.S. at 913 / "
+        "*Printz*, 521 U.S. at 913 / *Id.* / "
         "*Printz v. United States*, 521 U.S. 898, 913 (1997)\n"
     )
     (tmp_path / "bad.md").write_text("{{ cite(title) }}")
@@ -245,8 +260,10 @@ def test_toa_groups_order_and_points(fixed: am.ArgumentMap) -> None:
         ("Statutes", ["s1373", "s1644", "s1071"]),
         ("Regulations", ["reg"]),
         ("Executive Materials", ["eo"]),
-        ("Other Authorities", ["study"]),
     ]
+    # the study backs an objection the brief does not answer: cited only in a draft
+    drafted = brief_context(fixed, side="city", drafting=True)
+    assert drafted.authorities[-1].entries[0].id == "study"
     printz = ctx.authorities[0].entries[1]
     assert [p.label for p in printz.points] == ["I", "II"]
     assert printz.pins == ("913", "935")
@@ -268,11 +285,27 @@ def test_toa_lists_what_the_template_cites(fixed: am.ArgumentMap, tmp_path: Path
 
 def test_memo_irac(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
     text = render_brief(fixed, template="memo").text
-    assert text.count("### Issue") == text.count("### Rule") == 3
+    assert text.count("#### Issue") == text.count("#### Rule") == 3
     assert text.count("Not evaluated.") == 3
+    heads = [line for line in text.splitlines() if line.startswith("## ")]
+    assert heads[:3] == ["## Questions Presented", "## Brief Answers", "## Discussion"]
+    assert "**To:** File" in text and "**Re:** Grants" in text and "**Date:**" not in text
+    dated = render_brief(fixed, template="memo", date="May 1, 2026", memo_to="Partner").text
+    assert "**Date:** May 1, 2026" in dated and "**To:** Partner" in dated
     evaluated = render_brief(fixed, fake_ev, template="memo").text
-    assert "the question is **resolved**. C1 prevails." in evaluated
-    assert "With no standard of proof set, the question is **undecided**." in evaluated
+    # brief answers from the evaluation, naming no ids
+    assert (
+        "1.1. Probably yes. Grants may be conditioned on cooperation, as United States argues."
+        in evaluated
+    )
+    assert "remain in dispute" in evaluated
+    assert not re.search(r"\bC\d", evaluated.replace("C.F.R.", ""))
+    # the rule is a sentence from a holding, with its source; every argument is shown
+    assert (
+        "Spending conditions must be unambiguous and related to the federal interest. "
+        "*South Dakota v. Dole*" in evaluated
+    )
+    assert "further argument" not in evaluated
     # strongest first: by status, then support
     ctx = brief_context(fixed, fake_ev, template="memo")
     q3 = ctx.all_issues[2]
@@ -281,7 +314,10 @@ def test_memo_irac(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
         ("city", ["C2"]),
     ]
     q2 = ctx.all_issues[1]
-    assert [r.citation.authority for r in q2.rule] == ["s1373", "s1644", "printz", "dole", "eo"]
+    # the source of the rule statement first, then the hierarchy of sources
+    assert [r.citation.authority for r in q2.rule] == ["dole", "s1373", "s1644", "printz", "eo"]
+    q3_rule = [r.citation.authority for r in ctx.all_issues[2].rule]
+    assert "study" not in q3_rule  # empirical sources go under Application only
 
 
 def test_outline_covers_every_statement(fixed: am.ArgumentMap) -> None:
@@ -314,7 +350,7 @@ def test_context_is_plain_frozen_data(fixed: am.ArgumentMap, fake_ev: FakeEvalua
 
 
 def test_statuses_in_context(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
-    ctx = brief_context(fixed, fake_ev, side="city")
+    ctx = brief_context(fixed, fake_ev, side="city", include_rejected=True)
     claim = ctx.points[1].claim
     assert (claim.id, claim.status, claim.explanation) == (
         "C2",
@@ -349,7 +385,7 @@ def test_real_evaluation(casebook: am.ArgumentMap) -> None:
     evaluation = pytest.importorskip("argmap.evaluation")
     ev = evaluation.evaluate(casebook)
     text = render_brief(casebook, ev, template="memo").text
-    assert "**Evaluation:** grounded semantics." in text
+    assert "## Brief Answers" in text
     assert "Not evaluated." not in text
 
 
@@ -364,7 +400,12 @@ def test_casebook_brief_cites_every_authority_in_group_order(
     text = render_brief(casebook, side=side).text
     toa = text[text.index("## Table of Authorities") : text.index("## Summary of Argument")]
     listed = [e for g in ctx.authorities for e in g.entries]
-    assert {e.id for e in listed} == {a.id for a in casebook.cited()}
+    # the table lists what the brief cites (objections it does not answer are left out)
+    assert {e.id for e in listed} <= {a.id for a in casebook.cited()}
+    drafted = brief_context(casebook, side=side, drafting=True)
+    assert {e.id for g in drafted.authorities for e in g.entries} == {
+        a.id for a in casebook.cited()
+    }
     for group in ctx.authorities:
         assert group.name == bd.GROUPS[bd.GROUPS.index(group.name)]
         for e in group.entries:
@@ -406,7 +447,7 @@ def _one_claim_map(text: str) -> am.ArgumentMap:
 @example("<script>alert('x')</script>")
 @example("&lt;script&gt; & \"quotes\" 'single'")
 def test_html_escapes_statement_text(text: str) -> None:
-    out = render_brief(_one_claim_map(text), format="html", side="a", diagram=False).text
+    out = render_brief(_one_claim_map(text), format="html", side="b", diagram=False).text
     expected = bd.sentence(text)  # the text on one line, with a full stop if it had none
     escaped = str(markupsafe.escape(expected))
     assert escaped in out
@@ -420,7 +461,7 @@ def test_markdown_escapes_statement_text(text: str) -> None:
     escaped = escape_markdown(bd.sentence(text))
     assert re.sub(r"\\(.)", r"\1", escaped) == bd.sentence(text)
     assert not re.search(r"(?<!\\)[*_`\[\]<>$@^~|#]", escaped)
-    out = render_brief(_one_claim_map(text), format="md", side="a").text
+    out = render_brief(_one_claim_map(text), format="md", side="b").text
     assert escaped in out
 
 
@@ -458,7 +499,7 @@ def test_latex_escapes_every_special(text: str) -> None:
     rest = _TEX_COMMAND.sub("", escaped)
     assert not re.search(r"[#$%&~_^\\{}<>|\[\]\"`]", rest), rest
     assert "--" not in escaped and ",," not in escaped and "''" not in escaped
-    out = render_brief(_one_claim_map(text), format="tex", side="a").text
+    out = render_brief(_one_claim_map(text), format="tex", side="b", diagram=False).text
     assert escaped in out
 
 
@@ -558,7 +599,7 @@ def test_user_template_extends_builtin(fixed: am.ArgumentMap, user_templates: Pa
     builtin = render_brief(fixed, template="argmap/brief", side="city", templates=user_templates)
     assert "Respectfully submitted." in builtin.text
     mine = render_brief(fixed, template="mine", templates=user_templates).text
-    assert mine == "Grants & Detainers: a \\<small\\> test map: 4 points\n"
+    assert mine == "Grants & Detainers: a \\<small\\> test map: 2 points\n"
 
 
 def test_unknown_template_lists_available(fixed: am.ArgumentMap, user_templates: Path) -> None:
@@ -620,7 +661,7 @@ def test_missing_graphviz_leaves_a_note(
     monkeypatch.setattr(dot, "to_svg", no_dot)
     text = render_brief(fixed, format="html", side="city").text
     assert "<svg" not in text
-    assert "The argument diagram was omitted: the Graphviz &#39;dot&#39; program" in text
+    assert "The argument maps were omitted: the Graphviz &#39;dot&#39; program" in text
 
 
 def test_diagram_svg_is_cleaned(monkeypatch: pytest.MonkeyPatch, fixed: am.ArgumentMap) -> None:
@@ -642,9 +683,13 @@ def test_diagram_svg_is_cleaned(monkeypatch: pytest.MonkeyPatch, fixed: am.Argum
 def test_html_embeds_the_diagram(fixed: am.ArgumentMap) -> None:
     pytest.importorskip("argmap.dot")
     text = render_brief(fixed, format="html", side="city").text
-    assert text.count("<svg") == 1
+    # one figure per question that claims answer (Q2 and Q3), not the whole map
+    assert text.count("<svg") == 2
     assert "<script" not in text.lower()
-    assert "Appendix: Argument Map" in text
+    assert "Appendix: Argument Maps" in text
+    assert "Figure 2. Question 1.2:" in text
+    memo = render_brief(fixed, template="memo", format="html").text
+    assert memo.count("<svg") == 1
 
 
 # --------------------------------------------------------------------------- docs
