@@ -33,7 +33,7 @@ Example:
     ... ''')
     >>> ctx = build_context(m, side="city")
     >>> ctx.points[0].heading
-    'The city may decline.'
+    'The city may decline, because Congress may not command local officers.'
     >>> ctx.points[0].claim.premises[0].cites[0].short
     'Printz, 521 U.S. at 935'
 """
@@ -77,8 +77,8 @@ __all__ = [
     "alpha",
     "build_context",
     "clause",
-    "lower_first",
     "context_citations",
+    "lower_first",
     "point_citations",
     "roman",
     "sentence",
@@ -559,7 +559,7 @@ class BriefContext:
         Example:
             >>> from argmap import ArgumentMap
             >>> sorted(build_context(ArgumentMap()).variables())[:3]
-            ['all_issues', 'authorities', 'description']
+            ['all_issues', 'authorities', 'counsel']
         """
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self))}
 
@@ -617,7 +617,38 @@ def clause(text: str) -> str:
 
 
 _FUNCTION_WORDS = frozenset(
-    "The A An This That These Those It Its Each Every All Any No Such".split()
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "Each",
+        "Every",
+        "All",
+        "Any",
+        "No",
+        "Such",
+        "Only",
+        "Where",
+        "When",
+        "If",
+        "Even",
+        "Because",
+        "Neither",
+        "Nor",
+        "Both",
+        "Some",
+        "Most",
+        "Many",
+        "Nothing",
+        "None",
+        "Whatever",
+    ]
 )
 
 
@@ -734,14 +765,25 @@ def _quoted_clause(text: str, proper: frozenset[str]) -> str:
     return f"“{t}”"
 
 
-def _lower_first(text: str, proper: frozenset[str]) -> str:
-    """``text`` with its first word lower-cased unless it is a name."""
+def _lower_first(text: str, proper: frozenset[str], common: frozenset[str] = frozenset()) -> str:
+    """``text`` with its first word lower-cased when it is a common word.
+
+    A word is common when it is a function word ("The", "Only", …) or when the map
+    writes it in lower case somewhere (``common``); a name ("Congress") is never
+    lower-cased, nor a word in ``proper``.
+    """
     match = _WORD.match(text)
     if match:
         word = match.group()
-        if word[0].isupper() and word[1:].islower() and word not in proper and word != "I":
+        known = word in _FUNCTION_WORDS or word.lower() in common
+        if known and word[1:].islower() and word not in proper and word != "I":
             return word.lower() + text[len(word) :]
     return text
+
+
+def _common_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words written in lower case somewhere in ``texts``."""
+    return frozenset(w for t in texts for w in _WORD.findall(t) if w.islower())
 
 
 def _relabel(a: Arg, label: str) -> Arg:
@@ -755,7 +797,13 @@ def _relabel(a: Arg, label: str) -> Arg:
     return attrs.evolve(a, label=label, premises=premises)
 
 
-def _point_heading(claim: Claim, own: bool, first: Arg | None, proper: frozenset[str]) -> str:
+def _point_heading(
+    claim: Claim,
+    own: bool,
+    first: Arg | None,
+    proper: frozenset[str],
+    common: frozenset[str] = frozenset(),
+) -> str:
     """A point heading: one full sentence stating the conclusion and, when the map gives
     one, the reason ("… because …").
 
@@ -766,7 +814,10 @@ def _point_heading(claim: Claim, own: bool, first: Arg | None, proper: frozenset
         >>> _point_heading(c, True, r, frozenset())
         'Grants may be conditioned, because Congress delegated the power.'
         >>> _point_heading(c, False, None, frozenset())
-        'The contention that “[g]rants may be conditioned” is mistaken.'
+        'The contention that “grants may be conditioned” is mistaken.'
+        >>> o = Arg(id="R1", kind="rebuttal", text="Only Congress may.", party=None)
+        >>> _point_heading(c, False, o, frozenset())
+        'The contention that “grants may be conditioned” is mistaken, because only Congress may.'
     """
     if own:
         head = clause(_heading(claim.text))
@@ -774,7 +825,7 @@ def _point_heading(claim: Claim, own: bool, first: Arg | None, proper: frozenset
         head = f"The contention that {_quoted_clause(claim.text, proper)} is mistaken"
     if first is not None and " because " not in f" {head.lower()} ":
         reason = clause(_strip_answer(first.text))
-        return sentence(f"{head}, because {_lower_first(reason, proper)}")
+        return sentence(f"{head}, because {_lower_first(reason, proper, common)}")
     return sentence(head)
 
 
@@ -1098,7 +1149,9 @@ class _Builder:
         self._conflicts: dict[str, list[Conflict]] = {}
         self._kinds: dict[str, str] = {}
         self.short_names = unambiguous_short_names(m.authorities.values())
-        self.proper = _proper_nouns([s.text for s in m.statements.values()] + [m.title or ""])
+        texts = [s.text for s in m.statements.values()] + [m.title or ""]
+        self.proper = _proper_nouns(texts)
+        self.common = _common_words(texts)
 
     # ------------------------------------------------------------------ graph lookups
     # (memoised: the same statements are visited once per tree they appear in)
@@ -1133,7 +1186,7 @@ class _Builder:
             clean(stmt.text),
             self.party(stmt.party),
             clean(stmt.label),
-            _lower_first(clause(_strip_answer(stmt.text)), self.proper),
+            _lower_first(clause(_strip_answer(stmt.text)), self.proper, self.common),
         )
 
     def citation(self, cite: Cite) -> Citation:
@@ -1217,7 +1270,7 @@ class _Builder:
             "explanation": explanation,
             "assumed": stmt.id in self.assumed,
             "denied": stmt.id in self.denied,
-            "clause": _lower_first(clause(_strip_answer(stmt.text)), self.proper),
+            "clause": _lower_first(clause(_strip_answer(stmt.text)), self.proper, self.common),
         }
         rival = (  # a claim answering an issue has a tree of its own: not repeated here
             relation not in (None, "support") and isinstance(stmt, Claim) and bool(stmt.answers)
@@ -1489,9 +1542,7 @@ class _Builder:
             tree = self.prune(tree)
             return tree, tree.premises
         tree = self.arg(claim.id, ours=False)
-        subs = tuple(
-            self.prune(s) for s in self._answers(tree, label, refs) if not self.dropped(s)
-        )
+        subs = tuple(self.prune(s) for s in self._answers(tree, label, refs) if not self.dropped(s))
         subs = tuple(_relabel(s, f"{label}.{alpha(n)}") for n, s in enumerate(subs, 1))
         return tree, subs
 
@@ -1528,7 +1579,9 @@ class _Builder:
             body = self.point_body(claim, own, roman(number), planned)
             first = body[1][0] if body and body[1] else None
             refs[claim.id] = PointRef(
-                roman(number), f"point-{number}", _point_heading(claim, own, first, proper)
+                roman(number),
+                f"point-{number}",
+                _point_heading(claim, own, first, proper, self.common),
             )
         merged: dict[str, list[StatementRef]] = {}
         for claim, own in stubs:
@@ -1848,7 +1901,7 @@ def build_context(
         >>> r = m.rebuttal("It was signed under duress", attacks=c, party="b")
         >>> ctx = build_context(m, side="b")
         >>> [(p.label, p.kind, p.heading) for p in ctx.points]
-        [('I', 'answer', 'The claim that “[t]he contract binds Bob” fails.')]
+        [('I', 'answer', 'The contention that “[t]he contract binds Bob” is mistaken, because it was signed under duress.')]
         >>> ctx.points[0].subpoints[0].label
         'I.A'
     """
@@ -1884,27 +1937,28 @@ def build_context(
         diagram=diagram,
         diagram_note=diagram_note,
         questions=_presented(issues),
-        statement_of_case=tuple(
-            (v.label, v.background) for v in all_issues if v.background
-        ),
+        statement_of_case=tuple((v.label, v.background) for v in all_issues if v.background),
         relief=_relief(m, side),
         counsel=_counsel(m, side),
         drafting=bool(drafting),
         include_rejected=bool(include_rejected),
         figures=figures,
         memo_to=clean(memo_to) if memo_to else "File",
-        memo_from=clean(memo_from) if memo_from else (b.party(side).name if side else "Counsel"),
+        memo_from=clean(memo_from) if memo_from else _from(b.party(side)),
         date=clean(date) if date else "",
     )
     return with_authorities(m, ctx, context_citations(ctx))
 
 
+def _from(party: PartyInfo | None) -> str:
+    """A memo's default author: counsel for the side, or plain "Counsel"."""
+    return f"Counsel for {party.name}" if party is not None else "Counsel"
+
+
 def _presented(views: tuple[IssueView, ...]) -> tuple[IssueView, ...]:
     """The Questions Presented: issues that are not policy questions (unless the side
     frames them), with their sub-questions filtered alike."""
-    return tuple(
-        attrs.evolve(v, sub_issues=_presented(v.sub_issues)) for v in views if v.presented
-    )
+    return tuple(attrs.evolve(v, sub_issues=_presented(v.sub_issues)) for v in views if v.presented)
 
 
 def _relief(m: ArgumentMap, side: str | None) -> str:

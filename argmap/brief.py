@@ -41,7 +41,7 @@ Example:
     ... ''')
     >>> text = render_brief(m, side="city").text
     >>> print(text[text.index("### I."):text.index("## Conclusion")].strip())
-    ### I. The city may decline.
+    ### I. The city may decline, because Congress may not command local officers.
     <BLANKLINE>
     **A.** Congress may not command local officers. *Printz v. United States*, 521 U.S. 898,
     935 (1997).
@@ -60,7 +60,6 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from ._cite import CiteState, Piece, citation_pieces
 from ._briefdata import (
     Arg,
     BriefContext,
@@ -76,6 +75,7 @@ from ._briefdata import (
     sentence,
     with_authorities,
 )
+from ._cite import CiteState, Piece, citation_pieces
 from .exceptions import ArgmapError, BriefError, did_you_mean
 
 if TYPE_CHECKING:
@@ -575,9 +575,9 @@ def _closed_loader() -> Any:
     class ClosedLoader(jinja2.FileSystemLoader):
         def get_source(
             self, environment: Any, template: str
-        ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        ) -> tuple[str, str, Callable[[], bool]]:
             source, filename, uptodate = super().get_source(environment, template)
-            if filename is None or not _inside(Path(filename), self.searchpath):
+            if not _inside(Path(filename), self.searchpath):
                 raise jinja2.TemplateNotFound(template)
             return source, filename, uptodate
 
@@ -857,9 +857,10 @@ def brief_context(
         >>> import argmap as am
         >>> m = am.ArgumentMap("T", parties={"a": "Alice"})
         >>> c = m.claim("Yes: the contract binds", party="a")
+        >>> p = m.premise("Both parties signed it", supports=c, party="a")
         >>> ctx = brief_context(m)
         >>> ctx.side.name, ctx.points[0].heading
-        ('Alice', 'The contract binds.')
+        ('Alice', 'The contract binds, because both parties signed it.')
     """
     fmt = _check_format(format)
     base, _ = _template_file(template, fmt)
