@@ -1717,12 +1717,14 @@ def _exchange(a: Arg) -> Iterable[Citation]:
         yield from _exchange(x)
 
 
-def point_citations(p: Point, drafting: bool = False) -> list[Citation]:
+def point_citations(p: Point, every_objection: bool = False) -> list[Citation]:
     """The citations the built-in brief prints for a point, in its order.
 
     The claim (and, for an answer, the premises it rests on), the sub-points with
     theirs, then each objection the point answers (all of them when ``drafting``), with
-    the replies to it, their premises and the exchange that follows.
+    the replies to it, their premises and the exchange that follows. Objections no
+    reply answers are printed (and counted) only with ``every_objection`` (drafting, or
+    ``include_rejected``).
 
     Example:
         >>> p = Point(1, "I", "point-1", "H.", "claim", None,
@@ -1737,7 +1739,7 @@ def point_citations(p: Point, drafting: bool = False) -> list[Citation]:
     for s in p.subpoints:
         out += _with_premises(s)
     for o in p.objections:
-        if not (o.point or o.replies or drafting):
+        if not (o.point or o.replies or every_objection):
             continue
         out += o.statement.cites
         for r in o.replies:
@@ -1763,7 +1765,7 @@ def context_citations(ctx: BriefContext) -> list[Citation]:
             for a in view.claims:
                 out += tree_citations(a)
     for p in ctx.points:
-        out += point_citations(p, ctx.drafting)
+        out += point_citations(p, ctx.drafting or ctx.include_rejected)
     for a in ctx.unplaced:
         out += tree_citations(a)
     return out
