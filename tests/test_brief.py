@@ -729,3 +729,23 @@ def test_symlinks_do_not_leave_the_template_folder(fixed: am.ArgumentMap, tmp_pa
     assert "TOP SECRET" not in render_brief(fixed, templates=folder).text
     assert "brief" in available_templates("md", folder)
     assert render_brief(fixed, template="ok", templates=folder).text.startswith("Grants & Det")
+
+
+def test_cli_brief_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`argmap brief` passes --drafting, --to/--from/--date, and saves a .tex's figures."""
+    from argmap.cli import main
+
+    memo = tmp_path / "memo.md"
+    args = ["brief", str(GOLDEN / "map.yaml"), "-o", str(memo), "--template", "memo"]
+    assert main([*args, "--to", "Partner", "--from", "Clerk", "--date", "May 1"]) == 0
+    text = memo.read_text(encoding="utf-8")
+    assert "**To:** Partner" in text and "**From:** Clerk" in text and "**Date:** May 1" in text
+    brief = tmp_path / "brief.html"
+    argv = ["brief", str(GOLDEN / "map.yaml"), "-o", str(brief), "--side", "city"]
+    assert main([*argv, "--no-diagram", "--drafting"]) == 0
+    assert '<aside class="drafting">' in brief.read_text(encoding="utf-8")
+    if shutil.which("dot"):
+        tex = tmp_path / "brief.tex"
+        assert main(["brief", str(GOLDEN / "map.yaml"), "-o", str(tex), "--side", "city"]) == 0
+        assert (tmp_path / "brief-city-figure-1.pdf").read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
