@@ -765,18 +765,31 @@ def _quoted_clause(text: str, proper: frozenset[str]) -> str:
     return f"“{t}”"
 
 
-def _lower_first(text: str, proper: frozenset[str], common: frozenset[str] = frozenset()) -> str:
-    """``text`` with its first word lower-cased when it is a common word.
+#: Words that are names even where a map only writes them at the start of a sentence.
+_NAMES = frozenset(
+    "Congress Constitution Court President Executive Senate House Government Legislature"
+    " Attorney Secretary Department".split()
+)
 
-    A word is common when it is a function word ("The", "Only", …) or when the map
-    writes it in lower case somewhere (``common``); a name ("Congress") is never
-    lower-cased, nor a word in ``proper``.
+
+def _lower_first(text: str, proper: frozenset[str], common: frozenset[str] = frozenset()) -> str:
+    """``text`` with its first word lower-cased unless it is a name.
+
+    A name is a word the map capitalises in mid-sentence (``proper``), one of a few
+    institutional names ("Congress", "Court"), or an acronym; a word the map also writes
+    in lower case (``common``) is never a name.
+
+    Example:
+        >>> _lower_first("Preemption needs a valid law", frozenset())
+        'preemption needs a valid law'
+        >>> _lower_first("Congress may not command", frozenset())
+        'Congress may not command'
     """
     match = _WORD.match(text)
     if match:
         word = match.group()
-        known = word in _FUNCTION_WORDS or word.lower() in common
-        if known and word[1:].islower() and word not in proper and word != "I":
+        name = (word in proper or word in _NAMES) and word.lower() not in common
+        if not name and word[1:].islower() and word != "I":
             return word.lower() + text[len(word) :]
     return text
 
@@ -823,7 +836,7 @@ def _point_heading(
         head = clause(_heading(claim.text))
     else:
         head = f"The contention that {_quoted_clause(claim.text, proper)} is mistaken"
-    if first is not None and " because " not in f" {head.lower()} ":
+    if first is not None and (not own or " because " not in f" {head.lower()} "):
         reason = clause(_strip_answer(first.text))
         return sentence(f"{head}, because {_lower_first(reason, proper, common)}")
     return sentence(head)
@@ -1596,8 +1609,15 @@ class _Builder:
             assert body is not None  # kept in pass 1
             tree, subpoints = body
             related = self.related(claim, own)
-            see_also = tuple(dict.fromkeys(refs[r] for r in related if r in refs and r != claim.id))
             objections = self._objections(tree if own else None, subpoints, refs)
+            answered = {o.point for o in objections if o.point is not None}
+            see_also = tuple(
+                dict.fromkeys(
+                    refs[r]
+                    for r in related
+                    if r in refs and r != claim.id and refs[r] not in answered
+                )
+            )
             points.append(
                 Point(
                     number=number,

@@ -30,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -107,12 +108,29 @@ def _id_pieces(c: Citation, last_pin: str | None, capital: bool) -> list[Piece] 
     return None
 
 
+#: A case name as written before its reporter or docket ("Murphy v. Nat'l Collegiate
+#: Athletic Ass'n, 584 U.S. …"), for maps whose ``name`` is spelt out differently.
+_CASE_NAME = re.compile(r"^(.+?)(?=, (?:\d|No\.|[A-Z][A-Za-z.]* \d))")
+
+
 def _name_pieces(text: str, name: str, italic: bool) -> list[Piece]:
-    """``text`` with its leading ``name`` in italics (case names only)."""
-    if italic and name and text.startswith(name):
-        rest = text[len(name) :]
-        return [Piece(name, True, True)] + ([Piece(rest)] if rest else [])
-    return [Piece(text)]
+    """``text`` with its leading case name in italics (cases only).
+
+    Example:
+        >>> [p.italic for p in _name_pieces("Murphy v. NCAA, 584 U.S. 453", "Murphy", True)]
+        [True, False]
+    """
+    if not italic:
+        return [Piece(text)]
+    if name and text.startswith(name):
+        cut = len(name)
+    else:
+        match = _CASE_NAME.match(text)
+        cut = match.end() if match else 0
+    if not cut:
+        return [Piece(text)]
+    rest = text[cut:]
+    return [Piece(text[:cut], True, True)] + ([Piece(rest)] if rest else [])
 
 
 def citation_pieces(

@@ -179,7 +179,7 @@ def test_point_headings(fixed: am.ArgumentMap) -> None:
         (
             "II",
             "claim",
-            "Local officers need not honor detainers, because Detainers are requests, "
+            "Local officers need not honor detainers, because detainers are requests, "
             "not commands.",
         ),
     ]
