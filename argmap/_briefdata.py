@@ -513,6 +513,7 @@ class Figure:
     caption: str
     svg: str | None
     pdf: str | None
+    landscape: bool = False
 
 
 @attrs.frozen

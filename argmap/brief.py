@@ -53,6 +53,7 @@ import contextvars
 import functools
 import os
 import re
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -552,13 +553,92 @@ def _sandbox() -> Any:
 
     class Sandbox(ImmutableSandboxedEnvironment):
         context_class = Context
+        intercepted_binops = frozenset(("*", "**", "+"))
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
             if type(obj) in data_types:
                 return not attr.startswith("_")
             return bool(super().is_safe_attribute(obj, attr, value))
 
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            _tick()
+            return _bounded(super().call(__context, __obj, *args, **kwargs))
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _check_binop(operator, left, right)
+            return _bounded(super().call_binop(context, operator, left, right))
+
     return Sandbox
+
+
+class _TemplateLimit(Exception):
+    """A template went past a bound on time, size or depth (becomes a BriefError)."""
+
+
+#: Bounds on rendering a template from a user folder (issue 10.10): seconds of wall
+#: time, and characters of output. Built-in templates are not timed.
+USER_TEMPLATE_SECONDS = 30.0
+USER_TEMPLATE_CHARS = 20_000_000
+#: The largest string, list or number an operator or filter may build in a template.
+MAX_VALUE_SIZE = 1_000_000
+
+# (deadline, character limit) of the user template being rendered, if any
+_LIMITS: contextvars.ContextVar[tuple[float, int] | None] = contextvars.ContextVar(
+    "argmap_brief_limits", default=None
+)
+
+
+def _tick() -> None:
+    """Stop a user template that has run past its time."""
+    limits = _LIMITS.get()
+    if limits is not None and time.monotonic() > limits[0]:
+        raise _TemplateLimit(
+            f"rendering took longer than {USER_TEMPLATE_SECONDS:g} seconds (a loop that "
+            "does not end?)"
+        )
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, str | bytes | list | tuple):
+        return len(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value.bit_length() // 3  # about the number of decimal digits
+    return 0
+
+
+def _bounded(value: Any) -> Any:
+    if _size(value) > MAX_VALUE_SIZE:
+        raise _TemplateLimit(f"a value of over {MAX_VALUE_SIZE:,} items was built")
+    return value
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse ``'x' * 10**9``, ``[1] * 10**9`` and ``10 ** 10**9`` before they run."""
+    _tick()
+    if operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(n, int) and _size(seq) and _size(seq) * max(n, 0) > MAX_VALUE_SIZE:
+                raise _TemplateLimit(f"a value of over {MAX_VALUE_SIZE:,} items was built")
+    elif operator == "**":
+        if isinstance(left, int | float) and isinstance(right, int | float):
+            if abs(right) > 10_000 or _size(left) * abs(right) > MAX_VALUE_SIZE:
+                raise _TemplateLimit("a number too large to compute")
+    elif operator == "+" and _size(left) + _size(right) > MAX_VALUE_SIZE:
+        raise _TemplateLimit(f"a value of over {MAX_VALUE_SIZE:,} items was built")
+
+
+def _guard_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses huge numeric arguments and huge results, and is timed."""
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _tick()
+        for value in (*args[1:], *kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool) and value > MAX_VALUE_SIZE:
+                raise _TemplateLimit(f"a filter argument over {MAX_VALUE_SIZE:,}")
+        return _bounded(func(*args, **kwargs))
+
+    return guarded
 
 
 @functools.cache
@@ -626,6 +706,8 @@ def _environment(fmt: str, folder: str | None) -> Any:
         toa_citation=_toa_name(fmt),
     )
     env.globals.update(_helpers(fmt))
+    for name, func in list(env.filters.items()):
+        env.filters[name] = _guard_filter(func)
     return env
 
 
@@ -814,14 +896,28 @@ def _issue_figures(
         try:
             if fmt == "tex":
                 name = _figure_name(f"{stem}-figure-{len(figures) + 1}.pdf")
-                files.append((name, dot._pipe(dot.to_dot(m, evaluation, **options).source, "pdf")))
-                figures.append(Figure(view.anchor, caption, None, name))
+                pdf = dot._pipe(dot.to_dot(m, evaluation, **options).source, "pdf")
+                files.append((name, pdf))
+                figures.append(Figure(view.anchor, caption, None, name, _wide(pdf)))
             else:
                 svg = _clean_svg(dot.to_svg(m, evaluation, **options))
                 figures.append(Figure(view.anchor, caption, svg, None))
         except (ImportError, ArgmapError) as exc:  # MissingDependencyError is an ImportError
             return (), (), f"The argument maps were omitted: {exc}"
     return tuple(figures), tuple(files), None
+
+
+_MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]")
+
+
+def _wide(pdf: bytes) -> bool:
+    """Whether a PDF page is wider than a text block is high relative to its width: such
+    a figure is turned a quarter to fill the page (6.5 in × 9 in)."""
+    box = _MEDIABOX.search(pdf)
+    if box is None:
+        return False
+    x0, y0, x1, y1 = (float(v) for v in box.groups())
+    return (x1 - x0) > 1.2 * (y1 - y0)
 
 
 def _figure_name(name: str) -> str:
@@ -955,6 +1051,9 @@ def render_brief(
         ) from None
     except jinja2.TemplateError as exc:
         raise _brief_error(exc, filename, folder, fmt) from None
+    except (RecursionError, MemoryError) as exc:
+        why = "the template nests too deeply to compile"
+        raise _limit_error(exc, filename, folder, why) from None
 
     if side is None and base.rsplit("/", 1)[-1] not in _NEUTRAL:
         side = default_side(m)
@@ -1003,20 +1102,50 @@ def _render(
         variables["diagram"] = Markup(svg)
     made: list[Citation] = []
     read: set[str] = set()
+    limits = (time.monotonic() + USER_TEMPLATE_SECONDS, USER_TEMPLATE_CHARS) if folder else None
     cited, recorded, reading = _STATE.set(CiteState()), _MADE.set(made), _READ.set(read)
+    bounded = _LIMITS.set(limits)
     try:
-        text: str = tmpl.render(variables)
+        parts: list[str] = []
+        size = 0
+        for chunk in tmpl.generate(variables):
+            parts.append(chunk)
+            size += len(chunk)
+            if limits is not None and size > limits[1]:
+                raise _TemplateLimit(f"the output passed {limits[1]:,} characters")
+        text = "".join(parts)
     except (jinja2.TemplateError, SecurityError) as exc:
         raise _brief_error(exc, filename, folder, fmt) from None
     except BriefError:
         raise
-    except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
+    except _TemplateLimit as exc:
+        raise _limit_error(exc, filename, folder, str(exc)) from None
+    except RecursionError as exc:
+        message = "templates include, extend or call each other without end"
+        raise _limit_error(exc, filename, folder, message) from None
+    except MemoryError as exc:
+        raise _limit_error(exc, filename, folder, "out of memory") from None
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        LookupError,
+        ArithmeticError,
+        AssertionError,
+    ) as exc:
         raise _brief_error(exc, filename, folder, fmt) from None
     finally:
         _STATE.reset(cited)
         _MADE.reset(recorded)
         _READ.reset(reading)
+        _LIMITS.reset(bounded)
     return text, made, read
+
+
+def _limit_error(exc: BaseException, filename: str, folder: str | None, why: str) -> BriefError:
+    """A BriefError naming the template and line where a bound was hit."""
+    where = _where(exc, folder) or f"template {filename!r}"
+    return BriefError(f"{where}: rendering stopped: {why}")
 
 
 def _tidy(text: str) -> str:

@@ -749,3 +749,51 @@ def test_cli_brief_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         assert main(["brief", str(GOLDEN / "map.yaml"), "-o", str(tex), "--side", "city"]) == 0
         assert (tmp_path / "brief-city-figure-1.pdf").read_bytes().startswith(b"%PDF")
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # recursion: self-include, self-extends, a macro calling itself
+        ('{% include "self.md" %}', r"'self\.md', line 1: rendering stopped: .*without end"),
+        ('{% extends "self.md" %}', r"'self\.md'.*rendering stopped"),
+        ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", r"'self\.md'.*without end"),
+        # memory: huge strings, lists and numbers, batch and other filters
+        ("\n{{ ('x' * 100000) * 100000 }}", r"'self\.md', line 2: rendering stopped: a value"),
+        ("{{ [1] * 10**9 }}", r"rendering stopped"),
+        ("{{ 10 ** 1000000 }}", r"rendering stopped: a number too large"),
+        ("{{ [1]|batch(10**9, 0)|list }}", r"rendering stopped: a filter argument"),
+        ("{{ 'x'|center(10**9) }}", r"rendering stopped: a filter argument"),
+        # a filter's own assertion
+        ("{{ 'abc'|truncate(-1) }}", r"'self\.md', line 1: AssertionError"),
+        # a 2,000-deep expression
+        ("{{ " + "(" * 2000 + "1" + ")" * 2000 + " }}", r"'self\.md'.*(nests too deeply|syntax)"),
+    ],
+)
+def test_user_templates_are_bounded(
+    fixed: am.ArgumentMap, tmp_path: Path, body: str, message: str
+) -> None:
+    """Hostile templates end in a BriefError naming the template (issue 10.10)."""
+    (tmp_path / "self.md").write_text(body, encoding="utf-8")
+    with pytest.raises(BriefError, match=message):
+        render_brief(fixed, template="self", templates=tmp_path)
+
+
+def test_user_templates_have_a_time_and_size_limit(
+    fixed: am.ArgumentMap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap import brief as brief_module
+
+    (tmp_path / "loop.md").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    )
+    monkeypatch.setattr(brief_module, "USER_TEMPLATE_SECONDS", 0.0)
+    with pytest.raises(BriefError, match=r"'loop\.md', line 1: rendering stopped: .*longer than"):
+        render_brief(fixed, template="loop", templates=tmp_path)
+    monkeypatch.setattr(brief_module, "USER_TEMPLATE_SECONDS", 30.0)
+    monkeypatch.setattr(brief_module, "USER_TEMPLATE_CHARS", 1000)
+    (tmp_path / "big.md").write_text("{% for i in range(5000) %}x{% endfor %}")
+    with pytest.raises(BriefError, match="rendering stopped: the output passed 1,000"):
+        render_brief(fixed, template="big", templates=tmp_path)
+    # the built-in templates are not timed or cut
+    assert "## Argument" in render_brief(fixed, side="city").text
