@@ -768,8 +768,20 @@ def _quoted_clause(text: str, proper: frozenset[str]) -> str:
 
 #: Words that are names even where a map only writes them at the start of a sentence.
 _NAMES = frozenset(
-    "Congress Constitution Court President Executive Senate House Government Legislature"
-    " Attorney Secretary Department".split()
+    {
+        "Congress",
+        "Constitution",
+        "Court",
+        "President",
+        "Executive",
+        "Senate",
+        "House",
+        "Government",
+        "Legislature",
+        "Attorney",
+        "Secretary",
+        "Department",
+    }
 )
 
 
@@ -843,8 +855,25 @@ def _point_heading(
     return sentence(head)
 
 
+_ANCHOR_SAFE = re.compile(r"[^A-Za-z0-9.-]")
+
+
 def _anchor(prefix: str, ident: str) -> str:
-    return prefix + "-" + re.sub(r"[^A-Za-z0-9_-]", "_", ident)
+    """An HTML id / LaTeX label for ``ident``, distinct for distinct ids.
+
+    Letters, digits, ``.`` and ``-`` are kept; ``_`` is doubled; any other character
+    becomes ``_hex_``, so ``C1.1``, ``C1_1``, ``C1:1`` and ``C1/1`` stay apart.
+
+    Example:
+        >>> [_anchor("s", i) for i in ("C1.1", "C1_1", "C1:1", "C1/1")]
+        ['s-C1.1', 's-C1__1', 's-C1_3a_1', 's-C1_2f_1']
+    """
+
+    def escape(match: re.Match[str]) -> str:
+        char = match[0]
+        return "__" if char == "_" else f"_{ord(char):x}_"
+
+    return f"{prefix}-{_ANCHOR_SAFE.sub(escape, ident)}"
 
 
 def _fold(text: str) -> str:
@@ -1317,6 +1346,8 @@ class _Builder:
             if len(inf.premises) > 1:  # a linked inference: undercuts belong to the conclusion
                 first = self.m.statement(inf.premises[0])
                 objections.extend(self._undercuts(inf, first, mine, below))
+            elif not inf.premises:  # an axiomatic inference: undercuts deny the conclusion
+                objections.extend(self._undercuts(inf, stmt, mine, below))
         for k in self.conflicts_against(stmt.id):
             objections.append(
                 self.arg(
@@ -1355,7 +1386,7 @@ class _Builder:
 
         def build(issue: Issue, number: str, depth: int, seen: frozenset[str]) -> IssueView:
             self.placed.add(issue.id)
-            self.where = _anchor("issue", number)
+            self.where = "issue-" + number.replace(".", "_")
             claims = tuple(self.arg(c.id) for c in self.m.answers(issue))
             children = [i for i in self.m.sub_issues(issue) if i.id not in seen]
             rule = _rule_statement(self.m, claims)
@@ -1648,8 +1679,10 @@ class _Builder:
             for k in self.conflicts_against(a.id):
                 found.append((self.conflict_kind(k), stmt, k))
             for inf in self.inferences_for(a.id):
+                # an axiomatic inference (no premises) starts from its conclusion
+                source = inf.premises[0] if inf.premises else inf.conclusion
                 for k in self.conflicts_against(inf.id):
-                    found.append(("undercut", self.m.statement(inf.premises[0]), k))
+                    found.append(("undercut", self.m.statement(source), k))
             for p in a.premises:
                 if not p.repeated:
                     walk(p)

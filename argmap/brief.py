@@ -560,7 +560,7 @@ def _sandbox() -> Any:
                 return not attr.startswith("_")
             return bool(super().is_safe_attribute(obj, attr, value))
 
-        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             _tick()
             return _bounded(super().call(__context, __obj, *args, **kwargs))
 
@@ -619,10 +619,13 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         for seq, n in ((left, right), (right, left)):
             if isinstance(n, int) and _size(seq) and _size(seq) * max(n, 0) > MAX_VALUE_SIZE:
                 raise _TemplateLimit(f"a value of over {MAX_VALUE_SIZE:,} items was built")
-    elif operator == "**":
-        if isinstance(left, int | float) and isinstance(right, int | float):
-            if abs(right) > 10_000 or _size(left) * abs(right) > MAX_VALUE_SIZE:
-                raise _TemplateLimit("a number too large to compute")
+    elif (
+        operator == "**"
+        and isinstance(left, int | float)
+        and isinstance(right, int | float)
+        and (abs(right) > 10_000 or _size(left) * abs(right) > MAX_VALUE_SIZE)
+    ):
+        raise _TemplateLimit("a number too large to compute")
     elif operator == "+" and _size(left) + _size(right) > MAX_VALUE_SIZE:
         raise _TemplateLimit(f"a value of over {MAX_VALUE_SIZE:,} items was built")
 

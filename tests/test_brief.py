@@ -797,3 +797,25 @@ def test_user_templates_have_a_time_and_size_limit(
         render_brief(fixed, template="big", templates=tmp_path)
     # the built-in templates are not timed or cut
     assert "## Argument" in render_brief(fixed, side="city").text
+
+
+def test_statement_anchors_are_distinct() -> None:
+    """Ids differing only in punctuation get different anchors (issue 10, Low)."""
+    m = am.ArgumentMap("A", parties={"a": "A"})
+    for ident in ("C1.1", "C1_1", "C1:1", "C1/1"):
+        m.claim(f"Claim {ident}", party="a", id=ident)
+    anchors = [a.anchor for a in brief_context(m, template="outline").unplaced]
+    assert len(set(anchors)) == 4
+
+
+def test_undercut_of_an_axiomatic_inference() -> None:
+    """An undercutter of an inference with no premises is answered, not a crash (10.6)."""
+    m = am.loads(
+        "argmap: 1\nparties: {a: A, b: B}\nstatements:\n"
+        "  Q1: {issue: Q?}\n"
+        "  C1: {claim: X holds, party: a, answers: Q1}\n"
+        "  U1: {undercutter: The axiom fails here, party: b, undercuts: I1}\n"
+        "inferences:\n  - {id: I1, premises: [], conclusion: C1}\n"
+    )
+    for template in TEMPLATES:
+        assert "The axiom fails here" in render_brief(m, template=template, side="b").text

@@ -266,7 +266,7 @@ def test_rejected_own_statements_left_out_or_answered() -> None:
     m = am.ArgumentMap("R", parties={"a": "A", "b": "B"})
     q = m.issue("Q?")
     c = m.claim("The claim holds", party="a", answers=q, cites=[])
-    good = m.premise("A good reason", supports=c, party="a")
+    m.premise("A good reason", supports=c, party="a")
     bad = m.premise("A weak reason", supports=c, party="a")
     m.rebuttal("The weak reason is false", attacks=bad, party="b")
     ev = am.evaluate(m)
