@@ -1167,7 +1167,17 @@ def _brief_answer(status: str, winners: tuple[StatementRef, ...], claims: list[C
     return "Open. The map records no answer to this question; see any questions it comprises."
 
 
-class _Builder:
+# The context is built in four steps, one class each, every one extending the one before:
+#   _Lookups  the map's graph, memoised, and the leaves (parties, citations, statuses);
+#   _Trees    argument trees (Arg): premises below a statement, objections beside it;
+#   _Issues   the issue tree (IssueView): claims, sides strongest first, rule, outcome;
+#   _Points   a brief's points (Point) for one side: plan, prune, merge, label, answer.
+# _Builder is the last of them; build_context() drives it.
+
+
+class _Lookups:
+    """Step 1: the map's graph lookups (memoised) and the leaves of the context."""
+
     def __init__(
         self,
         m: ArgumentMap,
@@ -1269,7 +1279,9 @@ class _Builder:
             self._status[ident] = found
         return found
 
-    # ------------------------------------------------------------------ trees
+
+class _Trees(_Lookups):
+    """Step 2: argument trees, and the statements outside any issue."""
 
     def arg(
         self,
@@ -1377,7 +1389,23 @@ class _Builder:
             for k in self.conflicts_against(rel.id)
         ]
 
-    # ------------------------------------------------------------------ issues
+    def unplaced(self) -> tuple[Arg, ...]:
+        """Trees of the statements under no issue (whatever is left sits on a cycle)."""
+        self.where = "unplaced"
+        out: list[Arg] = []
+        stmts = [s for s in self.m.statements.values() if not isinstance(s, Issue)]
+        for stmt in stmts:
+            answers = isinstance(stmt, Claim) and stmt.answers
+            if stmt.id not in self.placed and not answers and not self.m.relations_from(stmt.id):
+                out.append(self.arg(stmt.id))
+        for stmt in stmts:  # whatever is left sits on a cycle: start from its first member
+            if stmt.id not in self.placed:
+                out.append(self.arg(stmt.id))
+        return tuple(out)
+
+
+class _Issues(_Trees):
+    """Step 3: the issue tree, with each issue's sides, rule and outcome."""
 
     def issues(self) -> tuple[tuple[IssueView, ...], tuple[IssueView, ...]]:
         known = {i.id for i in self.m.issues}
@@ -1531,22 +1559,9 @@ class _Builder:
         )
         return tuple(entries)
 
-    # ------------------------------------------------------------------ unplaced
 
-    def unplaced(self) -> tuple[Arg, ...]:
-        self.where = "unplaced"
-        out: list[Arg] = []
-        stmts = [s for s in self.m.statements.values() if not isinstance(s, Issue)]
-        for stmt in stmts:
-            answers = isinstance(stmt, Claim) and stmt.answers
-            if stmt.id not in self.placed and not answers and not self.m.relations_from(stmt.id):
-                out.append(self.arg(stmt.id))
-        for stmt in stmts:  # whatever is left sits on a cycle: start from its first member
-            if stmt.id not in self.placed:
-                out.append(self.arg(stmt.id))
-        return tuple(out)
-
-    # ------------------------------------------------------------------ points
+class _Points(_Issues):
+    """Step 4: the points of a brief for one side."""
 
     def plan(
         self, issues: tuple[IssueView, ...], unplaced: tuple[Arg, ...]
@@ -1604,14 +1619,24 @@ class _Builder:
         cross-refers to a rival point is merged into it (``also_answers``); an answer
         to the other side with no argument of ours left is dropped.
         """
-        proper = self.proper
         plan = self.plan(issues, unplaced)
-        # pass 1: which points have something to say (labels are provisional)
+        planned = {c.id: PointRef("I", "point-1", "") for _, c, _ in plan}
+        kept, stubs = self.sort_stubs(plan, planned)
+        refs = self.headings(kept, planned)
+        merged = self.merge_stubs(stubs, refs)
+        return tuple(
+            self.point(number, ref, claim, own, refs, planned, merged)
+            for number, (ref, claim, own) in enumerate(kept, 1)
+        )
+
+    def sort_stubs(
+        self, plan: list[tuple[IssueRef | None, Claim, bool]], planned: dict[str, PointRef]
+    ) -> tuple[list[tuple[IssueRef | None, Claim, bool]], list[tuple[Claim, bool]]]:
+        """The planned points that have something to say, and the stubs that do not."""
         kept: list[tuple[IssueRef | None, Claim, bool]] = []
         stubs: list[tuple[Claim, bool]] = []
-        planned = {c.id: PointRef("I", "point-1", "") for _, c, _ in plan}
         for ref, claim, own in plan:
-            body = self.point_body(claim, own, "I", planned)
+            body = self.point_body(claim, own, "I", planned)  # labels are provisional
             if body is None:
                 continue
             tree, subs = body
@@ -1619,53 +1644,69 @@ class _Builder:
                 kept.append((ref, claim, own))
             else:
                 stubs.append((claim, own))
+        return kept, stubs
+
+    def headings(
+        self, kept: list[tuple[IssueRef | None, Claim, bool]], planned: dict[str, PointRef]
+    ) -> dict[str, PointRef]:
+        """Each kept point's label, anchor and full-sentence heading, by claim id."""
         refs: dict[str, PointRef] = {}
         for number, (_, claim, own) in enumerate(kept, 1):
             body = self.point_body(claim, own, roman(number), planned)
             first = body[1][0] if body and body[1] else None
-            refs[claim.id] = PointRef(
-                roman(number),
-                f"point-{number}",
-                _point_heading(claim, own, first, proper, self.common),
-            )
+            heading = _point_heading(claim, own, first, self.proper, self.common)
+            refs[claim.id] = PointRef(roman(number), f"point-{number}", heading)
+        return refs
+
+    def merge_stubs(
+        self, stubs: list[tuple[Claim, bool]], refs: dict[str, PointRef]
+    ) -> dict[str, list[StatementRef]]:
+        """Other sides' stub claims, by the id of the kept point that answers them."""
         merged: dict[str, list[StatementRef]] = {}
         for claim, own in stubs:
             target = next((r for r in self.related(claim, own) if r in refs), None)
             if target is not None and not own:  # our own stub's conclusion is argued there
                 merged.setdefault(target, []).append(self.ref(claim))
-        points = []
-        for number, (ref, claim, own) in enumerate(kept, 1):
-            me = refs[claim.id]
-            self.where = me.anchor
-            body = self.point_body(claim, own, me.label, planned | refs)
-            assert body is not None  # kept in pass 1
-            tree, subpoints = body
-            related = self.related(claim, own)
-            objections = self._objections(tree if own else None, subpoints, refs)
-            answered = {o.point for o in objections if o.point is not None}
-            see_also = tuple(
-                dict.fromkeys(
-                    refs[r]
-                    for r in related
-                    if r in refs and r != claim.id and refs[r] not in answered
-                )
+        return merged
+
+    def point(
+        self,
+        number: int,
+        ref: IssueRef | None,
+        claim: Claim,
+        own: bool,
+        refs: dict[str, PointRef],
+        planned: dict[str, PointRef],
+        merged: dict[str, list[StatementRef]],
+    ) -> Point:
+        """One point, with its final labels, objections and cross-references."""
+        me = refs[claim.id]
+        self.where = me.anchor
+        body = self.point_body(claim, own, me.label, planned | refs)
+        assert body is not None  # kept by sort_stubs
+        tree, subpoints = body
+        objections = self._objections(tree if own else None, subpoints, refs)
+        answered = {o.point for o in objections if o.point is not None}
+        see_also = tuple(
+            dict.fromkeys(
+                refs[r]
+                for r in self.related(claim, own)
+                if r in refs and r != claim.id and refs[r] not in answered
             )
-            points.append(
-                Point(
-                    number=number,
-                    label=me.label,
-                    anchor=me.anchor,
-                    heading=me.heading,
-                    kind="claim" if own else "answer",
-                    issue=ref,
-                    claim=tree,
-                    subpoints=subpoints,
-                    objections=objections,
-                    see_also=see_also,
-                    also_answers=tuple(merged.get(claim.id, ())),
-                )
-            )
-        return tuple(points)
+        )
+        return Point(
+            number=number,
+            label=me.label,
+            anchor=me.anchor,
+            heading=me.heading,
+            kind="claim" if own else "answer",
+            issue=ref,
+            claim=tree,
+            subpoints=subpoints,
+            objections=objections,
+            see_also=see_also,
+            also_answers=tuple(merged.get(claim.id, ())),
+        )
 
     def _answers(self, tree: Arg, label: str, refs: dict[str, PointRef]) -> tuple[Arg, ...]:
         """Our attacks on another side's claim and its support, relabelled as sub-points.
@@ -1745,6 +1786,10 @@ class _Builder:
             for s in subpoints:
                 walk(s)
         return tuple(out)
+
+
+class _Builder(_Points):
+    """Builds the context: see the four steps above (issues, unplaced, points)."""
 
 
 def tree_citations(a: Arg) -> Iterable[Citation]:
