@@ -288,3 +288,13 @@ def test_drafting_notes_only_on_request() -> None:
     assert '<aside class="drafting">Drafting note: the map gives no issue a background' in on
     tex = render_brief(m, side="city", format="tex", diagram=False, drafting=True).text
     assert "\\marginpar{\\footnotesize Drafting note:" in tex
+
+
+@pytest.mark.parametrize(("template", "side"), [("brief", "city"), ("brief", "us"), ("memo", None)])
+def test_golden_structure(m: am.ArgumentMap, template: str, side: str | None) -> None:
+    """The outline of headings of a brief and a memo: the parts a reader relies on."""
+    from tests.test_brief import _golden
+
+    text = render_brief(m, am.evaluate(m), template=template, side=side).text
+    outline = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    _golden(f"structure-{template}{'-' + side if side else ''}.md", outline)
