@@ -330,7 +330,7 @@ _STYLES: dict[str, _Style] = {
         lambda s: f"\\emph{{{s}}}",
         r"\textsuperscript{\textdagger}",
         lambda s: f"\n\\begin{{quote}}{s}\\end{{quote}}\n",
-        lambda s: f"\\marginpar{{\\footnotesize Drafting note: {s}}}",
+        lambda s: f"\\marginpar{{\\raggedright\\footnotesize Drafting note: {s}}}",
     ),
 }
 #: A quotation of more words than this is set as a block quotation (Bluebook 5.1(a)).

@@ -287,7 +287,7 @@ def test_drafting_notes_only_on_request() -> None:
     assert "Drafting note" not in off and "Statement of the Case" not in off
     assert '<aside class="drafting">Drafting note: the map gives no issue a background' in on
     tex = render_brief(m, side="city", format="tex", diagram=False, drafting=True).text
-    assert "\\marginpar{\\footnotesize Drafting note:" in tex
+    assert "\\marginpar{\\raggedright\\footnotesize Drafting note:" in tex
 
 
 @pytest.mark.parametrize(("template", "side"), [("brief", "city"), ("brief", "us"), ("memo", None)])
