@@ -34,6 +34,7 @@ from argmap.brief import (
     render_brief,
 )
 from argmap.exceptions import BriefError, MissingDependencyError
+from argmap.model import Cite
 
 GOLDEN = Path(__file__).parent / "golden" / "brief"
 UPDATE = os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1"
@@ -819,3 +820,24 @@ def test_undercut_of_an_axiomatic_inference() -> None:
     )
     for template in TEMPLATES:
         assert "The axiom fails here" in render_brief(m, template=template, side="b").text
+
+
+@given(statement_text)
+@example("<script>alert(1)</script> & $5 {x} \\ #")
+def test_new_fields_are_escaped(text: str) -> None:
+    """Background, framings, relief, counsel and quotations reach every format escaped."""
+    m = am.ArgumentMap("T")
+    m.party("a", "A", relief=text, counsel=text)
+    m.party("b", "B")
+    q = m.issue("Q?", background=text, framings={"a": text})
+    c = m.claim("The claim", party="a", answers=q)
+    m.authority("x", "case", "X v. Y", "X v. Y, 1 U.S. 1 (2000)")
+    m.premise("A reason", supports=c, party="a", cites=[Cite("x", "2", quote=text)])
+    one_line = bd.clean(text)
+    page = render_brief(m, side="a", format="html", diagram=False).text
+    assert str(markupsafe.escape(one_line)) in page
+    assert "<script" not in page.lower()
+    tex = render_brief(m, side="a", format="tex", diagram=False).text
+    assert escape_latex(one_line) in tex
+    md = render_brief(m, side="a").text
+    assert escape_markdown(one_line) in md
