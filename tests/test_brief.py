@@ -662,6 +662,12 @@ def test_missing_graphviz_leaves_a_note(
     text = render_brief(fixed, format="html", side="city").text
     assert "<svg" not in text
     assert "The argument maps were omitted: the Graphviz &#39;dot&#39; program" in text
+    monkeypatch.setattr(dot, "_pipe", no_dot)
+    tex = render_brief(fixed, format="tex", side="city")
+    assert tex.files == () and "includegraphics" not in tex.text
+    assert "The argument maps were omitted: the Graphviz 'dot' program" in tex.text.replace(
+        r"\textquotesingle{}", "'"
+    )
 
 
 def test_diagram_svg_is_cleaned(monkeypatch: pytest.MonkeyPatch, fixed: am.ArgumentMap) -> None:
