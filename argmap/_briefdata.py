@@ -33,7 +33,7 @@ Example:
     ... ''')
     >>> ctx = build_context(m, side="city")
     >>> ctx.points[0].heading
-    'The city may decline.'
+    'The city may decline, because Congress may not command local officers.'
     >>> ctx.points[0].claim.premises[0].cites[0].short
     'Printz, 521 U.S. at 935'
 """
@@ -78,6 +78,7 @@ __all__ = [
     "build_context",
     "clause",
     "context_citations",
+    "lower_first",
     "point_citations",
     "roman",
     "sentence",
@@ -207,6 +208,8 @@ class StatementRef:
     kind: str
     text: str
     party: PartyInfo | None
+    label: str = ""
+    clause: str = ""
 
 
 @attrs.frozen
@@ -243,7 +246,11 @@ class Citation:
     """One citation of an authority by a statement, in both forms.
 
     ``full`` is the citation the first time the authority is cited, ``short`` the form
-    used afterwards; the template helper ``cite()`` picks between them in document order.
+    used afterwards; the template helper ``cite()`` picks between them in document order
+    (see :mod:`argmap._cite`). ``signal`` and ``quote`` come from the map's cite;
+    ``history`` is the authority's subsequent history, printed after the full citation;
+    ``hereinafter`` the name a first citation introduces (``[hereinafter Bove memo]``);
+    ``at`` the pin as written after *Id.* ("*Id.* at 913"), for cases only.
 
     Example:
         >>> c = Citation("printz", "913", "Printz v. United States, 521 U.S. 898, 913 (1997)",
@@ -263,6 +270,11 @@ class Citation:
     group: str
     verified: bool
     where: str | None = None
+    signal: str | None = None
+    quote: str | None = None
+    history: str | None = None
+    hereinafter: str | None = None
+    at: str | None = None
 
 
 @attrs.frozen
@@ -297,6 +309,7 @@ class Arg:
     explanation: str | None = None
     assumed: bool = False
     denied: bool = False
+    clause: str = ""
 
 
 @attrs.frozen
@@ -340,6 +353,7 @@ class Point:
     subpoints: tuple[Arg, ...]
     objections: tuple[Objection, ...]
     see_also: tuple[PointRef, ...] = ()
+    also_answers: tuple[StatementRef, ...] = ()
 
 
 @attrs.frozen
@@ -394,6 +408,7 @@ class Outcome:
     standard_label: str | None
     winners: tuple[StatementRef, ...]
     explanation: str
+    answer: str = ""
 
 
 @attrs.frozen
@@ -423,6 +438,12 @@ class IssueView:
     sides: tuple[SideView, ...] = ()
     rule: tuple[RuleEntry, ...] = ()
     outcome: Outcome | None = None
+    nature: str | None = None
+    question: str = ""
+    label: str = ""
+    background: tuple[str, ...] = ()
+    presented: bool = True
+    rule_statement: str | None = None
 
 
 @attrs.frozen
@@ -480,6 +501,22 @@ class EvaluationInfo:
 
 
 @attrs.frozen
+class Figure:
+    """A per-issue diagram for a brief's appendix: inline SVG (HTML) or a PDF file (LaTeX).
+
+    Example:
+        >>> Figure("issue-1", "Question 1", "<svg/>", None).caption
+        'Question 1'
+    """
+
+    anchor: str
+    caption: str
+    svg: str | None
+    pdf: str | None
+    landscape: bool = False
+
+
+@attrs.frozen
 class BriefContext:
     """Everything a brief template receives, as top-level variables.
 
@@ -506,6 +543,16 @@ class BriefContext:
     evaluation: EvaluationInfo | None
     diagram: str | None
     diagram_note: str | None
+    questions: tuple[IssueView, ...] = ()
+    statement_of_case: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    relief: str = ""
+    counsel: tuple[str, ...] = ()
+    drafting: bool = False
+    include_rejected: bool = False
+    figures: tuple[Figure, ...] = ()
+    memo_to: str = ""
+    memo_from: str = ""
+    date: str = ""
 
     def variables(self) -> dict[str, Any]:
         """The fields as a dict of template variables (not recursive).
@@ -513,7 +560,7 @@ class BriefContext:
         Example:
             >>> from argmap import ArgumentMap
             >>> sorted(build_context(ArgumentMap()).variables())[:3]
-            ['all_issues', 'authorities', 'description']
+            ['all_issues', 'authorities', 'counsel']
         """
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self))}
 
@@ -568,6 +615,54 @@ def clause(text: str) -> str:
         ('Congress delegated the power', 'Is it?')
     """
     return re.sub(r"[.;:]+$", "", clean(text))
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "Each",
+        "Every",
+        "All",
+        "Any",
+        "No",
+        "Such",
+        "Only",
+        "Where",
+        "When",
+        "If",
+        "Even",
+        "Because",
+        "Neither",
+        "Nor",
+        "Both",
+        "Some",
+        "Most",
+        "Many",
+        "Nothing",
+        "None",
+        "Whatever",
+    ]
+)
+
+
+def lower_first(text: str) -> str:
+    """``text`` to follow a comma: a leading article or pronoun lower-cased, names kept.
+
+    Example:
+        >>> lower_first("The Court should affirm."), lower_first("Santa Clara asks relief.")
+        ('the Court should affirm.', 'Santa Clara asks relief.')
+    """
+    t = clean(text)
+    word = t.split(" ", 1)[0]
+    return word.lower() + t[len(word) :] if word in _FUNCTION_WORDS else t
 
 
 def roman(number: int) -> str:
@@ -671,8 +766,114 @@ def _quoted_clause(text: str, proper: frozenset[str]) -> str:
     return f"“{t}”"
 
 
+#: Words that are names even where a map only writes them at the start of a sentence.
+_NAMES = frozenset(
+    {
+        "Congress",
+        "Constitution",
+        "Court",
+        "President",
+        "Executive",
+        "Senate",
+        "House",
+        "Government",
+        "Legislature",
+        "Attorney",
+        "Secretary",
+        "Department",
+    }
+)
+
+
+def _lower_first(text: str, proper: frozenset[str], common: frozenset[str] = frozenset()) -> str:
+    """``text`` with its first word lower-cased unless it is a name.
+
+    A name is a word the map capitalises in mid-sentence (``proper``), one of a few
+    institutional names ("Congress", "Court"), or an acronym; a word the map also writes
+    in lower case (``common``) is never a name.
+
+    Example:
+        >>> _lower_first("Preemption needs a valid law", frozenset())
+        'preemption needs a valid law'
+        >>> _lower_first("Congress may not command", frozenset())
+        'Congress may not command'
+    """
+    match = _WORD.match(text)
+    if match:
+        word = match.group()
+        name = (word in proper or word in _NAMES) and word.lower() not in common
+        if not name and word[1:].islower() and word != "I":
+            return word.lower() + text[len(word) :]
+    return text
+
+
+def _common_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words written in lower case somewhere in ``texts``."""
+    return frozenset(w for t in texts for w in _WORD.findall(t) if w.islower())
+
+
+def _relabel(a: Arg, label: str) -> Arg:
+    """``a`` labelled ``label``, its premises numbered again below it (A, 1, a, i, (1))."""
+    if not label:
+        return a
+    depth = label.count(".")
+    premises = tuple(
+        _relabel(p, f"{label}.{_level_label(depth + 1, n)}") for n, p in enumerate(a.premises, 1)
+    )
+    return attrs.evolve(a, label=label, premises=premises)
+
+
+def _point_heading(
+    claim: Claim,
+    own: bool,
+    first: Arg | None,
+    proper: frozenset[str],
+    common: frozenset[str] = frozenset(),
+) -> str:
+    """A point heading: one full sentence stating the conclusion and, when the map gives
+    one, the reason ("… because …").
+
+    Example:
+        >>> from argmap.model import Claim
+        >>> c = Claim(id="C1", text="Yes: grants may be conditioned", party="a")
+        >>> r = Arg(id="P1", kind="premise", text="Congress delegated the power.", party=None)
+        >>> _point_heading(c, True, r, frozenset())
+        'Grants may be conditioned, because Congress delegated the power.'
+        >>> _point_heading(c, False, None, frozenset())
+        'The contention that “grants may be conditioned” is mistaken.'
+        >>> o = Arg(id="R1", kind="rebuttal", text="Only Congress may.", party=None)
+        >>> _point_heading(c, False, o, frozenset())
+        'The contention that “grants may be conditioned” is mistaken, because only Congress may.'
+    """
+    if own:
+        head = clause(_heading(claim.text))
+    else:
+        head = f"The contention that {_quoted_clause(claim.text, proper)} is mistaken"
+    if first is not None and (not own or " because " not in f" {head.lower()} "):
+        reason = clause(_strip_answer(first.text))
+        return sentence(f"{head}, because {_lower_first(reason, proper, common)}")
+    return sentence(head)
+
+
+_ANCHOR_SAFE = re.compile(r"[^A-Za-z0-9.-]")
+
+
 def _anchor(prefix: str, ident: str) -> str:
-    return prefix + "-" + re.sub(r"[^A-Za-z0-9_-]", "_", ident)
+    """An HTML id / LaTeX label for ``ident``, distinct for distinct ids.
+
+    Letters, digits, ``.`` and ``-`` are kept; ``_`` is doubled; any other character
+    becomes ``_hex_``, so ``C1.1``, ``C1_1``, ``C1:1`` and ``C1/1`` stay apart.
+
+    Example:
+        >>> [_anchor("s", i) for i in ("C1.1", "C1_1", "C1:1", "C1/1")]
+        ['s-C1.1', 's-C1__1', 's-C1_3a_1', 's-C1_2f_1']
+    """
+
+    def escape(match: re.Match[str]) -> str:
+        char = match[0]
+        return "__" if char == "_" else f"_{ord(char):x}_"
+
+    return f"{prefix}-{_ANCHOR_SAFE.sub(escape, ident)}"
 
 
 def _fold(text: str) -> str:
@@ -813,21 +1014,181 @@ def _short_name(a: Authority) -> str:
     return clean(a.short_name)
 
 
-def _short_form(a: Authority, pin: str | None) -> str:
-    """:meth:`Authority.short_form` with the short name of :func:`_short_name`."""
-    name = _short_name(a)
+_DOCKET = re.compile(r"\bNo\. ([\w:.\-]+)")
+_COURT_IN_NAME = re.compile(r"\s*\([^()]*\)$")
+
+
+def _case_name(a: Authority) -> str:
+    """The case name as printed: a disambiguating "(7th Cir.)" kept in a map's name goes."""
+    return clean(_COURT_IN_NAME.sub("", a.name)) if a.kind == "case" else clean(a.name)
+
+
+def _short_form(a: Authority, pin: str | None, name: str | None = None) -> str:
+    """:meth:`Authority.short_form` with the short name of :func:`_short_name`.
+
+    A case known only by a docket number keeps it ("*Illinois*, No. 1:25-cv-1, at 4"),
+    so a short form always carries a cite (Bluebook 10.9).
+    """
+    name = name or _short_name(a)
     if _subsection(a, pin) and pin:
         return typeset(name + pin)
+    if a.kind == "case" and a._reporter() is None:
+        docket = _DOCKET.search(a.cite)
+        if docket:
+            text = f"{name}, No. {docket[1].rstrip('.')}"
+            return typeset(f"{text}, at {pin}" if pin else text)
     if name != a.short_name:
         a = attrs.evolve(a, short=name)
     return typeset(a.short_form(pin))
 
 
-class _Builder:
-    def __init__(self, m: ArgumentMap, ev: EvaluationLike | None, side: str | None) -> None:
+def _history(a: Authority) -> str | None:
+    """Subsequent history to print after the full citation, unless the cite has it."""
+    if not a.history:
+        return None
+    history = clean(a.history).rstrip(".")
+    return None if history in a.cite else history
+
+
+#: Kinds whose explicit short name a first citation introduces with [hereinafter ...].
+_HEREINAFTER_KINDS = frozenset({"memo", "executive-order", "statute", "regulation", "report"})
+
+
+def _hereinafter(a: Authority, name: str) -> str | None:
+    """``name`` when the reader could not find it in the full citation (Bluebook 4.2(b))."""
+    if a.kind == "case":
+        return name if name != _short_name(a) else None  # a disambiguated case name
+    if a.kind in _HEREINAFTER_KINDS and a.short and name not in a.cite:
+        return clean(name)
+    return None
+
+
+def unambiguous_short_names(authorities: Iterable[Authority]) -> dict[str, str]:
+    """Short names made unique: authorities sharing one get their court and year.
+
+    Only case names that stand alone (no reporter cite after them) need it: "*City of
+    Chicago*, 888 F.3d at 280" is unambiguous, "*City of Chicago*" is not.
+
+    Example:
+        >>> from argmap.model import Authority
+        >>> a = Authority("a", "case", "City of Chicago v. Sessions", "No. 1 (7th Cir. 2018)",
+        ...               court="7th Cir.", year=2018)
+        >>> b = Authority("b", "case", "City of Chicago v. Sessions", "No. 2 (N.D. Ill. 2017)",
+        ...               court="N.D. Ill.", year=2017)
+        >>> unambiguous_short_names([a, b])
+        {'a': 'City of Chicago (7th Cir. 2018)', 'b': 'City of Chicago (N.D. Ill. 2017)'}
+    """
+    by_name: dict[str, list[Authority]] = {}
+    for a in authorities:
+        by_name.setdefault(_short_name(a).casefold(), []).append(a)
+    out: dict[str, str] = {}
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            if a.kind == "case" and a._reporter() is not None:
+                continue
+            when = " ".join(str(x) for x in (a.court, a.year) if x)
+            if when:
+                out[a.id] = f"{_short_name(a)} ({when})"
+    return out
+
+
+_EVIDENTIARY = ("fact", "mixed")
+
+
+def _evidentiary(nature: str | None, standard: str | None) -> str | None:
+    """The standard as printed: only for a question of fact (or mixed), never for law.
+
+    Example:
+        >>> _evidentiary("fact", "preponderance"), _evidentiary("law", "preponderance")
+        ('a preponderance of the evidence', None)
+    """
+    if nature not in _EVIDENTIARY or not standard:
+        return None
+    return _STANDARD_LABELS.get(standard, standard)
+
+
+def _rule_statement(m: ArgumentMap, claims: tuple[Arg, ...]) -> tuple[str, str] | None:
+    """The rule of an issue in a sentence: the holding of its highest legal authority.
+
+    Empirical sources (studies, reports) never state a rule: they belong to application.
+    """
+    best: tuple[int, str, str] | None = None
+
+    def walk(a: Arg) -> None:
+        nonlocal best
+        for c in a.cites:
+            auth = m.get_authority(c.authority)
+            if auth.holding and auth.kind not in ("study", "report"):
+                rank = _RULE_ORDER.index(_GROUP_OF[auth.kind])
+                if best is None or rank < best[0]:
+                    best = (rank, sentence(auth.holding), auth.id)
+        for child in (*a.premises, *a.objections):
+            walk(child)
+
+    for c in claims:
+        walk(c)
+    return (best[1], best[2]) if best else None
+
+
+def _rule_first(
+    entries: tuple[RuleEntry, ...], rule: tuple[str, str] | None
+) -> tuple[RuleEntry, ...]:
+    """The rule entries with the source of the rule statement first."""
+    if rule is None:
+        return entries
+    first = [e for e in entries if e.citation.authority == rule[1]]
+    return (*first, *(e for e in entries if e.citation.authority != rule[1]))
+
+
+def _brief_answer(status: str, winners: tuple[StatementRef, ...], claims: list[Claim]) -> str:
+    """A memo's Brief Answer in one or two sentences, naming no ids.
+
+    Example:
+        >>> w = StatementRef("C1", "claim", "Yes: grants may be conditioned",
+        ...                  PartyInfo("us", "the United States", None))
+        >>> _brief_answer("accepted", (w,), [])
+        'Probably yes. Grants may be conditioned, as the United States argues.'
+    """
+    if status == "accepted" and winners:
+        first = winners[0]
+        text = clean(first.text)
+        word = _ANSWER_WORD.match(text)
+        rest = clause(_strip_answer(text))
+        rest = rest[:1].upper() + rest[1:]
+        who = f", as {first.party.name} argues" if first.party else ""
+        lead = f"Probably {word[0].strip(' :;,—–-').lower()}." if word else "Probably so."
+        return f"{lead} {rest}{who}."
+    if claims:
+        names = " and ".join(f"“{clause(c.label)}”" for c in claims[:2])
+        verb = "remain" if len(claims) > 1 else "remains"
+        return f"Uncertain. On the arguments mapped, {names} {verb} in dispute."
+    return "Open. The map records no answer to this question; see any questions it comprises."
+
+
+# The context is built in four steps, one class each, every one extending the one before:
+#   _Lookups  the map's graph, memoised, and the leaves (parties, citations, statuses);
+#   _Trees    argument trees (Arg): premises below a statement, objections beside it;
+#   _Issues   the issue tree (IssueView): claims, sides strongest first, rule, outcome;
+#   _Points   a brief's points (Point) for one side: plan, prune, merge, label, answer.
+# _Builder is the last of them; build_context() drives it.
+
+
+class _Lookups:
+    """Step 1: the map's graph lookups (memoised) and the leaves of the context."""
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        ev: EvaluationLike | None,
+        side: str | None,
+        include_rejected: bool = True,
+    ) -> None:
         self.m = m
         self.ev = ev
         self.side = side
+        self.include_rejected = include_rejected
         self.parties = {p.id: PartyInfo(p.id, clean(p.name), p.colour) for p in m.parties.values()}
         self.doctrine_names = {d.id: clean(d.name) for d in m.doctrines.values()}
         self._citations: dict[tuple[Cite, str | None], Citation] = {}
@@ -840,6 +1201,10 @@ class _Builder:
         self._inferences: dict[str, list[Inference]] = {}
         self._conflicts: dict[str, list[Conflict]] = {}
         self._kinds: dict[str, str] = {}
+        self.short_names = unambiguous_short_names(m.authorities.values())
+        texts = [s.text for s in m.statements.values()] + [m.title or ""]
+        self.proper = _proper_nouns(texts)
+        self.common = _common_words(texts)
 
     # ------------------------------------------------------------------ graph lookups
     # (memoised: the same statements are visited once per tree they appear in)
@@ -868,7 +1233,14 @@ class _Builder:
         return self.parties.get(ident) if ident else None
 
     def ref(self, stmt: Statement) -> StatementRef:
-        return StatementRef(stmt.id, stmt.kind, clean(stmt.text), self.party(stmt.party))
+        return StatementRef(
+            stmt.id,
+            stmt.kind,
+            clean(stmt.text),
+            self.party(stmt.party),
+            clean(stmt.label),
+            _lower_first(clause(_strip_answer(stmt.text)), self.proper, self.common),
+        )
 
     def citation(self, cite: Cite) -> Citation:
         found = self._citations.get((cite, self.where))
@@ -876,16 +1248,22 @@ class _Builder:
             base = self._citations.get((cite, None))
             if base is None:
                 a = self.m.get_authority(cite.authority)
+                name = self.short_names.get(a.id) or _short_name(a)
                 base = Citation(
                     authority=a.id,
                     pin=cite.pin,
                     full=_full_cite(a, cite.pin),
-                    short=_short_form(a, cite.pin),
-                    name=clean(a.name),
-                    short_name=_short_name(a),
+                    short=_short_form(a, cite.pin, name),
+                    name=_case_name(a),
+                    short_name=name,
                     kind=a.kind,
                     group=_GROUP_OF[a.kind],
                     verified=a.verified,
+                    signal=cite.signal,
+                    quote=clean(cite.quote) if cite.quote else None,
+                    history=_history(a),
+                    hereinafter=_hereinafter(a, name),
+                    at=cite.pin if a.kind == "case" and cite.pin else None,
                 )
                 self._citations[(cite, None)] = base
             found = base if self.where is None else attrs.evolve(base, where=self.where)
@@ -901,7 +1279,9 @@ class _Builder:
             self._status[ident] = found
         return found
 
-    # ------------------------------------------------------------------ trees
+
+class _Trees(_Lookups):
+    """Step 2: argument trees, and the statements outside any issue."""
 
     def arg(
         self,
@@ -945,6 +1325,7 @@ class _Builder:
             "explanation": explanation,
             "assumed": stmt.id in self.assumed,
             "denied": stmt.id in self.denied,
+            "clause": _lower_first(clause(_strip_answer(stmt.text)), self.proper, self.common),
         }
         rival = (  # a claim answering an issue has a tree of its own: not repeated here
             relation not in (None, "support") and isinstance(stmt, Claim) and bool(stmt.answers)
@@ -977,6 +1358,8 @@ class _Builder:
             if len(inf.premises) > 1:  # a linked inference: undercuts belong to the conclusion
                 first = self.m.statement(inf.premises[0])
                 objections.extend(self._undercuts(inf, first, mine, below))
+            elif not inf.premises:  # an axiomatic inference: undercuts deny the conclusion
+                objections.extend(self._undercuts(inf, stmt, mine, below))
         for k in self.conflicts_against(stmt.id):
             objections.append(
                 self.arg(
@@ -1006,7 +1389,23 @@ class _Builder:
             for k in self.conflicts_against(rel.id)
         ]
 
-    # ------------------------------------------------------------------ issues
+    def unplaced(self) -> tuple[Arg, ...]:
+        """Trees of the statements under no issue (whatever is left sits on a cycle)."""
+        self.where = "unplaced"
+        out: list[Arg] = []
+        stmts = [s for s in self.m.statements.values() if not isinstance(s, Issue)]
+        for stmt in stmts:
+            answers = isinstance(stmt, Claim) and stmt.answers
+            if stmt.id not in self.placed and not answers and not self.m.relations_from(stmt.id):
+                out.append(self.arg(stmt.id))
+        for stmt in stmts:  # whatever is left sits on a cycle: start from its first member
+            if stmt.id not in self.placed:
+                out.append(self.arg(stmt.id))
+        return tuple(out)
+
+
+class _Issues(_Trees):
+    """Step 3: the issue tree, with each issue's sides, rule and outcome."""
 
     def issues(self) -> tuple[tuple[IssueView, ...], tuple[IssueView, ...]]:
         known = {i.id for i in self.m.issues}
@@ -1015,9 +1414,10 @@ class _Builder:
 
         def build(issue: Issue, number: str, depth: int, seen: frozenset[str]) -> IssueView:
             self.placed.add(issue.id)
-            self.where = _anchor("issue", number)
+            self.where = "issue-" + number.replace(".", "_")
             claims = tuple(self.arg(c.id) for c in self.m.answers(issue))
             children = [i for i in self.m.sub_issues(issue) if i.id not in seen]
+            rule = _rule_statement(self.m, claims)
             view = IssueView(
                 id=issue.id,
                 number=number,
@@ -1025,7 +1425,7 @@ class _Builder:
                 text=clean(issue.text),
                 anchor=self.where,
                 standard=issue.standard,
-                standard_label=_STANDARD_LABELS.get(issue.standard or ""),
+                standard_label=_evidentiary(issue.nature, issue.standard),
                 burden=self.party(issue.burden),
                 doctrines=tuple(self.doctrine_names.get(d, d) for d in issue.doctrines),
                 cites=tuple(self.citation(c) for c in issue.cites),
@@ -1033,8 +1433,14 @@ class _Builder:
                 parent=issue.parent,
                 claims=claims,
                 sides=self.sides(claims),
-                rule=self.rule(claims),
-                outcome=self.outcome(issue.id),
+                rule=_rule_first(self.rule(claims), rule),
+                outcome=self.outcome(issue),
+                nature=issue.nature,
+                question=sentence(issue.framed_for(self.side)),
+                label=clean(issue.label),
+                background=paragraphs(issue.background),
+                presented=issue.nature != "policy" or self.side in dict(issue.framings),
+                rule_statement=rule[0] if rule else None,
             )
             flat.append(view)
             index = len(flat) - 1
@@ -1058,20 +1464,22 @@ class _Builder:
         walk(top_views)
         return top_views, tuple(ordered)
 
-    def outcome(self, issue: str) -> Outcome | None:
+    def outcome(self, issue: Issue) -> Outcome | None:
         if self.ev is None:
             return None
-        out = self.ev.outcome(issue)
+        out = self.ev.outcome(issue.id)
         winners = tuple(
             self.ref(self.m.statement(w)) for w in out.winners if w in self.m.statements
         )
         standard = str(out.standard) if out.standard else None
+        status = str(out.status)
         return Outcome(
-            status=str(out.status),
+            status=status,
             standard=standard,
-            standard_label=_STANDARD_LABELS.get(standard, standard) if standard else None,
+            standard_label=_evidentiary(issue.nature, standard),
             winners=winners,
             explanation=clean(str(out.explanation)),
+            answer=_brief_answer(status, winners, self.m.answers(issue)),
         )
 
     def sides(self, claims: tuple[Arg, ...]) -> tuple[SideView, ...]:
@@ -1137,6 +1545,8 @@ class _Builder:
         entries = []
         for ident, who in relied.items():
             a = self.m.get_authority(ident)
+            if a.kind in ("study", "report"):  # empirical: application, never the rule
+                continue
             cit = self.citation(Cite(ident))
             parties = tuple(self.parties[p] for p in self.parties if p in who)
             entries.append(RuleEntry(cit, clean(a.holding) if a.holding else None, parties))
@@ -1149,25 +1559,14 @@ class _Builder:
         )
         return tuple(entries)
 
-    # ------------------------------------------------------------------ unplaced
 
-    def unplaced(self) -> tuple[Arg, ...]:
-        self.where = "unplaced"
-        out: list[Arg] = []
-        stmts = [s for s in self.m.statements.values() if not isinstance(s, Issue)]
-        for stmt in stmts:
-            answers = isinstance(stmt, Claim) and stmt.answers
-            if stmt.id not in self.placed and not answers and not self.m.relations_from(stmt.id):
-                out.append(self.arg(stmt.id))
-        for stmt in stmts:  # whatever is left sits on a cycle: start from its first member
-            if stmt.id not in self.placed:
-                out.append(self.arg(stmt.id))
-        return tuple(out)
+class _Points(_Issues):
+    """Step 4: the points of a brief for one side."""
 
-    # ------------------------------------------------------------------ points
-
-    def points(self, issues: tuple[IssueView, ...], unplaced: tuple[Arg, ...]) -> tuple[Point, ...]:
-        proper = _proper_nouns([s.text for s in self.m.statements.values()] + [self.m.title or ""])
+    def plan(
+        self, issues: tuple[IssueView, ...], unplaced: tuple[Arg, ...]
+    ) -> list[tuple[IssueRef | None, Claim, bool]]:
+        """The claims a brief argues, in order: per issue ours, then the others' to answer."""
         plan: list[tuple[IssueRef | None, Claim, bool]] = []
         for view in issues:
             ref: IssueRef | None = IssueRef(view.id, view.number, view.text, view.anchor)
@@ -1178,49 +1577,136 @@ class _Builder:
             stmt = self.m.statement(a.id)
             if isinstance(stmt, Claim):
                 plan.append((None, stmt, stmt.party == self.side))
-        refs: dict[str, PointRef] = {}
-        for number, (_, claim, own) in enumerate(plan, 1):
-            heading = (
-                _heading(claim.text)
-                if own
-                else f"The claim that {_quoted_clause(claim.text, proper)} fails."
-            )
-            refs[claim.id] = PointRef(roman(number), f"point-{number}", heading)
-        points = []
-        for number, (ref, claim, own) in enumerate(plan, 1):
-            me = refs[claim.id]
-            self.where = me.anchor
-            if own:
-                tree = self.arg(claim.id, ours=True, label=me.label)
-                subpoints = tree.premises
-                # the rival claims it contradicts, whichever way the map draws the attack
-                related = [
-                    k.target for k in self.m.relations_from(claim.id) if isinstance(k, Conflict)
-                ] + [a.id for a in self.m.attackers(claim.id)]
+        return plan
+
+    def dropped(self, a: Arg) -> bool:
+        """Our statement the evaluation rejects, left out unless ``include_rejected``."""
+        return not self.include_rejected and a.ours and a.status == "rejected"
+
+    def prune(self, a: Arg) -> Arg:
+        """``a`` without our rejected statements below it (premises, replies), relabelled."""
+        if self.include_rejected:
+            return a
+        premises = tuple(self.prune(p) for p in a.premises if not self.dropped(p))
+        objections = tuple(self.prune(o) for o in a.objections if not self.dropped(o))
+        return _relabel(attrs.evolve(a, premises=premises, objections=objections), a.label)
+
+    def point_body(
+        self, claim: Claim, own: bool, label: str, refs: dict[str, PointRef]
+    ) -> tuple[Arg, tuple[Arg, ...]] | None:
+        """The tree and sub-points of a point, or ``None`` when there is nothing to argue."""
+        if own:
+            tree = self.arg(claim.id, ours=True, label=label)
+            if self.dropped(tree):
+                return None
+            tree = self.prune(tree)
+            return tree, tree.premises
+        tree = self.arg(claim.id, ours=False)
+        subs = tuple(self.prune(s) for s in self._answers(tree, label, refs) if not self.dropped(s))
+        subs = tuple(_relabel(s, f"{label}.{alpha(n)}") for n, s in enumerate(subs, 1))
+        return tree, subs
+
+    def related(self, claim: Claim, own: bool) -> list[str]:
+        """The rival claims a claim contradicts, whichever way the map draws the attack."""
+        forward = [k.target for k in self.m.relations_from(claim.id) if isinstance(k, Conflict)]
+        backward = [a.id for a in self.m.attackers(claim.id)]
+        return forward + backward if own else backward + forward
+
+    def points(self, issues: tuple[IssueView, ...], unplaced: tuple[Arg, ...]) -> tuple[Point, ...]:
+        """The points of the brief: stubs merged, our rejected statements left out.
+
+        A point with nothing of its own to say (no sub-point, no citation) that only
+        cross-refers to a rival point is merged into it (``also_answers``); an answer
+        to the other side with no argument of ours left is dropped.
+        """
+        plan = self.plan(issues, unplaced)
+        planned = {c.id: PointRef("I", "point-1", "") for _, c, _ in plan}
+        kept, stubs = self.sort_stubs(plan, planned)
+        refs = self.headings(kept, planned)
+        merged = self.merge_stubs(stubs, refs)
+        return tuple(
+            self.point(number, ref, claim, own, refs, planned, merged)
+            for number, (ref, claim, own) in enumerate(kept, 1)
+        )
+
+    def sort_stubs(
+        self, plan: list[tuple[IssueRef | None, Claim, bool]], planned: dict[str, PointRef]
+    ) -> tuple[list[tuple[IssueRef | None, Claim, bool]], list[tuple[Claim, bool]]]:
+        """The planned points that have something to say, and the stubs that do not."""
+        kept: list[tuple[IssueRef | None, Claim, bool]] = []
+        stubs: list[tuple[Claim, bool]] = []
+        for ref, claim, own in plan:
+            body = self.point_body(claim, own, "I", planned)  # labels are provisional
+            if body is None:
+                continue
+            tree, subs = body
+            if subs or (own and tree.cites):
+                kept.append((ref, claim, own))
             else:
-                tree = self.arg(claim.id, ours=False)
-                subpoints = self._answers(tree, me.label, refs)
-                # our claims that contradict it, whichever way the map draws the attack
-                related = [a.id for a in self.m.attackers(claim.id)] + [
-                    k.target for k in self.m.relations_from(claim.id) if isinstance(k, Conflict)
-                ]
-            see_also = tuple(dict.fromkeys(refs[r] for r in related if r in refs and r != claim.id))
-            objections = self._objections(tree if own else None, subpoints, refs)
-            points.append(
-                Point(
-                    number=number,
-                    label=me.label,
-                    anchor=me.anchor,
-                    heading=me.heading,
-                    kind="claim" if own else "answer",
-                    issue=ref,
-                    claim=tree,
-                    subpoints=subpoints,
-                    objections=objections,
-                    see_also=see_also,
-                )
+                stubs.append((claim, own))
+        return kept, stubs
+
+    def headings(
+        self, kept: list[tuple[IssueRef | None, Claim, bool]], planned: dict[str, PointRef]
+    ) -> dict[str, PointRef]:
+        """Each kept point's label, anchor and full-sentence heading, by claim id."""
+        refs: dict[str, PointRef] = {}
+        for number, (_, claim, own) in enumerate(kept, 1):
+            body = self.point_body(claim, own, roman(number), planned)
+            first = body[1][0] if body and body[1] else None
+            heading = _point_heading(claim, own, first, self.proper, self.common)
+            refs[claim.id] = PointRef(roman(number), f"point-{number}", heading)
+        return refs
+
+    def merge_stubs(
+        self, stubs: list[tuple[Claim, bool]], refs: dict[str, PointRef]
+    ) -> dict[str, list[StatementRef]]:
+        """Other sides' stub claims, by the id of the kept point that answers them."""
+        merged: dict[str, list[StatementRef]] = {}
+        for claim, own in stubs:
+            target = next((r for r in self.related(claim, own) if r in refs), None)
+            if target is not None and not own:  # our own stub's conclusion is argued there
+                merged.setdefault(target, []).append(self.ref(claim))
+        return merged
+
+    def point(
+        self,
+        number: int,
+        ref: IssueRef | None,
+        claim: Claim,
+        own: bool,
+        refs: dict[str, PointRef],
+        planned: dict[str, PointRef],
+        merged: dict[str, list[StatementRef]],
+    ) -> Point:
+        """One point, with its final labels, objections and cross-references."""
+        me = refs[claim.id]
+        self.where = me.anchor
+        body = self.point_body(claim, own, me.label, planned | refs)
+        assert body is not None  # kept by sort_stubs
+        tree, subpoints = body
+        objections = self._objections(tree if own else None, subpoints, refs)
+        answered = {o.point for o in objections if o.point is not None}
+        see_also = tuple(
+            dict.fromkeys(
+                refs[r]
+                for r in self.related(claim, own)
+                if r in refs and r != claim.id and refs[r] not in answered
             )
-        return tuple(points)
+        )
+        return Point(
+            number=number,
+            label=me.label,
+            anchor=me.anchor,
+            heading=me.heading,
+            kind="claim" if own else "answer",
+            issue=ref,
+            claim=tree,
+            subpoints=subpoints,
+            objections=objections,
+            see_also=see_also,
+            also_answers=tuple(merged.get(claim.id, ())),
+        )
 
     def _answers(self, tree: Arg, label: str, refs: dict[str, PointRef]) -> tuple[Arg, ...]:
         """Our attacks on another side's claim and its support, relabelled as sub-points.
@@ -1234,8 +1720,10 @@ class _Builder:
             for k in self.conflicts_against(a.id):
                 found.append((self.conflict_kind(k), stmt, k))
             for inf in self.inferences_for(a.id):
+                # an axiomatic inference (no premises) starts from its conclusion
+                source = inf.premises[0] if inf.premises else inf.conclusion
                 for k in self.conflicts_against(inf.id):
-                    found.append(("undercut", self.m.statement(inf.premises[0]), k))
+                    found.append(("undercut", self.m.statement(source), k))
             for p in a.premises:
                 if not p.repeated:
                     walk(p)
@@ -1300,6 +1788,10 @@ class _Builder:
         return tuple(out)
 
 
+class _Builder(_Points):
+    """Builds the context: see the four steps above (issues, unplaced, points)."""
+
+
 def tree_citations(a: Arg) -> Iterable[Citation]:
     """The citations of ``a`` and of everything below and beside it, depth first.
 
@@ -1324,12 +1816,14 @@ def _exchange(a: Arg) -> Iterable[Citation]:
         yield from _exchange(x)
 
 
-def point_citations(p: Point) -> list[Citation]:
+def point_citations(p: Point, every_objection: bool = False) -> list[Citation]:
     """The citations the built-in brief prints for a point, in its order.
 
-    The claim and its premises, the sub-points with theirs, then each objection (with
-    its premises unless it is answered in a point of its own) and the replies to it,
-    with their premises and the exchange that follows.
+    The claim (and, for an answer, the premises it rests on), the sub-points with
+    theirs, then each objection the point answers (all of them when ``drafting``), with
+    the replies to it, their premises and the exchange that follows. Objections no
+    reply answers are printed (and counted) only with ``every_objection`` (drafting, or
+    ``include_rejected``).
 
     Example:
         >>> p = Point(1, "I", "point-1", "H.", "claim", None,
@@ -1344,7 +1838,9 @@ def point_citations(p: Point) -> list[Citation]:
     for s in p.subpoints:
         out += _with_premises(s)
     for o in p.objections:
-        out += o.statement.cites if o.point else _with_premises(o.statement)
+        if not (o.point or o.replies or every_objection):
+            continue
+        out += o.statement.cites
         for r in o.replies:
             out += _with_premises(r)
             out += _exchange(r)
@@ -1368,7 +1864,7 @@ def context_citations(ctx: BriefContext) -> list[Citation]:
             for a in view.claims:
                 out += tree_citations(a)
     for p in ctx.points:
-        out += point_citations(p)
+        out += point_citations(p, ctx.drafting or ctx.include_rejected)
     for a in ctx.unplaced:
         out += tree_citations(a)
     return out
@@ -1482,6 +1978,12 @@ def build_context(
     side: str | None = None,
     diagram: str | None = None,
     diagram_note: str | None = None,
+    drafting: bool = False,
+    include_rejected: bool = False,
+    figures: tuple[Figure, ...] = (),
+    memo_to: str | None = None,
+    memo_from: str | None = None,
+    date: str | None = None,
 ) -> BriefContext:
     """Build the frozen context for rendering ``m``.
 
@@ -1500,12 +2002,12 @@ def build_context(
         >>> r = m.rebuttal("It was signed under duress", attacks=c, party="b")
         >>> ctx = build_context(m, side="b")
         >>> [(p.label, p.kind, p.heading) for p in ctx.points]
-        [('I', 'answer', 'The claim that “[t]he contract binds Bob” fails.')]
+        [('I', 'answer', 'The contention that “[t]he contract binds Bob” is mistaken, because it was signed under duress.')]
         >>> ctx.points[0].subpoints[0].label
         'I.A'
     """
     _check_side(m, side)
-    b = _Builder(m, evaluation, side)
+    b = _Builder(m, evaluation, side, include_rejected)
     issues, all_issues = b.issues()
     unplaced = b.unplaced()
     points = b.points(all_issues, unplaced) if side is not None else ()
@@ -1535,8 +2037,47 @@ def build_context(
         evaluation=ev_info,
         diagram=diagram,
         diagram_note=diagram_note,
+        questions=_presented(issues),
+        statement_of_case=tuple((v.label, v.background) for v in all_issues if v.background),
+        relief=_relief(m, side),
+        counsel=_counsel(m, side),
+        drafting=bool(drafting),
+        include_rejected=bool(include_rejected),
+        figures=figures,
+        memo_to=clean(memo_to) if memo_to else "File",
+        memo_from=clean(memo_from) if memo_from else _from(b.party(side)),
+        date=clean(date) if date else "",
     )
     return with_authorities(m, ctx, context_citations(ctx))
+
+
+def _from(party: PartyInfo | None) -> str:
+    """A memo's default author: counsel for the side, or plain "Counsel"."""
+    return f"Counsel for {party.name}" if party is not None else "Counsel"
+
+
+def _presented(views: tuple[IssueView, ...]) -> tuple[IssueView, ...]:
+    """The Questions Presented: issues that are not policy questions (unless the side
+    frames them), with their sub-questions filtered alike."""
+    return tuple(attrs.evolve(v, sub_issues=_presented(v.sub_issues)) for v in views if v.presented)
+
+
+def _relief(m: ArgumentMap, side: str | None) -> str:
+    """What the Conclusion asks for: the party's ``relief``, else a neutral request."""
+    party = m.parties.get(side) if side else None
+    if party is not None and party.relief:
+        return sentence(clean(party.relief))
+    if party is not None:
+        return f"The Court should decide the questions presented in favor of {clean(party.name)}."
+    return "The Court should decide the questions presented as set out above."
+
+
+def _counsel(m: ArgumentMap, side: str | None) -> tuple[str, ...]:
+    """The signature block's lines, from the party's ``counsel`` (one line each)."""
+    party = m.parties.get(side) if side else None
+    if party is None or not party.counsel:
+        return ()
+    return tuple(line for line in (clean(x) for x in party.counsel.splitlines()) if line)
 
 
 def with_authorities(

@@ -41,7 +41,7 @@ Example:
     ... ''')
     >>> text = render_brief(m, side="city").text
     >>> print(text[text.index("### I."):text.index("## Conclusion")].strip())
-    ### I. The city may decline.
+    ### I. The city may decline, because Congress may not command local officers.
     <BLANKLINE>
     **A.** Congress may not command local officers. *Printz v. United States*, 521 U.S. 898,
     935 (1997).
@@ -53,6 +53,7 @@ import contextvars
 import functools
 import os
 import re
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -65,14 +66,17 @@ from ._briefdata import (
     BriefContext,
     Citation,
     EvaluationLike,
+    Figure,
     alpha,
     build_context,
     clause,
     default_side,
+    lower_first,
     roman,
     sentence,
     with_authorities,
 )
+from ._cite import CiteState, Piece, citation_pieces
 from .exceptions import ArgmapError, BriefError, did_you_mean, expect
 
 if TYPE_CHECKING:
@@ -223,6 +227,8 @@ class Brief:
         format: ``"md"``, ``"html"`` or ``"tex"``.
         template: the template name it was rendered from (``"brief"``, ``"memo"``, …).
         side: the party it was written for, if any.
+        files: ``(name, bytes)`` the document refers to (the PDF figures of a ``.tex``
+            brief); :meth:`save` writes them beside it.
 
     Example:
         >>> b = Brief("# Title\\n", "md", "outline", None)
@@ -236,6 +242,7 @@ class Brief:
     format: Format
     template: str
     side: str | None = None
+    files: tuple[tuple[str, bytes], ...] = attrs.field(default=(), repr=False)
 
     def __str__(self) -> str:
         return self.text
@@ -262,6 +269,8 @@ class Brief:
                     f"{_SUFFIXES[self.format][0]} file, or render with format={fmt!r}"
                 )
         p.parent.mkdir(parents=True, exist_ok=True)
+        for name, data in self.files:  # figures a .tex brief includes, beside it
+            (p.parent / name).write_bytes(data)
         p.write_text(self.text, encoding="utf-8", newline="\n")
         return p
 
@@ -278,9 +287,9 @@ class Brief:
 
 # =========================================================================== helpers
 
-# The authorities already cited in the document being rendered, and every citation
-# made, in order (for the table of authorities).
-_CITED: contextvars.ContextVar[set[str]] = contextvars.ContextVar("argmap_brief_cited")
+# The citation state of the document being rendered (what has been cited, the last
+# citation), and every citation made, in order (for the table of authorities).
+_STATE: contextvars.ContextVar[CiteState] = contextvars.ContextVar("argmap_brief_state")
 _MADE: contextvars.ContextVar[list[Citation]] = contextvars.ContextVar("argmap_brief_made")
 
 
@@ -291,6 +300,8 @@ class _Style:
     escape: Callable[[str], str]
     italic: Callable[[str], str]
     dagger: str
+    block: Callable[[str], str]
+    margin: Callable[[str], str]
 
 
 def _html_escape(text: str) -> str:
@@ -300,14 +311,30 @@ def _html_escape(text: str) -> str:
 
 
 _STYLES: dict[str, _Style] = {
-    "md": _Style(escape_markdown, lambda s: f"*{s}*", "†"),
+    "md": _Style(
+        escape_markdown,
+        lambda s: f"*{s}*",
+        "†",
+        lambda s: f"\n\n> {s}\n\n",
+        lambda s: f"*[Drafting note: {s}]*",
+    ),
     "html": _Style(
         _html_escape,
-        lambda s: f"<cite>{s}</cite>",
+        lambda s: f"<i>{s}</i>",
         f'<sup class="unverified" title="{UNVERIFIED_NOTE}">†</sup>',
+        lambda s: f"</p>\n<blockquote>{s}</blockquote>\n<p>",
+        lambda s: f'<aside class="drafting">Drafting note: {s}</aside>',
     ),
-    "tex": _Style(escape_latex, lambda s: f"\\emph{{{s}}}", r"\textsuperscript{\textdagger}"),
+    "tex": _Style(
+        escape_latex,
+        lambda s: f"\\emph{{{s}}}",
+        r"\textsuperscript{\textdagger}",
+        lambda s: f"\n\\begin{{quote}}{s}\\end{{quote}}\n",
+        lambda s: f"\\marginpar{{\\raggedright\\footnotesize Drafting note: {s}}}",
+    ),
 }
+#: A quotation of more words than this is set as a block quotation (Bluebook 5.1(a)).
+BLOCK_QUOTE_WORDS = 50
 
 
 _CASE_NAME = re.compile(r"^(.+?)(?=, (?:\d|No\.|[A-Z][A-Za-z.]* \d))")
@@ -327,12 +354,38 @@ def _format_citation(style: _Style, text: str, name: str, italic: bool) -> str:
     return style.escape(text)
 
 
-def _cite_text(style: _Style, c: Citation, full: bool) -> str:
-    if full:
-        out = _format_citation(style, c.full, c.name, c.kind == "case")
-    else:
-        out = _format_citation(style, c.short, c.short_name, c.kind == "case")
-    return out if c.verified else out + style.dagger
+def _pieces(style: _Style, pieces: Iterable[Piece]) -> str:
+    """Citation pieces escaped for the format, italic ones italicised (runs merged)."""
+    out: list[str] = []
+    run: list[str] = []
+    italic = False
+    for p in pieces:
+        if p.italic != italic and run:
+            text = style.escape("".join(run))
+            out.append(style.italic(text) if italic else text)
+            run = []
+        italic = p.italic
+        run.append(p.text)
+    if run:
+        text = style.escape("".join(run))
+        out.append(style.italic(text) if italic else text)
+    return "".join(out)
+
+
+def _state() -> CiteState:
+    state = _STATE.get(None)
+    if state is None:  # a helper called outside render_brief (a test, a notebook)
+        state = CiteState()
+        _STATE.set(state)
+    return state
+
+
+def _made() -> list[Citation]:
+    made = _MADE.get(None)
+    if made is None:
+        made = []
+        _MADE.set(made)
+    return made
 
 
 def _helpers(fmt: str) -> dict[str, Any]:
@@ -340,51 +393,98 @@ def _helpers(fmt: str) -> dict[str, Any]:
 
     style = _STYLES[fmt]
 
-    def choose(c: Citation, form: str = "auto") -> tuple[str, str]:
+    def check(c: Any) -> Citation:
         if not isinstance(c, Citation):
             raise BriefError(f"cite() takes a citation (an item of .cites), not {c!r}")
-        if form not in ("auto", "full", "short"):
-            raise BriefError(f"cite() form must be 'auto', 'full' or 'short', not {form!r}")
-        seen = _CITED.get()
-        full = c.authority not in seen if form == "auto" else form == "full"
-        seen.add(c.authority)
-        _MADE.get().append(c)
-        return _cite_text(style, c, full), c.full if full else c.short
+        return c
 
-    def cite(c: Citation, form: str = "auto") -> Markup:
-        """Full citation the first time an authority is cited, short form afterwards.
+    def one(c: Citation, pieces: list[Piece]) -> str:
+        _made().append(c)
+        out = _pieces(style, pieces)
+        return out if c.verified else out + style.dagger
+
+    def cite(c: Citation, form: str = "auto", signal: str | None = None) -> Markup:
+        """Full citation the first time an authority is cited, *Id.* right after the same
+        one, the short form otherwise.
 
         ``form="full"`` or ``"short"`` forces one form; either way the authority counts
-        as cited.
+        as cited. ``signal`` (default: the cite's own) is printed before it.
         """
-        return Markup(choose(c, form)[0])
+        check(c)
+        if form not in ("auto", "full", "short"):
+            raise BriefError(f"cite() form must be 'auto', 'full' or 'short', not {form!r}")
+        pieces = citation_pieces(c, _state(), form=form, signal=signal or c.signal)
+        return Markup(one(c, pieces))
 
     def cites(items: Iterable[Citation], sep: str = "; ") -> Markup:
         """Several citations as a string citation, separated by ``sep``."""
         return Markup(style.escape(sep)).join(cite(c) for c in items)
 
-    def cite_sentence(items: Iterable[Citation]) -> Markup:
-        """A citation sentence: the citations joined by "; ", ending with a period."""
-        chosen = [choose(c) for c in items]
+    def cite_sentence(items: Iterable[Citation], signal: str | None = None) -> Markup:
+        """A citation sentence: each citation with its signal (``signal`` for those
+        without one), joined by "; ", ending with a period."""
+        chosen = [check(c) for c in items]
         if not chosen:
             return Markup("")
-        out = style.escape("; ").join(text for text, _ in chosen)
-        return Markup(out if chosen[-1][1].endswith(".") else out + ".")
+        state = _state()
+        out: list[str] = []
+        current: str | None = None
+        ending = ""
+        for n, c in enumerate(chosen):
+            wanted = c.signal if c.signal is not None else signal
+            shown = wanted if n == 0 or wanted != current else None
+            current = wanted
+            pieces = citation_pieces(c, state, opening=n == 0, signal=shown)
+            ending = pieces[-1].text if pieces else ""
+            out.append(one(c, pieces))
+        if len(chosen) > 1:
+            state.last = None
+        text = style.escape("; ").join(out)
+        return Markup(text if ending.endswith(".") else text + ".")
+
+    def quote(c: Citation) -> Markup:
+        """The cite's quotation: inline in curly quotes, or as a block past 50 words."""
+        check(c)
+        if not c.quote:
+            return Markup("")
+        if len(c.quote.split()) > BLOCK_QUOTE_WORDS:
+            return Markup(style.block(style.escape(c.quote)))
+        return Markup(style.escape(f"“{c.quote}”"))
 
     def said(a: Arg) -> Markup:
-        """A statement as a sentence, followed by its citation sentence."""
+        """A statement as a sentence, followed by its citation sentence; a quoted
+        authority's words follow the statement with their citation."""
         if not isinstance(a, Arg):
             raise BriefError(f"said() takes a statement of the context, not {a!r}")
         text = style.escape(sentence(a.text))
-        if a.cites:
-            return Markup(f"{text} {cite_sentence(a.cites)}")
-        return Markup(text)
+        quoted = [c for c in a.cites if c.quote]
+        rest = [c for c in a.cites if not c.quote]
+        parts = [text]
+        for c in quoted:
+            words = quote(c)
+            block = len((c.quote or "").split()) > BLOCK_QUOTE_WORDS
+            parts.append(f"{words}{' ' if not block else ''}{cite_sentence([c])}")
+        if rest:
+            parts.append(str(cite_sentence(rest)))
+        return Markup(" ".join(parts))
+
+    def drafting_note(text: str) -> Markup:
+        """A drafting note, as a margin comment (HTML, LaTeX) or a bracketed aside (md)."""
+        return Markup(style.margin(style.escape(str(text))))
+
+    def new_point() -> Markup:
+        """Start a new point: the next citation is not *Id.* of one before the heading."""
+        _state().interrupt()
+        return Markup("")
 
     return {
         "cite": cite,
         "cites": cites,
         "cite_sentence": cite_sentence,
         "said": said,
+        "quote": quote,
+        "drafting_note": drafting_note,
+        "new_point": new_point,
         "dagger": Markup(style.dagger),
         "unverified_note": UNVERIFIED_NOTE,
     }
@@ -453,13 +553,127 @@ def _sandbox() -> Any:
 
     class Sandbox(ImmutableSandboxedEnvironment):
         context_class = Context
+        intercepted_binops = frozenset(("*", "**", "+"))
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
             if type(obj) in data_types:
                 return not attr.startswith("_")
             return bool(super().is_safe_attribute(obj, attr, value))
 
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            _tick()
+            return _bounded(super().call(__context, __obj, *args, **kwargs))
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _check_binop(operator, left, right)
+            return _bounded(super().call_binop(context, operator, left, right))
+
     return Sandbox
+
+
+class _TemplateLimit(Exception):
+    """A template went past a bound on time, size or depth (becomes a BriefError)."""
+
+
+#: Bounds on rendering a template from a user folder (issue 10.10): seconds of wall
+#: time, and characters of output. Built-in templates are not timed.
+USER_TEMPLATE_SECONDS = 30.0
+USER_TEMPLATE_CHARS = 20_000_000
+#: The largest string, list or number an operator or filter may build in a template.
+MAX_VALUE_SIZE = 1_000_000
+
+# (deadline, character limit) of the user template being rendered, if any
+_LIMITS: contextvars.ContextVar[tuple[float, int] | None] = contextvars.ContextVar(
+    "argmap_brief_limits", default=None
+)
+
+
+def _tick() -> None:
+    """Stop a user template that has run past its time."""
+    limits = _LIMITS.get()
+    if limits is not None and time.monotonic() > limits[0]:
+        raise _TemplateLimit(
+            f"rendering took longer than {USER_TEMPLATE_SECONDS:g} seconds (a loop that "
+            "does not end?)"
+        )
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, str | bytes | list | tuple):
+        return len(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value.bit_length() // 3  # about the number of decimal digits
+    return 0
+
+
+def _bounded(value: Any) -> Any:
+    if _size(value) > MAX_VALUE_SIZE:
+        raise _TemplateLimit(f"a value of over {MAX_VALUE_SIZE:,} items was built")
+    return value
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse ``'x' * 10**9``, ``[1] * 10**9`` and ``10 ** 10**9`` before they run."""
+    _tick()
+    if operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(n, int) and _size(seq) and _size(seq) * max(n, 0) > MAX_VALUE_SIZE:
+                raise _TemplateLimit(f"a value of over {MAX_VALUE_SIZE:,} items was built")
+    elif (
+        operator == "**"
+        and isinstance(left, int | float)
+        and isinstance(right, int | float)
+        and (abs(right) > 10_000 or _size(left) * abs(right) > MAX_VALUE_SIZE)
+    ):
+        raise _TemplateLimit("a number too large to compute")
+    elif operator == "+" and _size(left) + _size(right) > MAX_VALUE_SIZE:
+        raise _TemplateLimit(f"a value of over {MAX_VALUE_SIZE:,} items was built")
+
+
+def _guard_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses huge numeric arguments and huge results, and is timed."""
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _tick()
+        for value in (*args[1:], *kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool) and value > MAX_VALUE_SIZE:
+                raise _TemplateLimit(f"a filter argument over {MAX_VALUE_SIZE:,}")
+        return _bounded(func(*args, **kwargs))
+
+    return guarded
+
+
+@functools.cache
+def _closed_loader() -> Any:
+    """A ``FileSystemLoader`` that refuses files whose real path leaves its folder.
+
+    Jinja's own loader refuses ``..`` in a name but follows symbolic links, so a
+    link inside the folder (to a file or to another folder) would read anything the
+    user can read. This one resolves every candidate and answers "not found" for a
+    path outside the folder, as docs/templates.md promises.
+    """
+    import jinja2
+
+    class ClosedLoader(jinja2.FileSystemLoader):
+        def get_source(
+            self, environment: Any, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            source, filename, uptodate = super().get_source(environment, template)
+            if not _inside(Path(filename), self.searchpath):
+                raise jinja2.TemplateNotFound(template)
+            return source, filename, uptodate
+
+    return ClosedLoader
+
+
+def _inside(path: Path, roots: Iterable[str]) -> bool:
+    """True when the real path of ``path`` lies in one of the real ``roots``."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link or a loop of links
+        return False
+    return any(real.is_relative_to(Path(root).resolve()) for root in roots)
 
 
 @functools.lru_cache(maxsize=32)
@@ -469,7 +683,7 @@ def _environment(fmt: str, folder: str | None) -> Any:
     builtin = jinja2.PackageLoader("argmap", "templates")
     loaders: list[jinja2.BaseLoader] = []
     if folder is not None:
-        loaders.append(jinja2.FileSystemLoader(folder))
+        loaders.append(_closed_loader()(folder))
     loaders += [jinja2.PrefixLoader({"argmap": builtin}), builtin]
     env = _sandbox()(
         loader=jinja2.ChoiceLoader(loaders),
@@ -490,9 +704,13 @@ def _environment(fmt: str, folder: str | None) -> Any:
         roman=roman,
         alpha=alpha,
         lower_alpha=lambda n: alpha(n).lower(),
+        lower_first=lower_first,
+        quoted=lambda text: f"“{clause(str(text))}”",
         toa_citation=_toa_name(fmt),
     )
     env.globals.update(_helpers(fmt))
+    for name, func in list(env.filters.items()):
+        env.filters[name] = _guard_filter(func)
     return env
 
 
@@ -535,7 +753,7 @@ def available_templates(
         folders.append(Path(user))
     for folder in folders:
         for f in folder.glob(f"*.{fmt}"):
-            if not f.name.startswith("_"):
+            if not f.name.startswith("_") and _inside(f, [str(folder)]):
                 names.add(f.name[: -len(fmt) - 1])
     return sorted(names)
 
@@ -656,6 +874,66 @@ def _diagram(m: ArgumentMap, evaluation: EvaluationLike | None) -> tuple[str | N
         return None, f"The argument diagram was omitted: {exc}"
 
 
+def _issue_figures(
+    m: ArgumentMap, evaluation: EvaluationLike | None, ctx: BriefContext, fmt: str
+) -> tuple[tuple[Figure, ...], tuple[tuple[str, bytes], ...], str | None]:
+    """One figure per question that claims answer: its arguments only, drawn for print.
+
+    HTML gets inline SVG; LaTeX a PDF file per figure (``dot -Tpdf``), returned as files
+    to save beside the ``.tex``. Without Graphviz: no figures, and a note saying why.
+    (Kept in one function so the diagram layer's per-issue rendering can replace it.)
+    """
+    try:
+        from . import dot
+    except ImportError:
+        return (), (), "The argument maps are not available in this version of argmap."
+    figures: list[Figure] = []
+    files: list[tuple[str, bytes]] = []
+    stem = "-".join(x for x in (ctx.template, ctx.side.id if ctx.side else "") if x)
+    for view in ctx.all_issues:
+        if not view.claims:
+            continue
+        ids = [view.id, *dict.fromkeys(a.id for c in view.claims for a in _tree_ids(c))]
+        options: dict[str, Any] = {"theme": "print", "focus": ids, "depth": 0}
+        caption = f"Question {view.number}: {view.label}"
+        try:
+            if fmt == "tex":
+                name = _figure_name(f"{stem}-figure-{len(figures) + 1}.pdf")
+                pdf = dot._pipe(dot.to_dot(m, evaluation, **options).source, "pdf")
+                files.append((name, pdf))
+                figures.append(Figure(view.anchor, caption, None, name, _wide(pdf)))
+            else:
+                svg = _clean_svg(dot.to_svg(m, evaluation, **options))
+                figures.append(Figure(view.anchor, caption, svg, None))
+        except (ImportError, ArgmapError) as exc:  # MissingDependencyError is an ImportError
+            return (), (), f"The argument maps were omitted: {exc}"
+    return tuple(figures), tuple(files), None
+
+
+_MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]")
+
+
+def _wide(pdf: bytes) -> bool:
+    """Whether a PDF page is wider than a text block is high relative to its width: such
+    a figure is turned a quarter to fill the page (6.5 in × 9 in)."""
+    box = _MEDIABOX.search(pdf)
+    if box is None:
+        return False
+    x0, y0, x1, y1 = (float(v) for v in box.groups())
+    return (x1 - x0) > 1.2 * (y1 - y0)
+
+
+def _figure_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", name)
+
+
+def _tree_ids(a: Arg) -> Iterable[Arg]:
+    yield a
+    if not a.repeated:
+        for child in (*a.premises, *a.objections):
+            yield from _tree_ids(child)
+
+
 # =========================================================================== API
 
 
@@ -666,6 +944,8 @@ def brief_context(
     template: str = "brief",
     format: str = "md",
     side: str | None = None,
+    drafting: bool = False,
+    include_rejected: bool = False,
 ) -> BriefContext:
     """The context :func:`render_brief` hands to templates (without the diagram).
 
@@ -676,9 +956,10 @@ def brief_context(
         >>> import argmap as am
         >>> m = am.ArgumentMap("T", parties={"a": "Alice"})
         >>> c = m.claim("Yes: the contract binds", party="a")
+        >>> p = m.premise("Both parties signed it", supports=c, party="a")
         >>> ctx = brief_context(m)
         >>> ctx.side.name, ctx.points[0].heading
-        ('Alice', 'The contract binds.')
+        ('Alice', 'The contract binds, because both parties signed it.')
     """
     from .graph import ArgumentMap as _Map
 
@@ -690,7 +971,15 @@ def brief_context(
     if side is None and base.rsplit("/", 1)[-1] not in _NEUTRAL:
         side = default_side(m)
     name = base.rsplit("/", 1)[-1]
-    return build_context(m, evaluation, template=name, format=fmt, side=side)
+    return build_context(
+        m,
+        evaluation,
+        template=name,
+        format=fmt,
+        side=side,
+        drafting=drafting,
+        include_rejected=include_rejected,
+    )
 
 
 def render_brief(
@@ -702,6 +991,11 @@ def render_brief(
     side: str | None = None,
     templates: str | os.PathLike[str] | None = None,
     diagram: bool = True,
+    drafting: bool = False,
+    include_rejected: bool = False,
+    memo_to: str | None = None,
+    memo_from: str | None = None,
+    date: str | None = None,
 ) -> Brief:
     """Write a brief, memo or outline from ``m``.
 
@@ -716,8 +1010,16 @@ def render_brief(
         side: the party a brief is written for (default: the first party with a claim);
             for ``memo`` and ``outline`` the side presented first (default: none).
         templates: a folder of templates searched before the built-ins.
-        diagram: embed the argument diagram (``html`` only; needs Graphviz, and is
-            left out with a note when it is missing).
+        diagram: add argument diagrams (needs Graphviz; left out with a note when it is
+            missing): a brief gets one figure per question in an appendix (inline SVG
+            in ``html``; PDF files in ``tex``, see :attr:`Brief.files`), a memo or
+            outline in ``html`` the whole map.
+        drafting: show drafting notes (what the map lacks) as margin comments.
+        include_rejected: keep this side's statements that the evaluation rejects,
+            with the other side's objections answered; by default they are left out.
+            A brief never prints a status.
+        memo_to, memo_from, date: a memo's header ("File", the side or "Counsel",
+            and no date line by default).
 
     Raises:
         BriefError: unknown template (listing those available), format or side; a
@@ -766,21 +1068,33 @@ def render_brief(
         ) from None
     except jinja2.TemplateError as exc:
         raise _brief_error(exc, filename, folder, fmt) from None
+    except (RecursionError, MemoryError) as exc:
+        why = "the template nests too deeply to compile"
+        raise _limit_error(exc, filename, folder, why) from None
 
     if side is None and base.rsplit("/", 1)[-1] not in _NEUTRAL:
         side = default_side(m)
-    svg, note = (None, None)
-    if fmt == "html" and diagram:
-        svg, note = _diagram(m, evaluation)
+    name = base.rsplit("/", 1)[-1]
     ctx = build_context(
         m,
         evaluation,
-        template=base.rsplit("/", 1)[-1],
+        template=name,
         format=fmt,
         side=side,
-        diagram=svg,
-        diagram_note=note,
+        drafting=drafting,
+        include_rejected=include_rejected,
+        memo_to=memo_to,
+        memo_from=memo_from,
+        date=date,
     )
+    svg: str | None = None
+    files: tuple[tuple[str, bytes], ...] = ()
+    if diagram and name == "brief" and fmt in ("html", "tex"):
+        figures, files, note = _issue_figures(m, evaluation, ctx, fmt)
+        ctx = attrs.evolve(ctx, figures=figures, diagram_note=note)
+    elif diagram and fmt == "html":
+        svg, note = _diagram(m, evaluation)
+        ctx = attrs.evolve(ctx, diagram=svg, diagram_note=note)
     # Pass 1 renders and records every citation made; the table of authorities is then
     # rebuilt from what the document actually cites, and where, and pass 2 renders with
     # it, unless the template did not read what changed (the built-in briefs' tables come
@@ -790,7 +1104,7 @@ def render_brief(
     changed = {f for f in ("authorities", "unverified") if getattr(final, f) != getattr(ctx, f)}
     if changed & read:
         text, _, _ = _render(tmpl, final, svg, filename, folder, fmt)
-    return Brief(_tidy(text), fmt, base, side)
+    return Brief(_tidy(text), fmt, base, side, files)
 
 
 def _render(
@@ -805,20 +1119,50 @@ def _render(
         variables["diagram"] = Markup(svg)
     made: list[Citation] = []
     read: set[str] = set()
-    cited, recorded, reading = _CITED.set(set()), _MADE.set(made), _READ.set(read)
+    limits = (time.monotonic() + USER_TEMPLATE_SECONDS, USER_TEMPLATE_CHARS) if folder else None
+    cited, recorded, reading = _STATE.set(CiteState()), _MADE.set(made), _READ.set(read)
+    bounded = _LIMITS.set(limits)
     try:
-        text: str = tmpl.render(variables)
+        parts: list[str] = []
+        size = 0
+        for chunk in tmpl.generate(variables):
+            parts.append(chunk)
+            size += len(chunk)
+            if limits is not None and size > limits[1]:
+                raise _TemplateLimit(f"the output passed {limits[1]:,} characters")
+        text = "".join(parts)
     except (jinja2.TemplateError, SecurityError) as exc:
         raise _brief_error(exc, filename, folder, fmt) from None
     except BriefError:
         raise
-    except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
+    except _TemplateLimit as exc:
+        raise _limit_error(exc, filename, folder, str(exc)) from None
+    except RecursionError as exc:
+        message = "templates include, extend or call each other without end"
+        raise _limit_error(exc, filename, folder, message) from None
+    except MemoryError as exc:
+        raise _limit_error(exc, filename, folder, "out of memory") from None
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        LookupError,
+        ArithmeticError,
+        AssertionError,
+    ) as exc:
         raise _brief_error(exc, filename, folder, fmt) from None
     finally:
-        _CITED.reset(cited)
+        _STATE.reset(cited)
         _MADE.reset(recorded)
         _READ.reset(reading)
+        _LIMITS.reset(bounded)
     return text, made, read
+
+
+def _limit_error(exc: BaseException, filename: str, folder: str | None, why: str) -> BriefError:
+    """A BriefError naming the template and line where a bound was hit."""
+    where = _where(exc, folder) or f"template {filename!r}"
+    return BriefError(f"{where}: rendering stopped: {why}")
 
 
 def _tidy(text: str) -> str:

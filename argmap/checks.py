@@ -16,6 +16,7 @@ unverified-authority      warning   a cited authority is marked unverified (once
 one-sided-issue           warning   only one party has claims answering an issue
 unanswered-issue          warning   an issue no claim answers
 idle-statement            warning   a premise, rebuttal or undercutter that bears on nothing
+quote-without-pin         warning   a cite quotes its authority but gives no pin cite
 orphan-authority          info      an authority no statement cites
 ========================  ========  ===================================================
 
@@ -148,6 +149,16 @@ def check_map(m: MapLike) -> list[Problem]:
                 stmt.id,
                 "cites",
             )
+        for cite in stmt.cites:
+            if cite.quote and not cite.pin:  # Bluebook 3.2: a quotation needs its page
+                add(
+                    "warning",
+                    "quote-without-pin",
+                    f"the quotation from {cite.authority!r} has no pin cite; add the page "
+                    f"it is on ({cite.authority}@PAGE)",
+                    stmt.id,
+                    "cites",
+                )
         if isinstance(stmt, Premise | Rebuttal | Undercutter) and not m.relations_from(stmt):
             add(
                 "warning",

@@ -266,6 +266,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
         side=args.side,
         templates=args.templates,
         diagram=not args.no_diagram,
+        drafting=args.drafting,
+        include_rejected=args.include_rejected,
+        memo_to=args.to,
+        memo_from=args.sender,
+        date=args.date,
     )
     brief.save(out)
     print(f"wrote {out}")
@@ -448,7 +453,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", metavar="DIR", help="a folder of your own templates")
     p.add_argument("--format", choices=["md", "html", "tex"], help="default: from -o's suffix")
     p.add_argument("--evaluate", action="store_true", help="include statuses and outcomes")
-    p.add_argument("--no-diagram", action="store_true", help="leave the diagram out (html)")
+    p.add_argument("--no-diagram", action="store_true", help="leave the diagrams out")
+    p.add_argument("--drafting", action="store_true", help="show drafting notes in the margin")
+    p.add_argument(
+        "--include-rejected",
+        action="store_true",
+        help="keep the side's statements the evaluation rejects, with the objections",
+    )
+    p.add_argument("--to", help="a memo's addressee (default: File)")
+    p.add_argument("--from", dest="sender", help="a memo's author (default: counsel)")
+    p.add_argument("--date", help="a memo's date line (default: none)")
     _add_evaluation_options(p)
     p.set_defaults(func=cmd_brief)
 

@@ -34,6 +34,7 @@ from argmap.brief import (
     render_brief,
 )
 from argmap.exceptions import BriefError, MissingDependencyError
+from argmap.model import Cite
 
 GOLDEN = Path(__file__).parent / "golden" / "brief"
 UPDATE = os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1"
@@ -153,22 +154,37 @@ def test_brief_sections_in_order(fixed: am.ArgumentMap) -> None:
     heads = [line for line in text.splitlines() if line.startswith("## ")]
     assert heads == [
         "## Questions Presented",
+        "## Table of Contents",
         "## Table of Authorities",
         "## Summary of Argument",
         "## Argument",
-        "## Responses to Objections",
         "## Conclusion",
     ]
+    # a brief argues: no status, no internal description, no drafting notes by default
+    for word in ("rejected", "accepted", "undecided", "Drafting note", "golden tests"):
+        assert word not in text
 
 
 def test_point_headings(fixed: am.ArgumentMap) -> None:
     ctx = brief_context(fixed, side="city")
+    # full sentences: the conclusion and the first reason; the stub point that only
+    # cross-referred (the answer to C3) is merged into the point that answers it, and a
+    # claim with nothing to argue (X1) makes no point
     assert [(p.label, p.kind, p.heading) for p in ctx.points] == [
-        ("I", "answer", "The claim that “grants may be conditioned on cooperation” fails."),
-        ("II", "claim", "Local officers need not honor detainers."),
-        ("III", "answer", "The claim that “[l]ocal officers must honor detainers” fails."),
-        ("IV", "claim", "The Tenth Amendment reserves police power to the states."),
+        (
+            "I",
+            "answer",
+            "The contention that “grants may be conditioned on cooperation” is mistaken, "
+            "because only Congress holds the spending power.",
+        ),
+        (
+            "II",
+            "claim",
+            "Local officers need not honor detainers, because detainers are requests, "
+            "not commands.",
+        ),
     ]
+    assert [a.id for a in ctx.points[1].also_answers] == ["C3"]
     answer = ctx.points[0]
     assert [(s.label, s.id, s.relation) for s in answer.subpoints] == [
         ("I.A", "C1.R1", "rebut"),
@@ -178,13 +194,13 @@ def test_point_headings(fixed: am.ArgumentMap) -> None:
     assert [s.label for s in own.subpoints] == ["II.A", "II.B"]
     assert own.subpoints[0].premises[0].label == "II.A.1"
     # the opposing claim C3 is answered in its own point, not as a reply here
-    assert [(o.statement.id, o.point.label if o.point else None) for o in own.objections] == [
+    assert [(o.statement.id, o.point) for o in own.objections] == [
         ("C2.R1", None),
-        ("C3", "III"),
+        ("C3", None),
         ("C2.U1", None),
     ]
     assert [r.id for r in own.objections[0].replies] == ["C2.R1.C"]
-    assert [r.label for r in own.see_also] == ["III"]
+    assert own.see_also == ()
 
 
 def test_default_side_is_first_party_with_a_claim(fixed: am.ArgumentMap) -> None:
@@ -206,7 +222,7 @@ def test_short_form_on_later_citations(fixed: am.ArgumentMap) -> None:
     assert argument.count("*Printz v. United States*") == 1
     # a case cited without its name in `cite` gets it, and short forms skip the State
     assert "*South Dakota v. Dole*, 483 U.S. 203, 207 (1987)" in argument
-    assert "*Dole*, 483 U.S. at 208" in argument
+    assert "*Id.* at 208" in argument  # Dole again, right after Dole at 207
     # a subsection pin attaches without a comma
     assert "8\u00a0C.F.R. §\u00a0287.7(a)" in argument
 
@@ -218,8 +234,7 @@ def test_cite_helper_counts_every_form(fixed: am.ArgumentMap, tmp_path: Path) ->
     )
     text = render_brief(fixed, template="cites", side="city", templates=tmp_path).text
     assert text == (
-        "*Printz*, 521 U.S. at 913 / *Printz*, 521 U.S. at 913 / "
-        "*Printz v. United States*, 521 U.S. 898, 913 (1997)\n"
+        "*Printz*, 521 U.S. at 913 / *Id.* / *Printz v. United States*, 521 U.S. 898, 913 (1997)\n"
     )
     (tmp_path / "bad.md").write_text("{{ cite(title) }}")
     with pytest.raises(BriefError, match="cite\\(\\) takes a citation"):
@@ -245,8 +260,10 @@ def test_toa_groups_order_and_points(fixed: am.ArgumentMap) -> None:
         ("Statutes", ["s1373", "s1644", "s1071"]),
         ("Regulations", ["reg"]),
         ("Executive Materials", ["eo"]),
-        ("Other Authorities", ["study"]),
     ]
+    # the study backs an objection the brief does not answer: cited only in a draft
+    drafted = brief_context(fixed, side="city", drafting=True)
+    assert drafted.authorities[-1].entries[0].id == "study"
     printz = ctx.authorities[0].entries[1]
     assert [p.label for p in printz.points] == ["I", "II"]
     assert printz.pins == ("913", "935")
@@ -268,11 +285,27 @@ def test_toa_lists_what_the_template_cites(fixed: am.ArgumentMap, tmp_path: Path
 
 def test_memo_irac(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
     text = render_brief(fixed, template="memo").text
-    assert text.count("### Issue") == text.count("### Rule") == 3
+    assert text.count("#### Issue") == text.count("#### Rule") == 3
     assert text.count("Not evaluated.") == 3
+    heads = [line for line in text.splitlines() if line.startswith("## ")]
+    assert heads[:3] == ["## Questions Presented", "## Brief Answers", "## Discussion"]
+    assert "**To:** File" in text and "**Re:** Grants" in text and "**Date:**" not in text
+    dated = render_brief(fixed, template="memo", date="May 1, 2026", memo_to="Partner").text
+    assert "**Date:** May 1, 2026" in dated and "**To:** Partner" in dated
     evaluated = render_brief(fixed, fake_ev, template="memo").text
-    assert "the question is **resolved**. C1 prevails." in evaluated
-    assert "With no standard of proof set, the question is **undecided**." in evaluated
+    # brief answers from the evaluation, naming no ids
+    assert (
+        "1.1. Probably yes. Grants may be conditioned on cooperation, as United States argues."
+        in evaluated
+    )
+    assert "remain in dispute" in evaluated
+    assert not re.search(r"\bC\d", evaluated.replace("C.F.R.", ""))
+    # the rule is a sentence from a holding, with its source; every argument is shown
+    assert (
+        "Spending conditions must be unambiguous and related to the federal interest. "
+        "*South Dakota v. Dole*" in evaluated
+    )
+    assert "further argument" not in evaluated
     # strongest first: by status, then support
     ctx = brief_context(fixed, fake_ev, template="memo")
     q3 = ctx.all_issues[2]
@@ -281,7 +314,10 @@ def test_memo_irac(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
         ("city", ["C2"]),
     ]
     q2 = ctx.all_issues[1]
-    assert [r.citation.authority for r in q2.rule] == ["s1373", "s1644", "printz", "dole", "eo"]
+    # the source of the rule statement first, then the hierarchy of sources
+    assert [r.citation.authority for r in q2.rule] == ["dole", "s1373", "s1644", "printz", "eo"]
+    q3_rule = [r.citation.authority for r in ctx.all_issues[2].rule]
+    assert "study" not in q3_rule  # empirical sources go under Application only
 
 
 def test_outline_covers_every_statement(fixed: am.ArgumentMap) -> None:
@@ -314,7 +350,7 @@ def test_context_is_plain_frozen_data(fixed: am.ArgumentMap, fake_ev: FakeEvalua
 
 
 def test_statuses_in_context(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
-    ctx = brief_context(fixed, fake_ev, side="city")
+    ctx = brief_context(fixed, fake_ev, side="city", include_rejected=True)
     claim = ctx.points[1].claim
     assert (claim.id, claim.status, claim.explanation) == (
         "C2",
@@ -349,7 +385,7 @@ def test_real_evaluation(casebook: am.ArgumentMap) -> None:
     evaluation = pytest.importorskip("argmap.evaluation")
     ev = evaluation.evaluate(casebook)
     text = render_brief(casebook, ev, template="memo").text
-    assert "**Evaluation:** grounded semantics." in text
+    assert "## Brief Answers" in text
     assert "Not evaluated." not in text
 
 
@@ -364,7 +400,13 @@ def test_casebook_brief_cites_every_authority_in_group_order(
     text = render_brief(casebook, side=side).text
     toa = text[text.index("## Table of Authorities") : text.index("## Summary of Argument")]
     listed = [e for g in ctx.authorities for e in g.entries]
-    assert {e.id for e in listed} == {a.id for a in casebook.cited()}
+    # the table lists what the brief cites (objections it does not answer are left out)
+    assert {e.id for e in listed} <= {a.id for a in casebook.cited()}
+    # with everything shown, every authority the side's own statements cite is listed
+    drafted = brief_context(casebook, side=side, drafting=True, include_rejected=True)
+    shown = {e.id for g in drafted.authorities for e in g.entries}
+    own = {c.authority for s in casebook.statements.values() if s.party == side for c in s.cites}
+    assert own <= shown <= {a.id for a in casebook.cited()}
     for group in ctx.authorities:
         assert group.name == bd.GROUPS[bd.GROUPS.index(group.name)]
         for e in group.entries:
@@ -406,7 +448,7 @@ def _one_claim_map(text: str) -> am.ArgumentMap:
 @example("<script>alert('x')</script>")
 @example("&lt;script&gt; & \"quotes\" 'single'")
 def test_html_escapes_statement_text(text: str) -> None:
-    out = render_brief(_one_claim_map(text), format="html", side="a", diagram=False).text
+    out = render_brief(_one_claim_map(text), format="html", side="b", diagram=False).text
     expected = bd.sentence(text)  # the text on one line, with a full stop if it had none
     escaped = str(markupsafe.escape(expected))
     assert escaped in out
@@ -420,7 +462,7 @@ def test_markdown_escapes_statement_text(text: str) -> None:
     escaped = escape_markdown(bd.sentence(text))
     assert re.sub(r"\\(.)", r"\1", escaped) == bd.sentence(text)
     assert not re.search(r"(?<!\\)[*_`\[\]<>$@^~|#]", escaped)
-    out = render_brief(_one_claim_map(text), format="md", side="a").text
+    out = render_brief(_one_claim_map(text), format="md", side="b").text
     assert escaped in out
 
 
@@ -458,7 +500,7 @@ def test_latex_escapes_every_special(text: str) -> None:
     rest = _TEX_COMMAND.sub("", escaped)
     assert not re.search(r"[#$%&~_^\\{}<>|\[\]\"`]", rest), rest
     assert "--" not in escaped and ",," not in escaped and "''" not in escaped
-    out = render_brief(_one_claim_map(text), format="tex", side="a").text
+    out = render_brief(_one_claim_map(text), format="tex", side="b", diagram=False).text
     assert escaped in out
 
 
@@ -558,7 +600,7 @@ def test_user_template_extends_builtin(fixed: am.ArgumentMap, user_templates: Pa
     builtin = render_brief(fixed, template="argmap/brief", side="city", templates=user_templates)
     assert "Respectfully submitted." in builtin.text
     mine = render_brief(fixed, template="mine", templates=user_templates).text
-    assert mine == "Grants & Detainers: a \\<small\\> test map: 4 points\n"
+    assert mine == "Grants & Detainers: a \\<small\\> test map: 2 points\n"
 
 
 def test_unknown_template_lists_available(fixed: am.ArgumentMap, user_templates: Path) -> None:
@@ -620,7 +662,13 @@ def test_missing_graphviz_leaves_a_note(
     monkeypatch.setattr(dot, "to_svg", no_dot)
     text = render_brief(fixed, format="html", side="city").text
     assert "<svg" not in text
-    assert "The argument diagram was omitted: the Graphviz &#39;dot&#39; program" in text
+    assert "The argument maps were omitted: the Graphviz &#39;dot&#39; program" in text
+    monkeypatch.setattr(dot, "_pipe", no_dot)
+    tex = render_brief(fixed, format="tex", side="city")
+    assert tex.files == () and "includegraphics" not in tex.text
+    assert "The argument maps were omitted: the Graphviz 'dot' program" in tex.text.replace(
+        r"\textquotesingle{}", "'"
+    )
 
 
 def test_diagram_svg_is_cleaned(monkeypatch: pytest.MonkeyPatch, fixed: am.ArgumentMap) -> None:
@@ -642,9 +690,13 @@ def test_diagram_svg_is_cleaned(monkeypatch: pytest.MonkeyPatch, fixed: am.Argum
 def test_html_embeds_the_diagram(fixed: am.ArgumentMap) -> None:
     pytest.importorskip("argmap.dot")
     text = render_brief(fixed, format="html", side="city").text
-    assert text.count("<svg") == 1
+    # one figure per question that claims answer (Q2 and Q3), not the whole map
+    assert text.count("<svg") == 2
     assert "<script" not in text.lower()
-    assert "Appendix: Argument Map" in text
+    assert "Appendix: Argument Maps" in text
+    assert "Figure 2. Question 1.2:" in text
+    memo = render_brief(fixed, template="memo", format="html").text
+    assert memo.count("<svg") == 1
 
 
 # --------------------------------------------------------------------------- docs
@@ -663,3 +715,136 @@ def test_every_context_field_is_documented() -> None:
                 if f"`{field.name}`" not in section.group(1):
                     missing.append(f"{name}.{field.name}")
     assert not missing, f"not documented in docs/templates.md: {missing}"
+
+
+def test_symlinks_do_not_leave_the_template_folder(fixed: am.ArgumentMap, tmp_path: Path) -> None:
+    """A link inside the user folder (to a file or a folder outside) is "not found" (#10.3)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("TOP SECRET\n")
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "brief.md").symlink_to(outside / "secret.md")
+    (folder / "sub").symlink_to(outside, target_is_directory=True)
+    (folder / "leak.md").write_text('{% include "brief.md" %}\n')
+    (folder / "leak2.md").write_text('{% include "sub/secret.md" %}\n')
+    (folder / "ok.md").write_text("{{ title }}\n")
+    with pytest.raises(BriefError, match=r"'sub/secret\.md' not found") as info:
+        render_brief(fixed, template="leak2", templates=folder)
+    assert "TOP SECRET" not in str(info.value)
+    # the linked brief.md is skipped: the include and a plain brief find the built-in
+    assert "TOP SECRET" not in render_brief(fixed, template="leak", templates=folder).text
+    assert "TOP SECRET" not in render_brief(fixed, templates=folder).text
+    assert "brief" in available_templates("md", folder)
+    assert render_brief(fixed, template="ok", templates=folder).text.startswith("Grants & Det")
+
+
+def test_cli_brief_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`argmap brief` passes --drafting, --to/--from/--date, and saves a .tex's figures."""
+    from argmap.cli import main
+
+    memo = tmp_path / "memo.md"
+    args = ["brief", str(GOLDEN / "map.yaml"), "-o", str(memo), "--template", "memo"]
+    assert main([*args, "--to", "Partner", "--from", "Clerk", "--date", "May 1"]) == 0
+    text = memo.read_text(encoding="utf-8")
+    assert "**To:** Partner" in text and "**From:** Clerk" in text and "**Date:** May 1" in text
+    brief = tmp_path / "brief.html"
+    argv = ["brief", str(GOLDEN / "map.yaml"), "-o", str(brief), "--side", "city"]
+    assert main([*argv, "--no-diagram", "--drafting"]) == 0
+    assert '<aside class="drafting">' in brief.read_text(encoding="utf-8")
+    if shutil.which("dot"):
+        tex = tmp_path / "brief.tex"
+        assert main(["brief", str(GOLDEN / "map.yaml"), "-o", str(tex), "--side", "city"]) == 0
+        assert (tmp_path / "brief-city-figure-1.pdf").read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # recursion: self-include, self-extends, a macro calling itself
+        ('{% include "self.md" %}', r"'self\.md', line 1: rendering stopped: .*without end"),
+        ('{% extends "self.md" %}', r"'self\.md'.*rendering stopped"),
+        ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", r"'self\.md'.*without end"),
+        # memory: huge strings, lists and numbers, batch and other filters
+        ("\n{{ ('x' * 100000) * 100000 }}", r"'self\.md', line 2: rendering stopped: a value"),
+        ("{{ [1] * 10**9 }}", r"rendering stopped"),
+        ("{{ 10 ** 1000000 }}", r"rendering stopped: a number too large"),
+        ("{{ [1]|batch(10**9, 0)|list }}", r"rendering stopped: a filter argument"),
+        ("{{ 'x'|center(10**9) }}", r"rendering stopped: a filter argument"),
+        # a filter's own assertion
+        ("{{ 'abc'|truncate(-1) }}", r"'self\.md', line 1: AssertionError"),
+        # a 2,000-deep expression
+        ("{{ " + "(" * 2000 + "1" + ")" * 2000 + " }}", r"'self\.md'.*(nests too deeply|syntax)"),
+    ],
+)
+def test_user_templates_are_bounded(
+    fixed: am.ArgumentMap, tmp_path: Path, body: str, message: str
+) -> None:
+    """Hostile templates end in a BriefError naming the template (issue 10.10)."""
+    (tmp_path / "self.md").write_text(body, encoding="utf-8")
+    with pytest.raises(BriefError, match=message):
+        render_brief(fixed, template="self", templates=tmp_path)
+
+
+def test_user_templates_have_a_time_and_size_limit(
+    fixed: am.ArgumentMap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap import brief as brief_module
+
+    (tmp_path / "loop.md").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    )
+    monkeypatch.setattr(brief_module, "USER_TEMPLATE_SECONDS", 0.0)
+    with pytest.raises(BriefError, match=r"'loop\.md', line 1: rendering stopped: .*longer than"):
+        render_brief(fixed, template="loop", templates=tmp_path)
+    monkeypatch.setattr(brief_module, "USER_TEMPLATE_SECONDS", 30.0)
+    monkeypatch.setattr(brief_module, "USER_TEMPLATE_CHARS", 1000)
+    (tmp_path / "big.md").write_text("{% for i in range(5000) %}x{% endfor %}")
+    with pytest.raises(BriefError, match="rendering stopped: the output passed 1,000"):
+        render_brief(fixed, template="big", templates=tmp_path)
+    # the built-in templates are not timed or cut
+    assert "## Argument" in render_brief(fixed, side="city").text
+
+
+def test_statement_anchors_are_distinct() -> None:
+    """Ids differing only in punctuation get different anchors (issue 10, Low)."""
+    m = am.ArgumentMap("A", parties={"a": "A"})
+    for ident in ("C1.1", "C1_1", "C1:1", "C1/1"):
+        m.claim(f"Claim {ident}", party="a", id=ident)
+    anchors = [a.anchor for a in brief_context(m, template="outline").unplaced]
+    assert len(set(anchors)) == 4
+
+
+def test_undercut_of_an_axiomatic_inference() -> None:
+    """An undercutter of an inference with no premises is answered, not a crash (10.6)."""
+    m = am.loads(
+        "argmap: 1\nparties: {a: A, b: B}\nstatements:\n"
+        "  Q1: {issue: Q?}\n"
+        "  C1: {claim: X holds, party: a, answers: Q1}\n"
+        "  U1: {undercutter: The axiom fails here, party: b, undercuts: I1}\n"
+        "inferences:\n  - {id: I1, premises: [], conclusion: C1}\n"
+    )
+    for template in TEMPLATES:
+        assert "The axiom fails here" in render_brief(m, template=template, side="b").text
+
+
+@given(statement_text)
+@example("<script>alert(1)</script> & $5 {x} \\ #")
+def test_new_fields_are_escaped(text: str) -> None:
+    """Background, framings, relief, counsel and quotations reach every format escaped."""
+    m = am.ArgumentMap("T")
+    m.party("a", "A", relief=text, counsel=text)
+    m.party("b", "B")
+    q = m.issue("Q?", background=text, framings={"a": text})
+    c = m.claim("The claim", party="a", answers=q)
+    m.authority("x", "case", "X v. Y", "X v. Y, 1 U.S. 1 (2000)")
+    m.premise("A reason", supports=c, party="a", cites=[Cite("x", "2", quote=text)])
+    one_line = bd.clean(text)
+    page = render_brief(m, side="a", format="html", diagram=False).text
+    assert str(markupsafe.escape(one_line)) in page
+    assert "<script" not in page.lower()
+    tex = render_brief(m, side="a", format="tex", diagram=False).text
+    assert escape_latex(one_line) in tex
+    md = render_brief(m, side="a").text
+    assert escape_markdown(one_line) in md
