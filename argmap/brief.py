@@ -451,6 +451,15 @@ def _helpers(fmt: str) -> dict[str, Any]:
             return Markup(style.block(style.escape(c.quote)))
         return Markup(style.escape(f"“{c.quote}”"))
 
+    def standalone(q: str) -> str:
+        """A quoted fragment set as its own sentence: a bracketed capital where the
+        quotation starts mid-sentence and a period inside the closing quotation mark
+        (Bluebook 5.2, 5.3)."""
+        q = q.strip()
+        if q[:1].islower():
+            q = f"[{q[0].upper()}]{q[1:]}"
+        return q if q[-1:] in ".?!" else f"{q}."
+
     def said(a: Arg) -> Markup:
         """A statement as a sentence, followed by its citation sentence; a quoted
         authority's words follow the statement with their citation."""
@@ -461,8 +470,8 @@ def _helpers(fmt: str) -> dict[str, Any]:
         rest = [c for c in a.cites if not c.quote]
         parts = [text]
         for c in quoted:
-            words = quote(c)
             block = len((c.quote or "").split()) > BLOCK_QUOTE_WORDS
+            words = quote(c) if block else Markup(style.escape(f"“{standalone(c.quote or '')}”"))
             parts.append(f"{words}{' ' if not block else ''}{cite_sentence([c])}")
         if rest:
             parts.append(str(cite_sentence(rest)))

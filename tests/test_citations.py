@@ -208,8 +208,11 @@ def _quoting(quote: str, pin: str | None = "935") -> am.ArgumentMap:
 
 def test_briefs_quote_the_authority() -> None:
     text = render_brief(_quoting(QUOTE_SHORT), side="city").text.replace("\u00a0", " ")
+    # a fragment set as its own sentence: bracketed capital, period inside the quotes
+    # (rule 5.2, 5.3); Markdown escapes the brackets
+    assert QUOTE_SHORT.startswith("the ") and not QUOTE_SHORT.endswith(".")
     assert (
-        f"Congress may not command local officers. “{QUOTE_SHORT}” "
+        f"Congress may not command local officers. “\\[T\\]{QUOTE_SHORT[1:]}.” "
         "*Printz v. United States*, 521 U.S. 898, 935 (1997)." in text
     )
 
