@@ -73,6 +73,7 @@ from ._briefdata import (
     sentence,
     with_authorities,
 )
+from ._io import atomic_write_text
 from .exceptions import ArgmapError, BriefError, did_you_mean
 
 if TYPE_CHECKING:
@@ -261,8 +262,7 @@ class Brief:
                     f"cannot save a {self.format} brief as {p.name!r}: use a "
                     f"{_SUFFIXES[self.format][0]} file, or render with format={fmt!r}"
                 )
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(self.text, encoding="utf-8", newline="\n")
+        atomic_write_text(p, self.text, mkdir=True)
         return p
 
     def _repr_markdown_(self) -> str | None:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
+from ._io import atomic_write_text
 from .exceptions import ArgmapError, LoadError
 from .problems import Problem
 
@@ -37,6 +39,34 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+#: Characters that steer a terminal rather than print: C0/C1 controls except tab and
+#: newline, DEL, the bidirectional overrides and isolates that reorder a line, and
+#: lone surrogates (which a terminal's UTF-8 encoder cannot even write).
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escape_controls(text: str) -> str:
+    """``text`` with every terminal control character shown as a ``\\uXXXX`` escape.
+
+    Statement text and ids come from the user's file; an ESC or BEL in them must
+    not reach the terminal as such (it could recolour, retitle or rewrite the
+    screen). The ``\\uXXXX`` form also keeps JSON output valid.
+
+    Example:
+        >>> _escape_controls("bell\\a, esc\\x1b[31m, tab\\tand newline\\n kept")
+        'bell\\\\u0007, esc\\\\u001b[31m, tab\\tand newline\\n kept'
+    """
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _print(*values: object, file: TextIO | None = None) -> None:
+    """The one printer of the command: like ``print``, with controls escaped."""
+    text = " ".join(str(v) for v in values)
+    print(_escape_controls(text), file=sys.stdout if file is None else file)
 
 
 def _load(spec: str) -> ArgumentMap:
@@ -63,11 +93,11 @@ def _load(spec: str) -> ArgumentMap:
 
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
     for p in problems:
-        print(p, file=out)
+        _print(p, file=out)
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     infos = len(problems) - errors - warnings
-    print(
+    _print(
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
         f"{infos} note{'s' * (infos != 1)}",
         file=out,
@@ -85,7 +115,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         problems = m.check()
     if args.json:
-        print(json.dumps([_problem_dict(p) for p in problems], indent=2, ensure_ascii=False))
+        _print(json.dumps([_problem_dict(p) for p in problems], indent=2, ensure_ascii=False))
     else:
         _print_problems(problems, sys.stdout)
     return 1 if any(p.is_error for p in problems) else 0
@@ -102,12 +132,12 @@ def cmd_casebook(args: argparse.Namespace) -> int:
 
     if args.name is None:
         for name in casebook.names():
-            print(name)
+            _print(name)
         return 0
     text = casebook.text(args.name)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}")
+        atomic_write_text(args.output, text, mkdir=True)
+        _print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)
     return 0
@@ -166,17 +196,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
         data: dict[str, Any] = ev.to_dict()
         if baseline is not None:
             data["changes"] = diff(baseline, ev).to_dict()
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        _print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    print(_status_table(ev, explain=args.explain))
+    _print(_status_table(ev, explain=args.explain))
     if baseline is not None:
-        print()
-        print(
+        _print()
+        _print(
             "Changes against the baseline:"
             if args.diff
             else f"Changes against {args.diff_against}:"
         )
-        print(diff(baseline, ev))
+        _print(diff(baseline, ev))
     return 0
 
 
@@ -223,7 +253,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     m = _load(args.file)
     ev = _evaluate(m, args) if args.evaluate else None
     out = render(m, args.output, evaluation=ev, **_view_options(args))
-    print(f"wrote {out}")
+    _print(f"wrote {out}")
     return 0
 
 
@@ -244,7 +274,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         diagram=not args.no_diagram,
     )
     brief.save(out)
-    print(f"wrote {out}")
+    _print(f"wrote {out}")
     return 0
 
 
@@ -257,8 +287,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
         m = load_carneades(args.file).map
     else:
         m = _load(args.file)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     dump(m, args.output)
-    print(f"wrote {args.output}")
+    _print(f"wrote {args.output}")
     return 0
 
 
@@ -273,7 +304,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     m = casebook.load("sanctuary")
     written: list[Path] = []
     yaml_path = out / "sanctuary.yaml"
-    yaml_path.write_text(casebook.text("sanctuary"), encoding="utf-8")
+    atomic_write_text(yaml_path, casebook.text("sanctuary"))
     written.append(yaml_path)
     ev = evaluate(m)
     written.append(render(m, out / "sanctuary.svg", legend=True))
@@ -297,9 +328,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     memo = out / "sanctuary-memo.md"
     render_brief(m, ev, template="memo", format="md").save(memo)
     written.append(memo)
-    print("argmap demo: the sanctuary casebook map, drawn, evaluated and briefed:")
+    _print("argmap demo: the sanctuary casebook map, drawn, evaluated and briefed:")
     for path in written:
-        print(f"  {path}")
+        _print(f"  {path}")
     return 0
 
 
@@ -455,15 +486,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(exc.problems, sys.stderr if args.command != "check" else sys.stdout)
         return 1
     except ArgmapError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (from a JSON "\\ud800" escape) cannot be written as UTF-8.
+        _print(
+            f"{PROG}: error: the map holds a character that {exc.encoding.upper()} cannot "
+            f"encode ({ascii(exc.object[exc.start : exc.end])}); "
+            "nothing was written",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        print(
+        _print(
             f"{PROG}: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
             file=sys.stderr,
         )

@@ -68,6 +68,7 @@ from typing import Any, Literal, TypeAlias
 
 import networkx as nx
 
+from .._io import atomic_write_text
 from ..exceptions import LoadError, ModelError, did_you_mean
 from ..problems import Problem
 
@@ -712,7 +713,7 @@ def dump_framework(
     """
     p = Path(path)
     fmt = _format(p, format)
-    p.write_text(_DUMPERS[fmt](af), encoding="utf-8")
+    atomic_write_text(p, _DUMPERS[fmt](af))
 
 
 def load_apx(path: str | os.PathLike[str]) -> nx.DiGraph[str]:
@@ -794,4 +795,4 @@ def dump_af(
         p af 2
         1 2
     """
-    Path(path).write_text(dumps_af(af, names=names), encoding="utf-8")
+    atomic_write_text(path, dumps_af(af, names=names))

@@ -41,6 +41,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+from .._io import atomic_write_text
 from ..exceptions import ArgmapError, LoadError, UnknownNodeError, did_you_mean
 from ..graph import ArgumentMap
 from ..model import (
@@ -1245,4 +1246,4 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None 
     """
     p = Path(path)
     fmt = format or _format_of(p) or "yaml"
-    p.write_text(dumps(m, format=fmt), encoding="utf-8")
+    atomic_write_text(p, dumps(m, format=fmt))
