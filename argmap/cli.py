@@ -492,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A lone surrogate (from a JSON "\\ud800" escape) cannot be written as UTF-8.
         _print(
             f"{PROG}: error: the map holds a character that {exc.encoding.upper()} cannot "
-            f"encode ({ascii(exc.object[exc.start : exc.end])}); "
+            f"encode ({exc.object[exc.start : exc.end]!a}); "
             "nothing was written",
             file=sys.stderr,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -82,10 +83,8 @@ def test_a_failed_dump_leaves_old_bytes_and_no_temp_file(
         before = target.read_bytes() if existed else None
         new_bytes = dumps(new, format=fmt).encode()  # type: ignore[arg-type]
         _inject(mp, where, int(len(new_bytes) * fraction))
-        try:
+        with contextlib.suppress(Injected):
             dump(new, target)
-        except Injected:
-            pass
         mp.undo()
         after = target.read_bytes() if target.exists() else None
         assert after in (before, new_bytes)
