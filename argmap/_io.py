@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .exceptions import ArgmapError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "read_regular_file"]
 
 
 def _read_umask() -> int:
@@ -134,3 +134,38 @@ def atomic_write_text(
             f"(position {exc.start}); nothing was written"
         ) from None
     return atomic_write_bytes(path, data, mkdir=mkdir)
+
+
+def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of a regular file, refusing devices, FIFOs and folders, and reading at
+    most ``max_bytes`` (the read itself is bounded, not just a size check beforehand).
+
+    Raises:
+        ArgmapError: for a path that is not a regular file, or a file over ``max_bytes``.
+        OSError: when the file cannot be opened or read.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "f.af"
+        >>> _ = p.write_bytes(b"p af 1\\n")
+        >>> read_regular_file(p, 100)
+        b'p af 1\\n'
+        >>> read_regular_file("/dev/null", 100)
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.ArgmapError: /dev/null is not a regular file (a device, FIFO or folder); give a file
+    """
+    # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ArgmapError(
+                f"{os.fspath(path)} is not a regular file (a device, FIFO or folder); give a file"
+            )
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ArgmapError(
+            f"{os.fspath(path)} is larger than {max_bytes:,} bytes, the most argmap reads"
+        )
+    return data
