@@ -196,3 +196,17 @@ def test_escape_controls_keeps_printable_text_and_escapes_every_control() -> Non
     for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x202E, 0xD800]:
         escaped = _escape_controls(f"a{chr(code)}b")
         assert escaped == f"a\\u{code:04x}b"
+
+
+def test_a_self_undercut_has_its_own_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path,
+        "argmap: 1\nstatements:\n  C1: {claim: x}\n  P1: {premise: y, supports: C1}\n"
+        "  U1: {undercutter: z, undercuts: U1}\n",
+    )
+    assert main(["check", path]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:5: error: U1.undercuts: 'U1' undercuts itself" in out
+    assert "each other" not in out

@@ -665,7 +665,16 @@ class _Reader:
                     left.append(item)
             if len(left) == len(todo):  # no progress: dangling, or undercuts in a circle
                 for attacker, target, path, extra, via_statement in left:
-                    if target in m.statements:
+                    if target == attacker:
+                        self.error(
+                            path,
+                            f"{attacker!r} undercuts itself; an undercutter attacks another "
+                            "statement's inference or conflict",
+                            "bad-relation",
+                            attacker,
+                            "undercuts",
+                        )
+                    elif target in m.statements:
                         self.error(
                             path,
                             f"cannot tell which relation of {target!r} "
