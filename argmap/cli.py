@@ -182,31 +182,37 @@ def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from ._progress import steps
     from .evaluation import diff
 
-    m = _load(args.file)
-    ev = _evaluate(m, args)
-    baseline = None
-    if args.diff_against:
-        other = _load(args.diff_against)
-        baseline = _evaluate(other, args, what_if=False)
-    elif args.diff:
-        baseline = _evaluate(m, args, what_if=False)
-    if args.json:
-        data: dict[str, Any] = ev.to_dict()
-        if baseline is not None:
-            data["changes"] = diff(baseline, ev).to_dict()
-        _print(json.dumps(data, indent=2, ensure_ascii=False))
-        return 0
-    _print(_status_table(ev, explain=args.explain))
-    if baseline is not None:
-        _print()
-        _print(
-            "Changes against the baseline:"
-            if args.diff
-            else f"Changes against {args.diff_against}:"
-        )
-        _print(diff(baseline, ev))
+    with steps(["read", "evaluate", "compare", "report"], desc="argmap eval") as step:
+        step("read")
+        m = _load(args.file)
+        step("evaluate")
+        ev = _evaluate(m, args)
+        baseline = None
+        step("compare")
+        if args.diff_against:
+            other = _load(args.diff_against)
+            baseline = _evaluate(other, args, what_if=False)
+        elif args.diff:
+            baseline = _evaluate(m, args, what_if=False)
+        step("report")
+        if args.json:
+            data: dict[str, Any] = ev.to_dict()
+            if baseline is not None:
+                data["changes"] = diff(baseline, ev).to_dict()
+            report = json.dumps(data, indent=2, ensure_ascii=False)
+        else:
+            report = _status_table(ev, explain=args.explain)
+            if baseline is not None:
+                heading = (
+                    "Changes against the baseline:"
+                    if args.diff
+                    else f"Changes against {args.diff_against}:"
+                )
+                report += f"\n\n{heading}\n{diff(baseline, ev)}"
+    _print(report)
     return 0
 
 
@@ -216,16 +222,19 @@ def _clip(text: str, width: int) -> str:
 
 
 def _status_table(ev: Evaluation, *, explain: bool) -> str:
+    from ._progress import track
+
     m = ev.map
     rows = [("id", "kind", "party", "status", "statement")]
-    for s in m:
+    for s in track(m, desc="statuses", total=len(m.statements)):
         rows.append((s.id, s.kind, s.party or "", ev.status(s), _clip(s.text, 60)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = ["  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4] for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 9)
     if explain:
         lines.append("")
-        lines.extend(ev.explain(s) for s in m.statements if m.statement(s).kind != "issue")
+        explained = track(m.statements, desc="explanations", total=len(m.statements))
+        lines.extend(ev.explain(s) for s in explained if m.statement(s).kind != "issue")
     lines.append("")
     lines.append(f"Issues ({ev.semantics} semantics):")
     for issue in m.issues:
@@ -248,32 +257,43 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from ._progress import steps
     from .dot import render
 
-    m = _load(args.file)
-    ev = _evaluate(m, args) if args.evaluate else None
-    out = render(m, args.output, evaluation=ev, **_view_options(args))
+    with steps(["read", "evaluate", "draw"], desc="argmap render") as step:
+        step("read")
+        m = _load(args.file)
+        step("evaluate")
+        ev = _evaluate(m, args) if args.evaluate else None
+        step("draw")
+        out = render(m, args.output, evaluation=ev, **_view_options(args))
     _print(f"wrote {out}")
     return 0
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
+    from ._progress import steps
     from .brief import render_brief
 
-    m = _load(args.file)
-    ev = _evaluate(m, args) if args.evaluate else None
-    out = Path(args.output)
-    fmt = args.format or out.suffix.lstrip(".").lower() or "md"
-    brief = render_brief(
-        m,
-        ev,
-        template=args.template,
-        format=fmt,
-        side=args.side,
-        templates=args.templates,
-        diagram=not args.no_diagram,
-    )
-    brief.save(out)
+    with steps(["read", "evaluate", "write", "save"], desc="argmap brief") as step:
+        step("read")
+        m = _load(args.file)
+        step("evaluate")
+        ev = _evaluate(m, args) if args.evaluate else None
+        out = Path(args.output)
+        fmt = args.format or out.suffix.lstrip(".").lower() or "md"
+        step("write")
+        brief = render_brief(
+            m,
+            ev,
+            template=args.template,
+            format=fmt,
+            side=args.side,
+            templates=args.templates,
+            diagram=not args.no_diagram,
+        )
+        step("save")
+        brief.save(out)
     _print(f"wrote {out}")
     return 0
 
