@@ -3,7 +3,11 @@
 Every subcommand takes a map file (``.yaml``, ``.yml``, ``.json``) or a bundled
 map as ``casebook:NAME``. Errors are printed as ``file:line: message`` without a
 traceback, and the exit status is 0 on success, 1 on an error in the input, 2 on
-a usage error.
+a usage error. Control characters from a map (ESC, BEL, bidirectional overrides)
+are printed escaped (``\\u001b``). Every output file is written atomically: on
+any failure the old file is left as it was. On a terminal, ``eval``, ``render``
+and ``brief`` show progress once they run for over a second
+(``ARGMAP_PROGRESS=0`` turns it off).
 
 Example:
     >>> main(["casebook"])
@@ -38,7 +42,7 @@ PROG = "argmap"
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, _escape_controls(f"{self.prog}: error: {message}\n"))
 
 
 #: Characters that steer a terminal rather than print: C0/C1 controls except tab and

@@ -210,3 +210,12 @@ def test_a_self_undercut_has_its_own_message(
     out = capsys.readouterr().out
     assert f"{path}:5: error: U1.undercuts: 'U1' undercuts itself" in out
     assert "each other" not in out
+
+
+def test_usage_errors_escape_control_characters(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["render", "m.yaml", "-o", "x.svg", "--theme", "\x1b[2Jdark"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "2Jdark" in err
+    assert "\x1b" not in err

@@ -404,6 +404,11 @@ AF_MAX_ARGUMENTS = 1_000_000
 _ASCII_NUMBER = re.compile(r"[0-9]+")
 
 
+def _digits(text: str) -> str:
+    """A number as written, shortened when it is long (``123...789 (5000 digits)``)."""
+    return text if len(text) <= 24 else f"{text[:10]}...{text[-10:]} ({len(text):,} digits)"
+
+
 def _af_number(text: str, limit: int) -> int | None:
     """``text`` as a number when it is ASCII digits only; ``limit + 1`` when it is longer
     than any number up to ``limit`` (so that no 5,000-digit string is ever converted).
@@ -481,7 +486,7 @@ def loads_af(
             elif n > max_arguments:
                 report.error(
                     number,
-                    f"the header declares {_short(parts[2], 20)} arguments; argmap reads at "
+                    f"the header declares {_digits(parts[2])} arguments; argmap reads at "
                     f"most {max_arguments:,} (pass max_arguments= to allow more)",
                     "too-large",
                 )

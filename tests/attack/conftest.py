@@ -10,7 +10,9 @@ from tests.attack._harness import Outcome, run_all
 
 
 @pytest.fixture(scope="module")
-def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+def outcomes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Outcome]:
     """Every runnable case of the requesting module, run in its own folder."""
     cases = request.module.CASES
     base: Path = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])

@@ -19,7 +19,10 @@ MISUSES = [
 
 CASES = [
     Case("reject-a-string", ["api", "reject-string"], expect="ok", owner=EVAL),
-    *(Case(name, ["api", "misuse", name], owner=None if name == "dump-folder" else EVAL) for name in MISUSES),
+    *(
+        Case(name, ["api", "misuse", name], owner=None if name == "dump-folder" else EVAL)
+        for name in MISUSES
+    ),
 ]
 
 

@@ -37,7 +37,9 @@ def _case(name: str) -> Case:
     if name == "valid.yml":
         return Case(name, argv, files, "ok", outputs=["out.yaml"])
     line = LINE.get(name)
-    return Case(name, argv, files, outputs=["out.yaml"], check=has(f"{name}:{line}:") if line else None)
+    return Case(
+        name, argv, files, outputs=["out.yaml"], check=has(f"{name}:{line}:") if line else None
+    )
 
 
 CASES = [_case(name) for name in inputs("carneades")]

@@ -17,7 +17,12 @@ def dangling(n: int) -> bytes:
 
 
 CASES = [
-    Case("dangling-200", ["argmap", "check", "m.yaml"], {"m.yaml": dangling(200)}, check=has("m.yaml:203:")),
+    Case(
+        "dangling-200",
+        ["argmap", "check", "m.yaml"],
+        {"m.yaml": dangling(200)},
+        check=has("m.yaml:203:"),
+    ),
     # quadratic "did you mean" without the fix: minutes, so not run before the merge
     Case(
         "dangling-20000",

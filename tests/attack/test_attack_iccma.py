@@ -30,7 +30,9 @@ LINE = {  # the line each error must name
 
 def _case(name: str) -> Case:
     if name in OK:
-        return Case(name, ["api", "framework", name], {name: read("iccma", name)}, "ok", check=has(OK[name]))
+        return Case(
+            name, ["api", "framework", name], {name: read("iccma", name)}, "ok", check=has(OK[name])
+        )
     line = LINE.get(name)
     return Case(
         name,
@@ -46,8 +48,18 @@ def _link(name: str, target: str):  # type: ignore[no-untyped-def]
 
 CASES = [
     *(_case(name) for name in inputs("iccma")),
-    Case("device.af", ["api", "framework", "zero.af"], setup=_link("zero.af", "/dev/zero"), check=has("regular file")),
-    Case("fifo.af", ["api", "framework", "pipe.af"], setup=lambda d: os.mkfifo(d / "pipe.af"), check=has("regular file")),
+    Case(
+        "device.af",
+        ["api", "framework", "zero.af"],
+        setup=_link("zero.af", "/dev/zero"),
+        check=has("regular file"),
+    ),
+    Case(
+        "fifo.af",
+        ["api", "framework", "pipe.af"],
+        setup=lambda d: os.mkfifo(d / "pipe.af"),
+        check=has("regular file"),
+    ),
     Case("folder.af", ["api", "framework", "dir.af"], setup=lambda d: (d / "dir.af").mkdir()),
     Case("missing.af", ["api", "framework", "nowhere.af"]),
 ]

@@ -32,10 +32,18 @@ CASES = [
         check=has("circle"),
     ),
     Case("unknown-casebook", ["argmap", "check", "casebook:nope"]),
-    Case("bundled-name-without-prefix", ["argmap", "check", "sanctuary"], check=has("casebook:sanctuary")),
+    Case(
+        "bundled-name-without-prefix",
+        ["argmap", "check", "sanctuary"],
+        check=has("casebook:sanctuary"),
+    ),
     Case("unknown-subcommand", ["argmap", "explode"]),
     Case("bad-weight", ["argmap", "eval", "casebook:sanctuary", "--weight", "x=heavy"]),
-    Case("bad-semantics", ["argmap", "eval", "casebook:sanctuary", "--semantics", "prefered"], check=has("preferred")),
+    Case(
+        "bad-semantics",
+        ["argmap", "eval", "casebook:sanctuary", "--semantics", "prefered"],
+        check=has("preferred"),
+    ),
 ]
 
 

@@ -40,7 +40,11 @@ CASES = [
     Case("over-32-mb", ["argmap", "check", "m.yaml"], setup=sparse("m.yaml", 33 * 1024 * 1024)),
     Case("dangling-symlink", ["argmap", "check", "m.yaml"], setup=link("m.yaml", "nowhere")),
     Case("binary-garbage", ["argmap", "check", "m.yaml"], {"m.yaml": bytes(range(256)) * 4}),
-    Case("nul-bytes-in-text", ["argmap", "check", "m.yaml"], {"m.yaml": b"argmap: 1\x00\nstatements: {}\n"}),
+    Case(
+        "nul-bytes-in-text",
+        ["argmap", "check", "m.yaml"],
+        {"m.yaml": b"argmap: 1\x00\nstatements: {}\n"},
+    ),
 ]
 
 

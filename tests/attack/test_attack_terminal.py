@@ -11,15 +11,34 @@ CONTROLS = {"m.yaml": read("terminal", "controls.yaml")}
 PARTY = {"m.yaml": read("terminal", "control-in-party.yaml")}
 
 CASES = [
-    Case("eval-table", ["argmap", "eval", "m.yaml"], CONTROLS, "ok", check=both(lacks(*RAW), has("\\u001b[31m", "\\u202e"))),
-    Case("eval-explain", ["argmap", "eval", "m.yaml", "--explain"], CONTROLS, "ok", check=lacks(*RAW)),
-    Case("eval-diff", ["argmap", "eval", "m.yaml", "--reject", "P1", "--diff"], CONTROLS, "ok", check=lacks(*RAW)),
+    Case(
+        "eval-table",
+        ["argmap", "eval", "m.yaml"],
+        CONTROLS,
+        "ok",
+        check=both(lacks(*RAW), has("\\u001b[31m", "\\u202e")),
+    ),
+    Case(
+        "eval-explain", ["argmap", "eval", "m.yaml", "--explain"], CONTROLS, "ok", check=lacks(*RAW)
+    ),
+    Case(
+        "eval-diff",
+        ["argmap", "eval", "m.yaml", "--reject", "P1", "--diff"],
+        CONTROLS,
+        "ok",
+        check=lacks(*RAW),
+    ),
     Case("eval-json", ["argmap", "eval", "m.yaml", "--json"], CONTROLS, "ok", check=lacks(*RAW)),
     Case("check", ["argmap", "check", "m.yaml"], CONTROLS, "ok", check=lacks(*RAW)),
     Case("check-bad-party", ["argmap", "check", "m.yaml"], PARTY, check=lacks(*RAW)),
     Case("check-json-bad-party", ["argmap", "check", "--json", "m.yaml"], PARTY, check=lacks(*RAW)),
     Case("eval-bad-party", ["argmap", "eval", "m.yaml"], PARTY, check=lacks(*RAW)),
-    Case("reject-unknown-id-with-escape", ["argmap", "eval", "m.yaml", "--reject", "\x1b[2J"], CONTROLS, check=lacks(*RAW)),
+    Case(
+        "reject-unknown-id-with-escape",
+        ["argmap", "eval", "m.yaml", "--reject", "\x1b[2J"],
+        CONTROLS,
+        check=lacks(*RAW),
+    ),
 ]
 
 
