@@ -6,7 +6,9 @@ temporary file in the target's folder, flushed and fsynced, then renamed over th
 target with :func:`os.replace` (atomic on POSIX and Windows), and the folder is
 fsynced so that the rename survives a crash. If anything fails on the way (a full
 disk, a text that cannot be encoded, an interrupt), the temporary file is removed
-and the target is untouched. An existing target keeps its permission bits.
+and the target is untouched. An existing target keeps its permission bits; a
+target that is a symbolic link is replaced by the new file (the link's own
+target is never written through).
 
 Example:
     >>> import tempfile, pathlib
@@ -86,7 +88,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mkdir: bool
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except OSError:
         mode = None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    # The temporary name stays within NAME_MAX (255) whatever the target's length.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:

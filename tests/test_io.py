@@ -63,33 +63,62 @@ def _inject(monkeypatch: pytest.MonkeyPatch, where: str, after: int) -> None:
         monkeypatch.setattr(_io.os, "replace", replace)
 
 
+def _write(kind: str, m: ArgumentMap, folder: Path) -> tuple[Path, bytes]:
+    """Where ``kind`` writes ``m`` and the bytes a successful write gives."""
+    if kind in ("yaml", "json"):
+        return folder / f"m.{kind}", dumps(m, format=kind).encode()  # type: ignore[arg-type]
+    if kind == "dot":
+        from argmap.dot import to_dot
+
+        return folder / "m.dot", to_dot(m).source.encode()
+    from argmap.brief import render_brief
+
+    return folder / "m.md", render_brief(m, format="md").text.encode()
+
+
+def _save(kind: str, m: ArgumentMap, target: Path) -> None:
+    if kind in ("yaml", "json"):
+        dump(m, target)
+    elif kind == "dot":
+        from argmap.dot import render
+
+        render(m, target)
+    else:
+        from argmap.brief import render_brief
+
+        render_brief(m, format="md").save(target)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     old=argument_maps(max_statements=6),
     new=argument_maps(max_statements=6),
     where=st.sampled_from(["write", "fsync", "replace"]),
     fraction=st.floats(min_value=0, max_value=1),
-    fmt=st.sampled_from(["yaml", "json"]),
+    kind=st.sampled_from(["yaml", "json", "dot", "md"]),
     existed=st.booleans(),
 )
-def test_a_failed_dump_leaves_old_bytes_and_no_temp_file(
-    old: ArgumentMap, new: ArgumentMap, where: str, fraction: float, fmt: str, existed: bool
+def test_a_failed_write_leaves_old_bytes_and_no_temp_file(
+    old: ArgumentMap, new: ArgumentMap, where: str, fraction: float, kind: str, existed: bool
 ) -> None:
+    """dump(), render() and Brief.save(): the target is the old bytes or the new ones."""
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as mp:
         folder = Path(tmp)
-        target = folder / f"m.{fmt}"
+        target, new_bytes = _write(kind, new, folder)
         if existed:
-            dump(old, target)
+            _save(kind, old, target)
         before = target.read_bytes() if existed else None
-        new_bytes = dumps(new, format=fmt).encode()  # type: ignore[arg-type]
-        _inject(mp, where, int(len(new_bytes) * fraction))
+        cut = int(len(new_bytes) * fraction)
+        _inject(mp, where, cut)
         with contextlib.suppress(Injected):
-            dump(new, target)
+            _save(kind, new, target)
         mp.undo()
         after = target.read_bytes() if target.exists() else None
         assert after in (before, new_bytes)
-        if where != "write" or int(len(new_bytes) * fraction) < len(new_bytes):
+        if where != "write" or cut < len(new_bytes):
             assert after == before  # the write did fail: nothing changed
+        else:
+            assert after == new_bytes
         assert _leftovers(folder, {target.name}) == []
 
 
@@ -169,3 +198,19 @@ def test_missing_folders_are_created_on_request(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         atomic_write_text(target, "x")
     assert atomic_write_text(target, "x", mkdir=True).read_text() == "x"
+
+
+def test_a_target_name_at_the_length_limit_can_be_written(tmp_path: Path) -> None:
+    target = tmp_path / ("m" * 250 + ".yaml")  # 255 bytes: the longest name allowed
+    assert atomic_write_text(target, "x\n").read_text() == "x\n"
+
+
+def test_a_symlinked_target_is_replaced_not_written_through(tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere.txt"
+    secret.write_text("keep\n")
+    link = tmp_path / "out.md"
+    link.symlink_to(secret)
+    atomic_write_text(link, "new\n")
+    assert secret.read_text() == "keep\n"
+    assert not link.is_symlink()
+    assert link.read_text() == "new\n"
