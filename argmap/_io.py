@@ -8,7 +8,8 @@ fsynced so that the rename survives a crash. If anything fails on the way (a ful
 disk, a text that cannot be encoded, an interrupt), the temporary file is removed
 and the target is untouched. An existing target keeps its permission bits; a
 target that is a symbolic link is replaced by the new file (the link's own
-target is never written through).
+target is never written through). A device or FIFO (``/dev/stdout``, a pipe) is
+written as the stream it is, never replaced.
 
 Example:
     >>> import tempfile, pathlib
@@ -81,6 +82,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mkdir: bool
     target = Path(path)
     if target.is_dir():
         raise ArgmapError(f"cannot write {str(target)!r}: it is a folder; give a file name")
+    if target.exists() and not target.is_file():
+        # A device, FIFO or socket (/dev/stdout, a pipe): a stream, written as such;
+        # renaming a file over it would replace the device node itself.
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return target
     if mkdir:
         target.parent.mkdir(parents=True, exist_ok=True)
     folder = target.parent

@@ -214,3 +214,18 @@ def test_a_symlinked_target_is_replaced_not_written_through(tmp_path: Path) -> N
     assert secret.read_text() == "keep\n"
     assert not link.is_symlink()
     assert link.read_text() == "new\n"
+
+
+def test_a_fifo_target_is_written_as_a_stream_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "out.yaml"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    atomic_write_text(fifo, "argmap: 1\n")
+    reader.join(timeout=30)
+    assert received == [b"argmap: 1\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert _leftovers(tmp_path, {"out.yaml"}) == []
