@@ -37,8 +37,8 @@ REPO = ROOT.parent.parent
 INPUTS = ROOT / "inputs"
 #: Generous: every case finishes in a second or two when things are right.
 TIME_LIMIT = 60.0
-#: Address-space cap of each run (a memory bomb fails fast instead of swapping).
-MEMORY_LIMIT = 3 * 1024**3
+#: Address-space cap of each run, 1.5 GB (a memory bomb fails fast instead of swapping).
+MEMORY_LIMIT = 3 * 1024**3 // 2
 WORKERS = max(2, min(6, (os.cpu_count() or 2) * 2))
 
 
