@@ -77,6 +77,7 @@ from ._briefdata import (
     with_authorities,
 )
 from ._cite import CiteState, Piece, citation_pieces
+from ._io import atomic_write_bytes, atomic_write_text
 from .exceptions import ArgmapError, BriefError, did_you_mean, expect
 
 if TYPE_CHECKING:
@@ -268,10 +269,9 @@ class Brief:
                     f"cannot save a {self.format} brief as {p.name!r}: use a "
                     f"{_SUFFIXES[self.format][0]} file, or render with format={fmt!r}"
                 )
-        p.parent.mkdir(parents=True, exist_ok=True)
         for name, data in self.files:  # figures a .tex brief includes, beside it
-            (p.parent / name).write_bytes(data)
-        p.write_text(self.text, encoding="utf-8", newline="\n")
+            atomic_write_bytes(p.parent / name, data, mkdir=True)
+        atomic_write_text(p, self.text, mkdir=True)
         return p
 
     def _repr_markdown_(self) -> str | None:

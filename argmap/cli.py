@@ -3,7 +3,11 @@
 Every subcommand takes a map file (``.yaml``, ``.yml``, ``.json``) or a bundled
 map as ``casebook:NAME``. Errors are printed as ``file:line: message`` without a
 traceback, and the exit status is 0 on success, 1 on an error in the input, 2 on
-a usage error.
+a usage error. Control characters from a map (ESC, BEL, bidirectional overrides)
+are printed escaped (``\\u001b``). Every output file is written atomically: on
+any failure the old file is left as it was. On a terminal, ``eval``, ``render``
+and ``brief`` show progress once they run for over a second
+(``ARGMAP_PROGRESS=0`` turns it off).
 
 Example:
     >>> main(["casebook"])
@@ -15,12 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
+from ._io import atomic_write_text
 from .exceptions import ArgmapError, LoadError
 from .problems import Problem
 
@@ -36,7 +42,35 @@ PROG = "argmap"
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, _escape_controls(f"{self.prog}: error: {message}\n"))
+
+
+#: Characters that steer a terminal rather than print: C0/C1 controls except tab and
+#: newline, DEL, the bidirectional overrides and isolates that reorder a line, and
+#: lone surrogates (which a terminal's UTF-8 encoder cannot even write).
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escape_controls(text: str) -> str:
+    """``text`` with every terminal control character shown as a ``\\uXXXX`` escape.
+
+    Statement text and ids come from the user's file; an ESC or BEL in them must
+    not reach the terminal as such (it could recolour, retitle or rewrite the
+    screen). The ``\\uXXXX`` form also keeps JSON output valid.
+
+    Example:
+        >>> _escape_controls("bell\\a, esc\\x1b[31m, tab\\tand newline\\n kept")
+        'bell\\\\u0007, esc\\\\u001b[31m, tab\\tand newline\\n kept'
+    """
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _print(*values: object, file: TextIO | None = None) -> None:
+    """The one printer of the command: like ``print``, with controls escaped."""
+    text = " ".join(str(v) for v in values)
+    print(_escape_controls(text), file=sys.stdout if file is None else file)
 
 
 def _load(spec: str) -> ArgumentMap:
@@ -63,11 +97,11 @@ def _load(spec: str) -> ArgumentMap:
 
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
     for p in problems:
-        print(p, file=out)
+        _print(p, file=out)
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     infos = len(problems) - errors - warnings
-    print(
+    _print(
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
         f"{infos} note{'s' * (infos != 1)}",
         file=out,
@@ -99,11 +133,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                 "balance": None if report is None else attrs.asdict(report),
             }
         )
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        _print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
         _print_problems(problems, sys.stdout)
         if report is not None:
-            print(f"\nBalance of argument by issue\n\n{report}")
+            _print(f"\nBalance of argument by issue\n\n{report}")
     return 1 if any(p.is_error for p in problems) else 0
 
 
@@ -118,12 +152,12 @@ def cmd_casebook(args: argparse.Namespace) -> int:
 
     if args.name is None:
         for name in casebook.names():
-            print(name)
+            _print(name)
         return 0
     text = casebook.text(args.name)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}")
+        atomic_write_text(args.output, text, mkdir=True)
+        _print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)
     return 0
@@ -168,34 +202,40 @@ def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from ._progress import steps
     from .evaluation import diff
 
-    m = _load(args.file)
-    ev = _evaluate(m, args)
-    baseline = None
-    if args.diff_against:
-        other = _load(args.diff_against)
-        baseline = _evaluate(other, args, what_if=False)
-    elif args.diff:
-        baseline = _evaluate(m, args, what_if=False)
-    if args.json:
-        data: dict[str, Any] = ev.to_dict()
-        if args.explain:
-            ids = [*m.statements, *m.relations]
-            data["explanations"] = {i: ev.explanation(i).to_dict() for i in ids}
-        if baseline is not None:
-            data["changes"] = diff(baseline, ev).to_dict()
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-        return 0
-    print(_status_table(ev, explain=args.explain))
-    if baseline is not None:
-        print()
-        print(
-            "Changes against the baseline:"
-            if args.diff
-            else f"Changes against {args.diff_against}:"
-        )
-        print(diff(baseline, ev))
+    with steps(["read", "evaluate", "compare", "report"], desc="argmap eval") as step:
+        step("read")
+        m = _load(args.file)
+        step("evaluate")
+        ev = _evaluate(m, args)
+        baseline = None
+        step("compare")
+        if args.diff_against:
+            other = _load(args.diff_against)
+            baseline = _evaluate(other, args, what_if=False)
+        elif args.diff:
+            baseline = _evaluate(m, args, what_if=False)
+        step("report")
+        if args.json:
+            data: dict[str, Any] = ev.to_dict()
+            if args.explain:
+                ids = [*m.statements, *m.relations]
+                data["explanations"] = {i: ev.explanation(i).to_dict() for i in ids}
+            if baseline is not None:
+                data["changes"] = diff(baseline, ev).to_dict()
+            report = json.dumps(data, indent=2, ensure_ascii=False)
+        else:
+            report = _status_table(ev, explain=args.explain)
+            if baseline is not None:
+                heading = (
+                    "Changes against the baseline:"
+                    if args.diff
+                    else f"Changes against {args.diff_against}:"
+                )
+                report += f"\n\n{heading}\n{diff(baseline, ev)}"
+    _print(report)
     return 0
 
 
@@ -205,9 +245,11 @@ def _clip(text: str, width: int) -> str:
 
 
 def _status_table(ev: Evaluation, *, explain: bool) -> str:
+    from ._progress import track
+
     m = ev.map
     rows = [("id", "kind", "party", "status", "statement")]
-    for s in m:
+    for s in track(m, desc="statuses", total=len(m.statements)):
         rows.append((s.id, s.kind, s.party or "", ev.status(s), _clip(s.text, 60)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = ["  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4] for r in rows]
@@ -219,7 +261,8 @@ def _status_table(ev: Evaluation, *, explain: bool) -> str:
         width = max((len(i) for i in ids), default=0)
         lines.append("")
         lines.append("Why:")
-        lines.extend(f"  {i:<{width}}  {ev.explain(i)}" for i in ids)
+        explained = track(ids, desc="explanations", total=len(ids))
+        lines.extend(f"  {i:<{width}}  {ev.explain(i)}" for i in explained)
     lines.append("")
     lines.append(f"Issues ({ev.semantics} semantics):")
     for issue in m.issues:
@@ -242,38 +285,49 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from ._progress import steps
     from .dot import render
 
-    m = _load(args.file)
-    ev = _evaluate(m, args) if args.evaluate else None
-    out = render(m, args.output, evaluation=ev, **_view_options(args))
-    print(f"wrote {out}")
+    with steps(["read", "evaluate", "draw"], desc="argmap render") as step:
+        step("read")
+        m = _load(args.file)
+        step("evaluate")
+        ev = _evaluate(m, args) if args.evaluate else None
+        step("draw")
+        out = render(m, args.output, evaluation=ev, **_view_options(args))
+    _print(f"wrote {out}")
     return 0
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
+    from ._progress import steps
     from .brief import render_brief
 
-    m = _load(args.file)
-    ev = _evaluate(m, args) if args.evaluate else None
-    out = Path(args.output)
-    fmt = args.format or out.suffix.lstrip(".").lower() or "md"
-    brief = render_brief(
-        m,
-        ev,
-        template=args.template,
-        format=fmt,
-        side=args.side,
-        templates=args.templates,
-        diagram=not args.no_diagram,
-        drafting=args.drafting,
-        include_rejected=args.include_rejected,
-        memo_to=args.to,
-        memo_from=args.sender,
-        date=args.date,
-    )
-    brief.save(out)
-    print(f"wrote {out}")
+    with steps(["read", "evaluate", "write", "save"], desc="argmap brief") as step:
+        step("read")
+        m = _load(args.file)
+        step("evaluate")
+        ev = _evaluate(m, args) if args.evaluate else None
+        out = Path(args.output)
+        fmt = args.format or out.suffix.lstrip(".").lower() or "md"
+        step("write")
+        brief = render_brief(
+            m,
+            ev,
+            template=args.template,
+            format=fmt,
+            side=args.side,
+            templates=args.templates,
+            diagram=not args.no_diagram,
+            drafting=args.drafting,
+            include_rejected=args.include_rejected,
+            memo_to=args.to,
+            memo_from=args.sender,
+            date=args.date,
+        )
+        step("save")
+        brief.save(out)
+    _print(f"wrote {out}")
     return 0
 
 
@@ -286,8 +340,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
         m = load_carneades(args.file).map
     else:
         m = _load(args.file)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     dump(m, args.output)
-    print(f"wrote {args.output}")
+    _print(f"wrote {args.output}")
     return 0
 
 
@@ -302,7 +357,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     m = casebook.load("sanctuary")
     written: list[Path] = []
     yaml_path = out / "sanctuary.yaml"
-    yaml_path.write_text(casebook.text("sanctuary"), encoding="utf-8")
+    atomic_write_text(yaml_path, casebook.text("sanctuary"))
     written.append(yaml_path)
     ev = evaluate(m)
     written.append(render(m, out / "sanctuary.svg", legend=True))
@@ -326,9 +381,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     memo = out / "sanctuary-memo.md"
     render_brief(m, ev, template="memo", format="md").save(memo)
     written.append(memo)
-    print("argmap demo: the sanctuary casebook map, drawn, evaluated and briefed:")
+    _print("argmap demo: the sanctuary casebook map, drawn, evaluated and briefed:")
     for path in written:
-        print(f"  {path}")
+        _print(f"  {path}")
     return 0
 
 
@@ -502,15 +557,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(exc.problems, sys.stderr if args.command != "check" else sys.stdout)
         return 1
     except ArgmapError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (from a JSON "\\ud800" escape) cannot be written as UTF-8.
+        _print(
+            f"{PROG}: error: the map holds a character that {exc.encoding.upper()} cannot "
+            f"encode ({exc.object[exc.start : exc.end]!a}); "
+            "nothing was written",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        print(
+        _print(
             f"{PROG}: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
             file=sys.stderr,
         )

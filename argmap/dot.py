@@ -57,6 +57,7 @@ from ._dotstyle import (
     ThemeName,
     text_colour_on,
 )
+from ._io import atomic_write_bytes
 from .exceptions import (
     ArgmapError,
     DiagramError,
@@ -1316,8 +1317,7 @@ def render(
         head, _, _ = source.rpartition("}")
         source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
     data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    atomic_write_bytes(target, data, mkdir=True)
     return target
 
 

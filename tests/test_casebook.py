@@ -276,7 +276,7 @@ VERIFIED_PINS = {
 }
 #: §8 quotations the map may quote, with the cite (id@pin) that must carry them.
 QUOTABLE = {
-    "Q1": "printz-1997",  # text verified, pin not: quoted without a pin
+    # Q1 (Printz): text verified, pin not; a quotation needs its pin, so it is not quoted
     "Q2": "new-york-1992@162",
     "Q3": "arizona-2012@394",
     "Q4": "dole-1987@211",

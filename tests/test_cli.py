@@ -145,3 +145,77 @@ def test_convert_from_carneades(tmp_path: Path) -> None:
     out = tmp_path / "g.yaml"
     assert main(["convert", "--from", "carneades", src, str(out)]) == 0
     assert "inferences:" in out.read_text()
+
+
+def test_convert_onto_itself_with_an_unencodable_string_leaves_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A JSON lone surrogate: whether the reader refuses it or the writer cannot
+    # encode it, the command fails cleanly and x.json keeps its bytes.
+    text = '{"argmap": 1, "statements": {"C1": {"claim": "bad \\ud800 x"}}}\n'
+    path = write(tmp_path, text, "x.json")
+    before = Path(path).read_bytes()
+    assert main(["convert", path, path]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "error" in err
+    assert Path(path).read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.json"]
+
+
+@pytest.mark.parametrize("command", ["convert", "casebook"])
+def test_convert_and_casebook_create_missing_folders(tmp_path: Path, command: str) -> None:
+    out = tmp_path / "new" / "folder" / "m.yaml"
+    if command == "convert":
+        assert main(["convert", write(tmp_path, GOOD), str(out)]) == 0
+    else:
+        assert main(["casebook", "sanctuary", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("argmap: 1")
+
+
+def test_control_characters_in_statements_are_shown_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claim = '  C1: {claim: "red \\e[31m alarm \\a title \\e]0;pwned\\a"'
+    good = write(tmp_path, f"argmap: 1\nstatements:\n{claim}}}\n", "good.yaml")
+    bad = write(tmp_path, f'argmap: 1\nstatements:\n{claim}, party: "x\\e[2J"}}\n', "bad.yaml")
+    assert main(["eval", good]) == 0
+    assert main(["check", bad]) == 1
+    out = capsys.readouterr()
+    shown = out.out + out.err
+    assert "red \\u001b[31m alarm \\u0007" in shown
+    assert "[invalid]" in shown or "party" in shown
+    assert "\x1b" not in shown
+    assert "\x07" not in shown
+
+
+def test_escape_controls_keeps_printable_text_and_escapes_every_control() -> None:
+    from argmap.cli import _escape_controls
+
+    assert _escape_controls("Café ¶ — ok\tline\n") == "Café ¶ — ok\tline\n"
+    for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x202E, 0xD800]:
+        escaped = _escape_controls(f"a{chr(code)}b")
+        assert escaped == f"a\\u{code:04x}b"
+
+
+def test_a_self_undercut_has_its_own_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path,
+        "argmap: 1\nstatements:\n  C1: {claim: x}\n  P1: {premise: y, supports: C1}\n"
+        "  U1: {undercutter: z, undercuts: U1}\n",
+    )
+    assert main(["check", path]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:5: error: U1.undercuts: 'U1' undercuts itself" in out
+    assert "each other" not in out
+
+
+def test_usage_errors_escape_control_characters(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["render", "m.yaml", "-o", "x.svg", "--theme", "\x1b[2Jdark"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "2Jdark" in err
+    assert "\x1b" not in err

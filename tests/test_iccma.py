@@ -295,3 +295,70 @@ def test_shared_bas1_is_our_fixture(shared: Path) -> None:
     pygarg = load_framework(shared / "samples" / "af" / "pygarg_ER-numArg10-pbAtt0.15-15.apx")
     assert list(pygarg) == [f"a{i}" for i in range(10)]
     assert list(pygarg.edges) == [("a2", "a7"), ("a6", "a3"), ("a7", "a6")]
+
+
+# ---------------------------------------------------------------- hostile .af headers and numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p af 1000000000000\n",  # 21 bytes asking for 10**12 arguments
+        "p af 1000001\n",
+        "p af " + "9" * 5000 + "\n",  # longer than int() converts by default
+    ],
+)
+def test_a_header_above_the_cap_is_refused_with_its_line(text: str) -> None:
+    with pytest.raises(LoadError) as info:
+        loads_af("# a framework\n" + text, source="big.af")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.code) == (2, "af-too-large")
+    assert f"{iccma.AF_MAX_ARGUMENTS:,}" in problem.message
+    assert len(str(info.value)) < 400  # the 5,000 digits are not echoed
+
+
+def test_the_cap_is_documented_and_can_be_raised() -> None:
+    assert list(loads_af("p af 3\n1 2\n", max_arguments=3).nodes) == ["1", "2", "3"]
+    with pytest.raises(LoadError, match="at most 2"):
+        loads_af("p af 3\n", max_arguments=2)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("p af ²\n", 1),  # superscript two: str.isdigit() says yes
+        ("p af 2\n1 ²\n", 2),
+        ("p af ٣\n", 1),  # Arabic-Indic three
+        ("p af 3\n١ ٢\n", 2),
+        ("p af ３\n", 1),  # full-width three
+        ("p af 3\n１ 2\n", 2),
+        ("p af 2\n1 " + "7" * 5000 + "\n", 2),
+    ],
+)
+def test_only_ascii_digits_are_numbers(text: str, line: int) -> None:
+    with pytest.raises(LoadError) as info:
+        loads_af(text, source="d.af")
+    assert [p.line for p in info.value.problems] == [line]
+    assert all(p.source == "d.af" for p in info.value.problems)
+
+
+def test_a_long_number_in_a_name_comment_is_a_clean_problem() -> None:
+    text = "p af 1\n# " + "5" * 5000 + " huge\n# 1 a\n"
+    assert list(loads_af(text).nodes) == ["1"]  # default: an incomplete naming is ignored
+    with pytest.raises(LoadError) as info:
+        loads_af(text, names=True)
+    assert [p.line for p in info.value.problems] == [2]
+
+
+def test_a_large_framework_within_the_cap_loads_without_names_in_the_file() -> None:
+    af = loads_af("p af 200000\n1 200000\n")
+    assert af.number_of_nodes() == 200000
+    assert list(af.edges) == [("1", "200000")]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_refused_not_read(tmp_path: Path) -> None:
+    link = tmp_path / "zero.af"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(LoadError, match="not a regular file"):
+        load_framework(link)

@@ -108,6 +108,17 @@ class CarneadesGraph:
         return evaluate(self.map, assume=assume, **options)
 
 
+def _kind(value: Any) -> str:
+    """What a wrongly typed YAML value is, for a message."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{value!r}"
+
+
 def _argmap_id(raw: str, used: set[str]) -> str:
     base = raw.replace("¬", "not-")
     base = re.sub(r"[^A-Za-z0-9_.:/-]+", "-", base).strip("-.") or "s"
@@ -147,6 +158,28 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
     if not isinstance(data, dict):
         error([], "a Carneades graph is a mapping with statements: and arguments:")
         raise LoadError(problems, source)
+
+    def statement_ref(value: Any, path: Sequence[Any], what: str) -> str | None:
+        """``value`` when it names a statement; otherwise one problem and ``None``."""
+        if not isinstance(value, str):
+            error(path, f"{what} must be a statement id, not {_kind(value)}")
+            return None
+        if value not in statements:
+            error(path, f"{what} {value!r} is not a statement")
+            return None
+        return value
+
+    def id_list(value: Any, path: Sequence[Any], what: str) -> list[tuple[int, Any]]:
+        """The entries of a list of ids (a lone id counts as a list of one)."""
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [(0, value)]
+        if not isinstance(value, list):
+            error(path, f"{what} must be a list of statement ids, not {_kind(value)}")
+            return []
+        return list(enumerate(value))
+
     for key in data:
         if key not in _TOP:
             error([key], f"unknown section {key!r} in a Carneades graph")
@@ -179,28 +212,32 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
         texts[sid] = str(body)
 
     position_of: dict[str, str] = {}
+    position_path: dict[str, list[Any]] = {}
     standards: dict[str, str] = {}
     for iid, entry in issues.items():
         ids.setdefault(iid, _argmap_id(str(iid), used))
         positions = entry.get("positions", []) if isinstance(entry, dict) else []
         if not isinstance(positions, list) or not positions:
-            error(["issues", iid], f"issue {iid!r} needs positions: [statement ids]")
+            where = ["issues", iid, "positions"] if isinstance(entry, dict) else ["issues", iid]
+            error(where, f"issue {iid!r} needs positions: [statement ids]")
             continue
         std = entry.get("standard", "PE")
-        if std not in STANDARDS:
+        if not isinstance(std, str) or std not in STANDARDS:
             error(
                 ["issues", iid, "standard"],
-                f"unknown proof standard {std!r} (must be one of {sorted(STANDARDS)})",
+                f"unknown proof standard {std if isinstance(std, str) else _kind(std)!r} "
+                f"(must be one of {sorted(STANDARDS)})",
             )
             std = "PE"
         standards[iid] = STANDARDS[std]
         for i, pos in enumerate(positions):
-            if pos not in statements:
-                error(["issues", iid, "positions", i], f"position {pos!r} is not a statement")
-            else:
-                position_of[pos] = iid
+            ref = statement_ref(pos, ["issues", iid, "positions", i], "a position")
+            if ref is not None:
+                position_of.setdefault(ref, iid)
+                position_path.setdefault(ref, ["issues", iid, "positions", i])
 
     undercutters: dict[str, str] = {}
+    undercutter_path: dict[str, list[Any]] = {}
     parsed: list[tuple[str, list[str], str, dict[str, Any]]] = []
     for aid, entry in arguments.items():
         path = ["arguments", aid]
@@ -209,22 +246,29 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
             continue
         ids.setdefault(aid, _argmap_id(str(aid), used))
         raw_premises = entry.get("premises") or []
+        keyed: list[tuple[Any, Any]]
         if isinstance(raw_premises, dict):
-            raw_premises = list(raw_premises.values())
-        if not isinstance(raw_premises, list):
+            keyed = list(raw_premises.items())  # roles: the path goes through the role
+        elif isinstance(raw_premises, list):
+            keyed = list(enumerate(raw_premises))
+        else:
             error([*path, "premises"], "premises must be a list or a mapping of roles")
-            raw_premises = []
+            keyed = []
         premises: list[str] = []
-        for i, p in enumerate(raw_premises):
-            if p not in statements:
-                error([*path, "premises", i], f"argument {aid!r}: premise {p!r} is not a statement")
-            else:
-                premises.append(p)
-        conclusion: Any = entry.get("conclusion")
-        if conclusion not in statements:
+        for key, p in keyed:
+            ref = statement_ref(p, [*path, "premises", key], f"argument {aid!r}: a premise")
+            if ref is not None:
+                premises.append(ref)
+        conclusion = statement_ref(
+            entry.get("conclusion"), [*path, "conclusion"], f"argument {aid!r}: the conclusion"
+        )
+        if conclusion is None:
+            continue
+        if conclusion in premises:
             error(
                 [*path, "conclusion"],
-                f"argument {aid!r}: conclusion {conclusion!r} is not a statement",
+                f"argument {aid!r} supports its own premise {conclusion!r}: a statement "
+                "cannot be a reason for itself; remove it from the premises",
             )
             continue
         extra: dict[str, Any] = {}
@@ -234,19 +278,39 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
             extra["weight"] = typed(entry["weight"])
         u = entry.get("undercutter")
         if u is not None:
-            if u not in statements:
+            ref = statement_ref(u, [*path, "undercutter"], f"argument {aid!r}: the undercutter")
+            if ref is not None and ref in position_of:
                 error(
                     [*path, "undercutter"],
-                    f"argument {aid!r}: undercutter {u!r} is not a statement",
+                    f"argument {aid!r}: undercutter {ref!r} is also a position of issue "
+                    f"{position_of[ref]!r}; argmap keeps a position (a claim) and an "
+                    "undercutter apart: state the undercutter as its own statement",
                 )
-            else:
-                undercutters[aid] = u
+            elif ref is not None and (ref in premises or ref == conclusion):
+                error(
+                    [*path, "undercutter"],
+                    f"argument {aid!r}: undercutter {ref!r} is also one of its own premises "
+                    "or its conclusion",
+                )
+            elif ref is not None:
+                undercutters[aid] = ref
+                undercutter_path[aid] = [*path, "undercutter"]
         parsed.append((aid, premises, conclusion, extra))
-    for i, a in enumerate(data.get("assumptions") or []):
-        if a not in statements:
-            error(["assumptions", i], f"assumption {a!r} is not a statement")
-        elif a not in assumed:
-            assumed.append(a)
+    for i, a in id_list(data.get("assumptions"), ["assumptions"], "assumptions"):
+        ref = statement_ref(a, ["assumptions", i], "an assumption")
+        if ref is not None and ref not in assumed:
+            assumed.append(ref)
+    tests = data.get("tests")
+    expected: dict[str, list[str]] = {"in": [], "out": []}
+    if tests is not None and not isinstance(tests, dict):
+        error(["tests"], f"tests must be a mapping with in: and out: lists, not {_kind(tests)}")
+    elif tests is not None:
+        for label in ("in", "out"):
+            for i, t in id_list(tests.get(label), ["tests", label], f"tests: {label}"):
+                if not isinstance(t, str):
+                    error(["tests", label, i], f"tests: {label} lists ids, not {_kind(t)}")
+                else:
+                    expected[label].append(t)
     if problems:
         raise LoadError(problems, source)
 
@@ -278,10 +342,22 @@ def loads(text: str, *, source: str | None = None) -> CarneadesGraph:
             m._add_relation(Conflict(attacker=ids[u], target=ids[aid]))
     except ArgmapError as exc:
         raise LoadError([Problem("error", "carneades", str(exc), source=source)], source) from None
+    # Whatever else `argmap check` would call an error (a circle of arguments that
+    # support each other, say) is reported now, with the line of the argument (for a
+    # statement, of the first argument concluding it).
+    arg_line = {ids[aid]: tree.line(["arguments", aid]) for aid in arguments if aid in ids}
+    stmt_line = {ids[sid]: tree.line(["statements", sid]) for sid in statements}
+    for aid, _premises, conclusion, _extra in reversed(parsed):  # the first argument wins
+        stmt_line[ids[conclusion]] = arg_line[ids[aid]]
+    for p in m.check():
+        if p.is_error:
+            line = arg_line.get(p.node or "") or stmt_line.get(p.node or "")
+            problems.append(attrs.evolve(p, source=source, line=line))
+    if problems:
+        raise LoadError(problems, source)
 
-    tests = data.get("tests") or {}
-    exp_in = tuple(dict.fromkeys(ids[s] for s in tests.get("in", []) if s in ids))
-    exp_out = tuple(dict.fromkeys(ids[s] for s in tests.get("out", []) if s in ids))
+    exp_in = tuple(dict.fromkeys(ids[s] for s in expected["in"] if s in ids))
+    exp_out = tuple(dict.fromkeys(ids[s] for s in expected["out"] if s in ids))
     return CarneadesGraph(m, tuple(ids[a] for a in assumed), ids, exp_in, exp_out)
 
 

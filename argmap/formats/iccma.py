@@ -60,6 +60,7 @@ References:
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Hashable
@@ -68,7 +69,8 @@ from typing import Any, Literal, TypeAlias
 
 import networkx as nx
 
-from ..exceptions import LoadError, ModelError, did_you_mean, expect
+from .._io import atomic_write_text, read_regular_file
+from ..exceptions import ArgmapError, LoadError, ModelError, did_you_mean, expect
 from ..problems import Problem
 
 __all__ = [
@@ -394,8 +396,39 @@ def dumps_tgf(af: nx.DiGraph[Any]) -> str:
 _NAME_COMMENT = re.compile(r"#\s*([0-9]+)[ \t]+(\S.*?)\s*$")
 
 
-def loads_af(text: str, *, source: str | None = None, names: bool | None = None) -> nx.DiGraph[str]:
+#: The most arguments an ``.af`` header may declare (raise it with ``max_arguments=``).
+#: The arguments of ``p af N`` are implicit, so a 20-byte file could otherwise ask for
+#: 10**12 of them; a million arguments take about a second and a few hundred MB.
+AF_MAX_ARGUMENTS = 1_000_000
+
+_ASCII_NUMBER = re.compile(r"[0-9]+")
+
+
+def _digits(text: str) -> str:
+    """A number as written, shortened when it is long (``123...789 (5000 digits)``)."""
+    return text if len(text) <= 24 else f"{text[:10]}...{text[-10:]} ({len(text):,} digits)"
+
+
+def _af_number(text: str, limit: int) -> int | None:
+    """``text`` as a number when it is ASCII digits only; ``limit + 1`` when it is longer
+    than any number up to ``limit`` (so that no 5,000-digit string is ever converted).
+    ``str.isdigit`` would accept superscripts and other scripts' digits."""
+    if not _ASCII_NUMBER.fullmatch(text):
+        return None
+    digits = text.lstrip("0") or "0"
+    return int(digits) if len(digits) <= len(str(limit)) else limit + 1
+
+
+def loads_af(
+    text: str,
+    *,
+    source: str | None = None,
+    names: bool | None = None,
+    max_arguments: int = AF_MAX_ARGUMENTS,
+) -> nx.DiGraph[str]:
     """Read a framework from ICCMA 2023 text (``p af N`` header, ``i j`` attack lines).
+
+    Numbers are ASCII digits ``0-9`` only.
 
     Args:
         text: the file's content.
@@ -403,9 +436,10 @@ def loads_af(text: str, *, source: str | None = None, names: bool | None = None)
         names: how to treat ``# <i> <name>`` comment lines: ``None`` (default)
             uses them when they name every argument exactly once with distinct
             names, ``True`` requires that, ``False`` ignores them.
+        max_arguments: the largest ``N`` accepted (default :data:`AF_MAX_ARGUMENTS`).
 
     Raises:
-        LoadError: listing every bad line.
+        LoadError: listing every bad line, and for ``N`` above ``max_arguments``.
 
     Example:
         >>> af = loads_af("p af 3\\n# a comment\\n1 2\\n2 3\\n")
@@ -418,7 +452,7 @@ def loads_af(text: str, *, source: str | None = None, names: bool | None = None)
         ...
         argmap.exceptions.LoadError: 2 problems in f.af:
           f.af:2: error: argument 3 is out of range: the header declares arguments 1..2 [af-range]
-          f.af:3: error: cannot read '2 x': an attack line is two argument numbers [af-syntax]
+          f.af:3: error: cannot read '2 x': an attack line is two argument numbers (digits 0-9) [af-syntax]
     """
     report = _Problems(source, "af")
     size: int | None = None
@@ -434,73 +468,100 @@ def loads_af(text: str, *, source: str | None = None, names: bool | None = None)
         if line.startswith("#"):
             match = _NAME_COMMENT.match(line)
             if match:
-                labels.setdefault(int(match.group(1)), []).append((number, match.group(2)))
+                i = _af_number(match.group(1), max_arguments)
+                labels.setdefault(i or 0, []).append((number, match.group(2)))
             continue
         parts = line.split()
         if parts[0] == "p":
+            n = _af_number(parts[2], max_arguments) if len(parts) == 3 else None
             if header is not None:
                 report.error(number, f"a second header (the first is on line {header})", "header")
-            elif len(parts) != 3 or parts[1] != "af" or not parts[2].isdigit():
+            elif len(parts) != 3 or parts[1] != "af" or n is None:
                 report.error(
-                    number, f"cannot read header {_short(line)}: expected 'p af N'", "header"
+                    number,
+                    f"cannot read header {_short(line)}: expected 'p af N' (N in the digits 0-9)",
+                    "header",
+                )
+                header = number
+            elif n > max_arguments:
+                report.error(
+                    number,
+                    f"the header declares {_digits(parts[2])} arguments; argmap reads at "
+                    f"most {max_arguments:,} (pass max_arguments= to allow more)",
+                    "too-large",
                 )
                 header = number
             else:
                 header = number
-                size = int(parts[2])
+                size = n
             continue
         if header is None and not early:
             report.error(number, "an attack before the 'p af N' header", "header")
             early = True
-        if len(parts) != 2 or not (parts[0].isdigit() and parts[1].isdigit()):
-            report.error(
-                number, f"cannot read {_short(line)}: an attack line is two argument numbers"
-            )
-            continue
-        pair = (int(parts[0]), int(parts[1]))
-        if pair in attacks:
+        i_j = [_af_number(part, max_arguments) for part in parts] if len(parts) == 2 else []
+        i, j = (i_j[0], i_j[1]) if len(i_j) == 2 else (None, None)
+        if i is None or j is None:
             report.error(
                 number,
-                f"duplicate attack {pair[0]} -> {pair[1]} (first on line {attacks[pair]})",
+                f"cannot read {_short(line)}: an attack line is two argument numbers (digits 0-9)",
+            )
+            continue
+        if (i, j) in attacks:
+            report.error(
+                number,
+                f"duplicate attack {i} -> {j} (first on line {attacks[i, j]})",
                 "duplicate",
             )
             continue
-        attacks[pair] = number
-        pending.append((number, *pair))
+        attacks[i, j] = number
+        pending.append((number, i, j))
     if header is None and not early:
         report.error(1, "missing the 'p af N' header", "header")
     if size is not None:
         for number, i, j in pending:
             for k in (i, j) if i != j else (i,):
                 if not 1 <= k <= size:
+                    shown = str(k) if k <= max_arguments else "(a number that long)"
                     report.error(
                         number,
-                        f"argument {k} is out of range: the header declares arguments 1..{size}",
+                        f"argument {shown} is out of range: the header declares arguments "
+                        f"1..{size}",
                         "range",
                     )
-    names_of = _af_names(labels, size or 0, names, report)
+    chosen = _af_names(labels, size or 0, names, report, max_arguments)
     report.problems.sort(key=Problem.sort_key)
     report.raise_if_any()
+
+    def name(i: int) -> str:
+        return chosen[i] if chosen is not None else str(i)
+
     af: nx.DiGraph[str] = nx.DiGraph()
-    af.add_nodes_from(names_of)
-    af.add_edges_from((names_of[i - 1], names_of[j - 1]) for i, j in attacks)
+    af.add_nodes_from(name(i) for i in range(1, (size or 0) + 1))
+    af.add_edges_from((name(i), name(j)) for i, j in attacks)
     return af
 
 
 def _af_names(
-    labels: dict[int, list[tuple[int, str]]], size: int, names: bool | None, report: _Problems
-) -> list[str]:
-    """The argument names by the ``# <i> <name>`` convention, or ``"1" .. "N"``."""
-    plain = [str(i) for i in range(1, size + 1)]
+    labels: dict[int, list[tuple[int, str]]],
+    size: int,
+    names: bool | None,
+    report: _Problems,
+    limit: int,
+) -> dict[int, str] | None:
+    """The argument names by the ``# <i> <name>`` convention, or ``None`` for ``"1" .. "N"``.
+
+    Nothing here is proportional to ``N`` beyond the comments the file holds.
+    """
     if names is False or (names is None and not labels):
-        return plain
+        return None
     problems: list[tuple[int, str]] = []
     chosen: dict[int, str] = {}
     seen: dict[str, int] = {}
     for i, found in sorted(labels.items()):
         number, name = found[0]
         if not 1 <= i <= size:
-            problems.append((number, f"names argument {i}, but the header declares 1..{size}"))
+            shown = str(i) if i <= limit else "(a number that long)"
+            problems.append((number, f"names argument {shown}, but the header declares 1..{size}"))
         elif len(found) > 1:
             problems.append((found[1][0], f"argument {i} is named twice (first on line {number})"))
         elif name in seen:
@@ -508,15 +569,19 @@ def _af_names(
         else:
             chosen[i] = name
             seen[name] = i
-    missing = [i for i in range(1, size + 1) if i not in labels]
+    # Every argument 1..N has a comment (the labels are distinct numbers, so counting
+    # those in range is enough; nothing here walks 1..N unless some are missing).
+    complete = sum(1 <= i <= size for i in labels) == size
     if names is None:
-        return [chosen[i] for i in range(1, size + 1)] if not problems and not missing else plain
+        return chosen if not problems and complete else None
     for number, message in problems:
         report.error(number, message, "names")
-    if missing:
+    if not complete:
+        unnamed = (i for i in range(1, size + 1) if i not in labels)
+        missing = list(itertools.islice(unnamed, 11))
         shown = ", ".join(map(str, missing[:10])) + (" ..." if len(missing) > 10 else "")
         report.error(1, f"no '# <i> <name>' comment for argument(s) {shown}", "names")
-    return [chosen.get(i, str(i)) for i in range(1, size + 1)]
+    return chosen
 
 
 def dumps_af(af: nx.DiGraph[Any], *, names: bool | None = None) -> str:
@@ -577,6 +642,21 @@ def _names(af: nx.DiGraph[Any]) -> dict[Hashable, str]:
                 )
             seen[name] = v
     return names
+
+
+#: The largest framework file read (the same bound as native maps).
+MAX_BYTES = 32 * 1024 * 1024
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most :data:`MAX_BYTES`, else a LoadError."""
+    try:
+        return read_regular_file(path, MAX_BYTES)
+    except ArgmapError as exc:
+        raise LoadError([Problem("error", "io", str(exc), source=str(path))], str(path)) from None
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror or exc}"
+        raise LoadError([Problem("error", "io", message, source=str(path))], str(path)) from None
 
 
 def _decode(raw: bytes, source: str) -> str:
@@ -690,7 +770,7 @@ def load_framework(
     expect(path, (str, os.PathLike), "path", "a file path")
     p = Path(path)
     fmt = _format(p, format)
-    return _LOADERS[fmt](_decode(p.read_bytes(), str(path)), source=str(path))
+    return _LOADERS[fmt](_decode(_read(p), str(path)), source=str(path))
 
 
 def dump_framework(
@@ -713,7 +793,7 @@ def dump_framework(
     """
     p = Path(path)
     fmt = _format(p, format)
-    p.write_text(_DUMPERS[fmt](af), encoding="utf-8")
+    atomic_write_text(p, _DUMPERS[fmt](af))
 
 
 def load_apx(path: str | os.PathLike[str]) -> nx.DiGraph[str]:
@@ -756,7 +836,7 @@ def load_af(path: str | os.PathLike[str], *, names: bool | None = None) -> nx.Di
         [('1', '2')]
     """
     p = Path(path)
-    return loads_af(_decode(p.read_bytes(), str(path)), source=str(path), names=names)
+    return loads_af(_decode(_read(p), str(path)), source=str(path), names=names)
 
 
 def dump_apx(af: nx.DiGraph[Any], path: str | os.PathLike[str]) -> None:
@@ -795,4 +875,4 @@ def dump_af(
         p af 2
         1 2
     """
-    Path(path).write_text(dumps_af(af, names=names), encoding="utf-8")
+    atomic_write_text(path, dumps_af(af, names=names))

@@ -41,6 +41,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+from .._io import atomic_write_text
 from ..exceptions import (
     ArgmapError,
     ArgmapTypeError,
@@ -671,7 +672,16 @@ class _Reader:
                     left.append(item)
             if len(left) == len(todo):  # no progress: dangling, or undercuts in a circle
                 for attacker, target, path, extra, via_statement in left:
-                    if target in m.statements:
+                    if target == attacker:
+                        self.error(
+                            path,
+                            f"{attacker!r} undercuts itself; an undercutter attacks another "
+                            "statement's inference or conflict",
+                            "bad-relation",
+                            attacker,
+                            "undercuts",
+                        )
+                    elif target in m.statements:
                         self.error(
                             path,
                             f"cannot tell which relation of {target!r} "
@@ -1262,4 +1272,4 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None 
         raise ArgmapTypeError(f"path: expected a file path, not the folder {str(path)!r}")
     p = Path(path)
     fmt = format or _format_of(p) or "yaml"
-    p.write_text(dumps(m, format=fmt), encoding="utf-8")
+    atomic_write_text(p, dumps(m, format=fmt))
