@@ -1363,7 +1363,9 @@ class _Writer:
         self.arguments: list[Inference] = []
         for rel in m.relations.values():
             if isinstance(rel, Inference):
-                if not _simple_inference(rel) or m.conflicts_against(rel.id):
+                if not _simple_inference(rel) or (
+                    m.conflicts_against(rel.id) and not self.undercut_by_premise(rel)
+                ):
                     self.arguments.append(rel)
                 continue
             simple = rel.generated and rel.weight is None
@@ -1371,7 +1373,9 @@ class _Writer:
                 continue
             target_rel = m.relations.get(rel.target)
             if simple and isinstance(target_rel, Inference):
-                continue  # written under the inference's argument
+                if target_rel not in self.arguments:  # "<_ [U]" under its only premise
+                    self.undercut_under.setdefault(target_rel.premises[0], []).append(rel.attacker)
+                continue  # else written under the inference's argument
             if (
                 simple
                 and target_rel is not None
@@ -1386,6 +1390,9 @@ class _Writer:
             if rel.weight is not None:
                 item["weight"] = rel.weight
             self.data_conflicts.setdefault(rel.attacker, []).append(item)
+
+    def undercut_by_premise(self, rel: Inference) -> bool:
+        return _simple_inference(rel) and len(self.m.relations_from(rel.premises[0])) == 1
 
     def head(self, sid: str) -> str:
         s = self.m.statement(sid)
@@ -1461,7 +1468,8 @@ class _Writer:
             from ._yamltree import dump as dump_yaml
 
             self.out.extend(["===", dump_yaml(front, flow=native._Flow).rstrip("\n"), "===", ""])
-        roots = [s.id for s in m if not any(
+        nested = {u for us in self.undercut_under.values() for u in us}
+        roots = [s.id for s in m if s.id not in nested and not any(
             isinstance(r, Inference) and _simple_inference(r) and r not in self.arguments
             or isinstance(r, Conflict) and r.generated and r.weight is None
             and r.target in m.statements
