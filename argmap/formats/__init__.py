@@ -260,7 +260,9 @@ def reads(
     return _from_framework(af, source, fmt)
 
 
-def read(path: str | os.PathLike[str], *, format: str | None = None) -> Imported:
+def read(
+    path: str | os.PathLike[str], *, format: str | None = None, max_bytes: int | None = None
+) -> Imported:
     """Read a file in any format argmap reads, with the format found and notes.
 
     Raises:
@@ -282,14 +284,27 @@ def read(path: str | os.PathLike[str], *, format: str | None = None) -> Imported
         )
     if format_of_suffix(name) == "graphml" and format is None:
         raise _fail(name, "argmap writes GraphML but does not read it")
+    from .native import MAX_BYTES
+
+    limit = MAX_BYTES if max_bytes is None else max_bytes
     try:
+        size = Path(path).stat().st_size
+        if size > limit:
+            raise _fail(
+                name,
+                f"the file is {size / 2**20:.1f} MB, larger than the {limit / 2**20:.0f} MB "
+                "argmap reads (pass max_bytes= to raise the limit)",
+                "too-large",
+            )
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise _fail(name, f"cannot read the file: {exc.strerror}", "io") from None
     return reads(raw, format=format, source=name)
 
 
-def load(path: str | os.PathLike[str], *, format: str | None = None) -> ArgumentMap:
+def load(
+    path: str | os.PathLike[str], *, format: str | None = None, max_bytes: int | None = None
+) -> ArgumentMap:
     """Read a map from a file in any format argmap reads.
 
     The reader is chosen by content and suffix: native YAML/JSON, Argdown, AIF,
@@ -303,7 +318,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
         >>> load(p, format="argdown").statement("A").text
         'written in Argdown'
     """
-    return read(path, format=format).map
+    return read(path, format=format, max_bytes=max_bytes).map
 
 
 def loads(text: str | bytes, *, format: str | None = None, source: str | None = None) -> Any:

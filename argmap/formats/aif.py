@@ -527,21 +527,25 @@ def losses(m: ArgumentMap) -> list[str]:
             f"{len(issues)} issue{'s' * (len(issues) != 1)} (written as a statement)"
             + (" and its proof standard" if len(issues) == 1 else " and their proof standards")
         )
-    for what, count in (
-        ("title", sum(s.title is not None for s in m)),
-        ("doctrine", sum(bool(s.doctrines) for s in m)),
-        ("cite", sum(len(s.cites) for s in m)),
-        ("note", sum(s.note is not None for s in m)),
-        ("answer link (claim → issue)", sum(getattr(s, "answers", None) is not None for s in m)),
+    for one, many, count in (
+        ("statement title", "statement titles", sum(s.title is not None for s in m)),
+        ("doctrine", "doctrines", sum(len(s.doctrines) for s in m)),
+        ("cite", "cites", sum(len(s.cites) for s in m)),
+        ("note", "notes", sum(s.note is not None for s in m)),
+        (
+            "answer (claim → issue)",
+            "answers (claim → issue)",
+            sum(getattr(s, "answers", None) is not None for s in m),
+        ),
         (
             "weight",
+            "weights",
             sum(getattr(r, "weight", None) is not None for r in m.relations.values()),
         ),
+        ("authority", "authorities", len(m.authorities)),
     ):
         if count:
-            out.append(f"{count} {what}{'s' * (count != 1)}")
-    if m.authorities:
-        out.append(f"{len(m.authorities)} authorities")
+            out.append(f"{count} {one if count == 1 else many}")
     kinds = [s for s in m if s.kind not in ("issue", _derived_kind(m, s.id))]
     if kinds:
         out.append(
