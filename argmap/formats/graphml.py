@@ -6,7 +6,8 @@ it: statements, inferences and conflicts are nodes; edges carry their ``role``
 ``label`` (a statement's text, an inference's scheme, a conflict's kind), a
 ``kind`` and, where known, ``party`` (and ``party_label``), ``doctrines``,
 ``cites``, ``scheme``, ``weight``; given an evaluation, a ``status``
-(accepted / rejected / undecided). Lists are written as text joined by ``"; "``.
+(accepted / rejected / undecided). Lists are written as text joined by ``"; "``;
+control characters that XML 1.0 cannot hold become U+FFFD.
 GraphML is an export only: argmap does not read it back.
 
 Example:
@@ -21,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,12 +31,27 @@ from ..graph import ArgumentMap
 if TYPE_CHECKING:
     from ..evaluation import Evaluation
 
-__all__ = ["dump", "dumps", "to_graph"]
+__all__ = ["dump", "dumps", "to_graph", "xml_safe"]
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot hold replaced by U+FFFD.
+
+    Example:
+        >>> xml_safe("bell\x07 tab\t")
+        'bell\ufffd tab\t'
+    """
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple | list):
-        return "; ".join(str(v) for v in value)
+        return xml_safe("; ".join(str(v) for v in value))
+    if isinstance(value, str):
+        return xml_safe(value)
     return value
 
 
@@ -51,13 +68,13 @@ def to_graph(m: ArgumentMap, evaluation: Evaluation | None = None) -> Any:
     for node, attrs in g.nodes(data=True):
         clean = {k: _plain(v) for k, v in attrs.items() if v is not None and v != ()}
         if node in m.statements:
-            clean["label"] = m.statement(node).text
+            clean["label"] = xml_safe(m.statement(node).text)
             party = m.statement(node).party
             if party is not None and party in m.parties:
-                clean["party_label"] = m.parties[party].label or party
+                clean["party_label"] = xml_safe(m.parties[party].label or party)
             title = m.statement(node).title
             if title is not None:
-                clean["title"] = title
+                clean["title"] = xml_safe(title)
         elif clean.get("kind") == "inference":
             clean["label"] = clean.get("scheme", "inference")
         else:
@@ -68,7 +85,7 @@ def to_graph(m: ArgumentMap, evaluation: Evaluation | None = None) -> Any:
         attrs.update(clean)
     g.graph.clear()
     if m.title:
-        g.graph["title"] = m.title
+        g.graph["title"] = xml_safe(m.title)
     return g
 
 
