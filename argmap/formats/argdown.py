@@ -257,11 +257,40 @@ class _FlowParser:
         return raw
 
 
+def _group_end(t: str, start: int) -> int:
+    """Index of the ``}`` closing the ``{`` at ``start`` (quotes respected), or -1."""
+    depth = 0
+    quote = ""
+    i = start
+    n = len(t)
+    while i < n:
+        c = t[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 2
+                continue
+            if c == quote:
+                quote = ""
+        elif c in "\"'" and depth > 0:
+            quote = c
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
 def _split_data(text: str) -> tuple[str, str | None, int]:
     """Split ``"text {data}"`` into the text, the data (or None) and the data's offset."""
     t = text.rstrip()
     if not t.endswith("}"):
         return text, None, -1
+    first = t.find("{")
+    if first >= 0 and _group_end(t, first) == len(t) - 1:  # the usual case: one group
+        return t[:first], t[first:], first
     depth = 0
     quote = ""
     start = -1
@@ -291,7 +320,57 @@ def _split_data(text: str) -> tuple[str, str | None, int]:
     return t[:start], t[start:], start
 
 
+_FAST_TOKEN = re.compile(r'\s*(?:([{}\[\],:])|("(?:[^"\\\n]|\\.)*")|([A-Za-z0-9_.@/+-]+))')
+_NUMBER = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?\Z")
+_INT = re.compile(r"[-+]?\d+\Z")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("duplicate key")
+    return out
+
+
+def _fast_data(raw: str) -> Any:
+    """Read data written the way :func:`dumps` writes it (plain words, JSON strings)
+    by turning it into JSON; None when it is not of that shape (the full reader then runs)."""
+    parts: list[str] = []
+    pos = 0
+    n = len(raw)
+    match = _FAST_TOKEN.match
+    while pos < n:
+        m = match(raw, pos)
+        if m is None or m.end() == pos:
+            if raw[pos:].strip():
+                return None
+            break
+        pos = m.end()
+        punct, string, word = m.groups()
+        if punct is not None:
+            parts.append(punct)
+        elif string is not None:
+            parts.append(string)
+        else:
+            low = word.lower()
+            if low in ("true", "false", "null"):
+                parts.append(low)
+            elif _INT.match(word):
+                parts.append(str(int(word)))
+            elif _NUMBER.match(word):
+                parts.append(repr(float(word)))
+            else:
+                parts.append(json.dumps(word))
+    try:
+        return json.loads("".join(parts), object_pairs_hook=_no_duplicates)
+    except ValueError:
+        return None
+
+
 def _parse_data(raw: str, line: int, col: int) -> dict[str, Any]:
+    fast = _fast_data(raw)
+    if isinstance(fast, dict):
+        return fast
     try:
         value = _FlowParser(raw).parse()
     except _Error as exc:
