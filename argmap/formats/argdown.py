@@ -474,6 +474,7 @@ class _Pending:
     indent: int
     symbol: str = ""
     number: int = 0
+    text_col: int = 0  # where the element's text starts (after a symbol or number)
 
 
 class _Parser:
@@ -628,14 +629,26 @@ class _Parser:
             if pcs:
                 self.flush()
                 self.pending = _Pending(
-                    "pcs", [pcs.group(2)], lineno, indent + 1, indent, number=int(pcs.group(1))
+                    "pcs",
+                    [pcs.group(2)],
+                    lineno,
+                    indent + 1,
+                    indent,
+                    number=int(pcs.group(1)),
+                    text_col=indent + pcs.start(2) + 1,
                 )
                 continue
             rel = _REL.match(stripped)
             if rel:
                 self.flush()
                 self.pending = _Pending(
-                    "rel", [rel.group(2)], lineno, indent + 1, indent, symbol=rel.group(1)
+                    "rel",
+                    [rel.group(2)],
+                    lineno,
+                    indent + 1,
+                    indent,
+                    symbol=rel.group(1),
+                    text_col=indent + rel.start(2) + 1,
                 )
                 continue
             if self.pending is not None:
@@ -664,7 +677,7 @@ class _Parser:
         if p.kind == "pcs":
             self.pcs_item(p, text)
             return
-        node = self.element(text, p.line, p.col, top=p.kind == "top")
+        node = self.element(text, p.line, p.text_col or p.col, top=p.kind == "top")
         if node is None:
             return
         if p.kind == "top":
@@ -856,7 +869,7 @@ class _Parser:
                 p.col,
             )
             return
-        node = self.element(text, p.line, p.col, top=False) if text else None
+        node = self.element(text, p.line, p.text_col or p.col, top=False) if text else None
         if not text:
             self.error(f"({p.number}) has no statement after it", p.line, p.col)
         if not isinstance(node, _Stmt):
