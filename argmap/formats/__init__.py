@@ -194,9 +194,7 @@ def _from_framework(af: Any, source: str | None, fmt: str) -> Imported:
     return Imported(m, fmt, (note,))
 
 
-def reads(
-    text: str | bytes, *, format: str | None = None, source: str | None = None
-) -> Imported:
+def reads(text: str | bytes, *, format: str | None = None, source: str | None = None) -> Imported:
     """Read a map from text in any format argmap reads; ``format`` overrides detection.
 
     Example:

@@ -9,12 +9,18 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from ..graph import ArgumentMap
 from ..problems import Problem
 
 __all__ = ["Imported"]
+
+
+def _notes(value: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(eq=False)
@@ -31,4 +37,4 @@ class Imported:
 
     map: ArgumentMap
     format: str
-    notes: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    notes: tuple[Problem, ...] = attrs.field(default=(), converter=_notes)

@@ -199,9 +199,12 @@ def _graph(data: Any, family: Family, source: str | None) -> _Graph:
 
 def _scheme(node: _Node) -> str | None:
     for candidate in (node.scheme, node.text):
-        if candidate is not None and candidate.strip().lower() not in _NO_SCHEME:
-            if node.type == "RA" or candidate.strip().upper() != node.type:
-                return candidate.strip()
+        if (
+            candidate is not None
+            and candidate.strip().lower() not in _NO_SCHEME
+            and (node.type == "RA" or candidate.strip().upper() != node.type)
+        ):
+            return candidate.strip()
     return None
 
 
@@ -306,7 +309,7 @@ def _build(g: _Graph, source: str | None) -> Imported:
                 continue
             scheme = _scheme(node) if node.type == "RA" else (node.scheme or node.text or "")
             if node.type == "MA":
-                scheme = scheme.strip() or "Default Rephrase"
+                scheme = (scheme or "").strip() or "Default Rephrase"
                 if "rephrase" not in scheme.lower():
                     scheme = f"Rephrase: {scheme}"
             for k, c in enumerate(concl):
@@ -346,9 +349,11 @@ def _build(g: _Graph, source: str | None) -> Imported:
                         n_concl = len([c for c in out[t] if c in is_i])
                         if n_concl > 1:
                             target = f"{ids[t]}.1"
-                    elif len([x for x in into[t] if x in is_i]) * len(
-                        [x for x in out[t] if g.nodes[x].type not in _DIALOGUE]
-                    ) > 1:
+                    elif (
+                        len([x for x in into[t] if x in is_i])
+                        * len([x for x in out[t] if g.nodes[x].type not in _DIALOGUE])
+                        > 1
+                    ):
                         target = f"{ids[t]}.1"
                     does[a].add("undercut")
                 else:
@@ -601,8 +606,9 @@ def _aif_dict(m: ArgumentMap, *, integer_ids: bool) -> dict[str, Any]:
         )
 
     def edge(a: Any, b: Any) -> None:
-        edges.append({"edgeID": len(edges) if integer_ids else f"e{len(edges) + 1}",
-                      "fromID": a, "toID": b})
+        edges.append(
+            {"edgeID": len(edges) if integer_ids else f"e{len(edges) + 1}", "fromID": a, "toID": b}
+        )
 
     for s in m:
         nodes.append({"nodeID": node_id(s.id), "text": s.text, "type": "I"})

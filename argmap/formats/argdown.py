@@ -374,7 +374,9 @@ def _parse_data(raw: str, line: int, col: int) -> dict[str, Any]:
     try:
         value = _FlowParser(raw).parse()
     except _Error as exc:
-        raise _Error(f"cannot read the data {{...}}: {exc.message}", line, col + (exc.col or 0))
+        raise _Error(
+            f"cannot read the data {{...}}: {exc.message}", line, col + (exc.col or 0)
+        ) from None
     if not isinstance(value, dict):
         raise _Error("the data must be a mapping: {key: value}", line, col)
     return value
@@ -503,9 +505,7 @@ class _Parser:
 
     def error(self, message: str, line: int, col: int | None = None, code: str = "argdown") -> None:
         where = f" (column {col})" if col else ""
-        self.problems.append(
-            Problem("error", code, message + where, source=self.source, line=line)
-        )
+        self.problems.append(Problem("error", code, message + where, source=self.source, line=line))
 
     def note(self, message: str, line: int | None, code: str = "argdown-dropped") -> None:
         self.notes.append(Problem("info", code, message, source=self.source, line=line))
@@ -743,8 +743,8 @@ class _Parser:
                         self.error(exc.message, exc.line, exc.col)
                         return None
                 body, tags = self.tags(body.strip())
-                if not is_def and body and not all(
-                    w.startswith("#") for w in body.split()
+                if (
+                    not is_def and body and not all(w.startswith("#") for w in body.split())
                 ):  # "[x] and more text": a plain statement mentioning a title
                     return self.statement(None, text, {}, line, col, top=top)
                 title = (head.group(1) or head.group(2)).strip()
@@ -925,9 +925,7 @@ class _Parser:
             return
         last = arg.steps[-1]
         if len(arg.items) <= last.end:
-            self.error(
-                f"the inference line of <{arg.title}> has no conclusion after it", last.line
-            )
+            self.error(f"the inference line of <{arg.title}> has no conclusion after it", last.line)
         elif len(arg.items) > last.end + 1:
             number, _s, line = arg.items[last.end + 1]
             self.error(
@@ -1045,7 +1043,9 @@ class _Builder:
                 s.ident = self.unique(ident or "s")
                 titled_ids.add(s.ident)
         for s in everything:
-            for c in s.data.get("conflicts") or [] if isinstance(s.data.get("conflicts"), list) else []:
+            for c in (
+                s.data.get("conflicts") or [] if isinstance(s.data.get("conflicts"), list) else []
+            ):
                 target = c.get("target") if isinstance(c, dict) else None
                 if isinstance(target, str):
                     does.setdefault(id(s), set()).add(
@@ -1197,32 +1197,32 @@ class _Builder:
                     last = self.final_inference_id(target)
                     if last is None:
                         continue
-                    key = ("undercut", src.ident, last)
-                    if key not in seen:
-                        seen.add(key)
+                    rkey = ("undercut", src.ident, last)
+                    if rkey not in seen:
+                        seen.add(rkey)
                         self.lines[("conflicts", len(cons))] = line
                         cons.append({"attacker": src.ident, "target": last})
                     continue
                 t = self.resolve(target)
                 if t is None or not t.ident:
                     continue
-                key = ("undercut", src.ident, t.ident)
-                if key in seen:
+                rkey = ("undercut", src.ident, t.ident)
+                if rkey in seen:
                     continue
-                seen.add(key)
-                entry = statements.get(src.ident)
-                if entry is None:
+                seen.add(rkey)
+                attacker_entry = statements.get(src.ident)
+                if attacker_entry is None:
                     continue
-                entry.setdefault("undercuts", []).append(t.ident)
+                attacker_entry.setdefault("undercuts", []).append(t.ident)
                 self.lines.setdefault(("statements", src.ident, "undercuts"), line)
                 continue
             t = self.resolve(target)
             if t is None or not t.ident or not src.ident:
                 continue
-            key = (kind, src.ident, t.ident)
-            if key in seen:
+            rkey = (kind, src.ident, t.ident)
+            if rkey in seen:
                 continue
-            seen.add(key)
+            seen.add(rkey)
             if kind == "support":
                 self.lines[("inferences", len(infs))] = line
                 infs.append({"premises": [src.ident], "conclusion": t.ident})
@@ -1437,9 +1437,7 @@ def _inferred_kind(m: ArgumentMap, sid: str) -> str:
 
 
 def _simple_inference(rel: Inference) -> bool:
-    return (
-        rel.generated and len(rel.premises) == 1 and rel.scheme is None and rel.weight is None
-    )
+    return rel.generated and len(rel.premises) == 1 and rel.scheme is None and rel.weight is None
 
 
 class _Writer:
@@ -1488,9 +1486,13 @@ class _Writer:
 
     def head(self, sid: str) -> str:
         s = self.m.statement(sid)
-        if s.title is not None and _safe_title(s.title) and not valid_id(s.title):
-            if slug(s.title) == sid:
-                return f"[{s.title}]"
+        if (
+            s.title is not None
+            and _safe_title(s.title)
+            and not valid_id(s.title)
+            and slug(s.title) == sid
+        ):
+            return f"[{s.title}]"
         return f"[{sid}]"
 
     def data(self, sid: str) -> dict[str, Any]:
@@ -1500,7 +1502,7 @@ class _Writer:
         kind = s.kind
         if kind != _inferred_kind(self.m, sid):
             out["kind"] = kind
-        if s.title is not None and not (self.head(sid) == f"[{s.title}]"):
+        if s.title is not None and self.head(sid) != f"[{s.title}]":
             out["title"] = s.title
         for key in (
             "party",
@@ -1561,12 +1563,21 @@ class _Writer:
 
             self.out.extend(["===", dump_yaml(front, flow=native._Flow).rstrip("\n"), "===", ""])
         nested = {u for us in self.undercut_under.values() for u in us}
-        roots = [s.id for s in m if s.id not in nested and not any(
-            isinstance(r, Inference) and _simple_inference(r) and r not in self.arguments
-            or isinstance(r, Conflict) and r.generated and r.weight is None
-            and r.target in m.statements
-            for r in m.relations_from(s.id)
-        )]
+        roots = [
+            s.id
+            for s in m
+            if s.id not in nested
+            and not any(
+                (isinstance(r, Inference) and _simple_inference(r) and r not in self.arguments)
+                or (
+                    isinstance(r, Conflict)
+                    and r.generated
+                    and r.weight is None
+                    and r.target in m.statements
+                )
+                for r in m.relations_from(s.id)
+            )
+        ]
         for sid in [*roots, *m.statements]:
             if sid not in self.written:
                 self.emit(sid, 0, None)
