@@ -42,6 +42,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -136,13 +137,23 @@ def _graph(data: Any, family: Family, source: str | None) -> _Graph:
     def bad(message: str) -> None:
         problems.append(Problem("error", "aif", message, source=source))
 
+    def items(container: Any, key: str) -> list[Any]:
+        value = container.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            bad(f"{key!r} must be a list")
+            return []
+        return value
+
     if family == "sadface":
-        core = (data.get("metadata") or {}).get("core") or {}
+        meta = data.get("metadata")
+        core = meta.get("core") if isinstance(meta, dict) else None
         if isinstance(core, dict):
             g.title = _text(core.get("title")).strip()
             desc = _text(core.get("description")).strip()
             g.description = desc or None
-        for i, n in enumerate(data.get("nodes") or []):
+        for i, n in enumerate(items(data, "nodes")):
             if not isinstance(n, dict) or "id" not in n:
                 bad(f"node {i} has no id")
                 continue
@@ -155,13 +166,13 @@ def _graph(data: Any, family: Family, source: str | None) -> _Graph:
                 g.nodes[ident] = _Node(ident, kind, name, name or None)
             else:
                 bad(f"node {ident!r} has type {n.get('type')!r} (must be 'atom' or 'scheme')")
-        for i, e in enumerate(data.get("edges") or []):
+        for i, e in enumerate(items(data, "edges")):
             if not isinstance(e, dict) or "source_id" not in e or "target_id" not in e:
                 bad(f"edge {i} needs source_id and target_id")
                 continue
             g.edges.append((str(e["source_id"]), str(e["target_id"])))
     else:
-        for i, n in enumerate(body.get("nodes") or []):
+        for i, n in enumerate(items(body, "nodes")):
             if not isinstance(n, dict) or "nodeID" not in n:
                 bad(f"node {i} has no nodeID")
                 continue
@@ -174,19 +185,18 @@ def _graph(data: Any, family: Family, source: str | None) -> _Graph:
             g.nodes[ident] = _Node(
                 ident, kind, _text(n.get("text")), None if scheme is None else str(scheme)
             )
-        for i, e in enumerate(body.get("edges") or []):
+        for i, e in enumerate(items(body, "edges")):
             if not isinstance(e, dict) or "fromID" not in e or "toID" not in e:
                 bad(f"edge {i} needs fromID and toID")
                 continue
             g.edges.append((str(e["fromID"]), str(e["toID"])))
-        for loc in body.get("locutions") or []:
+        for loc in items(body, "locutions"):
             if isinstance(loc, dict) and "nodeID" in loc and loc.get("personID") is not None:
                 g.speakers[str(loc["nodeID"])] = str(loc["personID"])
-        for person in body.get("participants") or []:
+        for person in items(body, "participants"):
             if isinstance(person, dict) and person.get("participantID") is not None:
-                name = " ".join(
-                    _text(person.get(k)).strip() for k in ("firstname", "surname")
-                ).strip()
+                parts = [_text(person.get(k)) for k in ("firstname", "surname")]
+                name = " ".join(part for part in parts if part)
                 g.people[str(person["participantID"])] = name
     for a, b in g.edges:
         for end in (a, b):
@@ -204,7 +214,7 @@ def _scheme(node: _Node) -> str | None:
             and candidate.strip().lower() not in _NO_SCHEME
             and (node.type == "RA" or candidate.strip().upper() != node.type)
         ):
-            return candidate.strip()
+            return candidate
     return None
 
 
@@ -227,8 +237,8 @@ def _ids(g: _Graph) -> dict[str, str]:
 
 def _party_id(name: str, pid: str, used: dict[str, str]) -> str:
     base = _BAD_ID.sub("-", name).strip("-.:/")
-    if not base or not valid_id(base):
-        base = f"Person-{_BAD_ID.sub('-', pid)}".strip("-")
+    if not base or not valid_id(base):  # a name with no letters or digits: an id from it
+        base = "party-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
     ident, k = base, 1
     while ident in used and used[ident] != pid:
         k += 1

@@ -363,7 +363,7 @@ def _fast_data(raw: str) -> Any:
                 parts.append(json.dumps(word))
     try:
         return json.loads("".join(parts), object_pairs_hook=_no_duplicates)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -377,6 +377,8 @@ def _parse_data(raw: str, line: int, col: int) -> dict[str, Any]:
         raise _Error(
             f"cannot read the data {{...}}: {exc.message}", line, col + (exc.col or 0)
         ) from None
+    except RecursionError:
+        raise _Error("the data {...} is nested too deeply", line, col) from None
     if not isinstance(value, dict):
         raise _Error("the data must be a mapping: {key: value}", line, col)
     return value
@@ -1440,6 +1442,9 @@ def _simple_inference(rel: Inference) -> bool:
     return rel.generated and len(rel.premises) == 1 and rel.scheme is None and rel.weight is None
 
 
+_MAX_NEST = 24  # relation levels written nested; deeper statements start a new block
+
+
 class _Writer:
     def __init__(self, m: ArgumentMap) -> None:
         self.m = m
@@ -1541,7 +1546,8 @@ class _Writer:
     def emit(self, sid: str, indent: int, symbol: str | None) -> None:
         pad = " " * indent
         prefix = f"{pad}{symbol} " if symbol else pad
-        if sid in self.written:
+        if sid in self.written or indent > _MAX_NEST * 2:
+            # deep chains are cut: the statement is defined again at the top level
             self.out.append(prefix + self.head(sid))
             return
         self.written.add(sid)
