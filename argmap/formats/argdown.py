@@ -408,7 +408,7 @@ def _scalar(s: str) -> str:
         return s
     out = json.dumps(s, ensure_ascii=False)
     # keep comment openers out of the file: JSON escapes read back the same
-    return out.replace("/", "\\/").replace("<", "\\u003c")
+    return out.replace("/", "\\u002f").replace("<", "\\u003c")
 
 
 # =========================================================================== parsing
@@ -568,9 +568,10 @@ class _Parser:
         return end + 1
 
     def parse(self) -> None:
-        text = self.strip_comments(self.text)
+        raw_lines = self.text.split("\n")
+        start = self.frontmatter(raw_lines)  # YAML: its own comments, none of Argdown's
+        text = self.strip_comments("\n" * start + "\n".join(raw_lines[start:]))
         lines = text.split("\n")
-        start = self.frontmatter(lines)
         i = start
         while i < len(lines):
             raw = lines[i].expandtabs(4).rstrip()
