@@ -164,10 +164,12 @@ SAMPLES = {
     "argdown-primer.argdown": (12, 6, 5),
     # 18 titled nodes; 9 '+' relations; 8 '-' relations and 2 '<_' undercuts
     "legalisation-softdrugs.argdown": (18, 9, 10),
-    # (1) A (2) B (3) C, Argument 2, Statement 1, D..I; inferences: A,B->C; Arg2->A;
-    # Arg3 (2 steps) ; I->Statement 1, and Arg 3 attacks Arg 2
+    # (1) A (2) B (3) C, Argument 2, Statement 1, D E F G H I; inferences: A,B->C (Argument 1),
+    # Argument 2 -> A, Argument 3's three inference lines (D,E->F; F->G; G,H->I), I -> Statement 1;
+    # one attack: Argument 3 (its conclusion I) -> Argument 2
     "parser-arguments.argdown": (11, 6, 1),
-    # 2 claims + 26 PCS statements less the 3 reused titles ... see docs
+    # 2 top-level claims + new PCS statements 3+4+2+5+5+2+5 (three PCS lines reuse titles);
+    # inference lines 1+1+1+2+2+1+2; attacks from conclusions: 4
     "state-censorship.argdown": (28, 10, 4),
 }
 
