@@ -1,7 +1,8 @@
 """The ``argmap`` command: check, evaluate, draw and write briefs from map files.
 
-Every subcommand takes a map file (``.yaml``, ``.yml``, ``.json``) or a bundled
-map as ``casebook:NAME``. Errors are printed as ``file:line: message`` without a
+Every subcommand takes a map file in any format argmap reads (native ``.yaml``/``.json``,
+``.argdown``, the AIF family, Carneades, ICCMA frameworks; ``--from`` overrides the
+detection) or a bundled map as ``casebook:NAME``. Errors are printed as ``file:line: message`` without a
 traceback, and the exit status is 0 on success, 1 on an error in the input, 2 on
 a usage error.
 
