@@ -32,7 +32,8 @@ from .exceptions import (
     RenderError,
     UnknownNodeError,
 )
-from .formats.native import dump, dumps, from_dict, load, loads, to_dict
+from .formats import Imported, load, read
+from .formats.native import dump, dumps, from_dict, loads, to_dict
 from .graph import ArgumentMap
 from .model import (
     Authority,
@@ -88,6 +89,7 @@ __all__ = [
     "DuplicateIdError",
     "Evaluation",
     "EvaluationError",
+    "Imported",
     "Inference",
     "Issue",
     "IssueOutcome",
@@ -119,6 +121,7 @@ __all__ = [
     "load_framework",
     "loads",
     "mimebundle",
+    "read",
     "render",
     "render_brief",
     "semantics",

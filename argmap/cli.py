@@ -1,7 +1,8 @@
 """The ``argmap`` command: check, evaluate, draw and write briefs from map files.
 
-Every subcommand takes a map file (``.yaml``, ``.yml``, ``.json``) or a bundled
-map as ``casebook:NAME``. Errors are printed as ``file:line: message`` without a
+Every subcommand takes a map file in any format argmap reads (native ``.yaml``/``.json``,
+``.argdown``, the AIF family, Carneades, ICCMA frameworks; ``--from`` overrides the
+detection) or a bundled map as ``casebook:NAME``. Errors are printed as ``file:line: message`` without a
 traceback, and the exit status is 0 on success, 1 on an error in the input, 2 on
 a usage error. Control characters from a map (ESC, BEL, bidirectional overrides)
 are printed escaped (``\\u001b``). Every output file is written atomically: on
@@ -32,6 +33,7 @@ from .problems import Problem
 
 if TYPE_CHECKING:
     from .evaluation import Evaluation
+    from .formats import Imported
     from .graph import ArgumentMap
 
 __all__ = ["main"]
@@ -67,18 +69,23 @@ def _escape_controls(text: str) -> str:
     return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _print(*values: object, file: TextIO | None = None) -> None:
+def _print(*values: object, file: TextIO | None = None, flush: bool = False) -> None:
     """The one printer of the command: like ``print``, with controls escaped."""
     text = " ".join(str(v) for v in values)
-    print(_escape_controls(text), file=sys.stdout if file is None else file)
+    print(_escape_controls(text), file=sys.stdout if file is None else file, flush=flush)
 
 
-def _load(spec: str) -> ArgumentMap:
+def _load(spec: str, source_format: str | None = None) -> ArgumentMap:
+    return _read(spec, source_format).map
+
+
+def _read(spec: str, source_format: str | None = None) -> Imported:
+    """Read a map file in any format argmap reads (``--from`` overrides detection)."""
     from . import casebook
-    from .formats.native import load
+    from .formats import Imported, read
 
     if spec.startswith("casebook:"):
-        return casebook.load(spec.split(":", 1)[1])
+        return Imported(casebook.load(spec.split(":", 1)[1]), "native")
     path = Path(spec)
     if not path.exists() and spec in casebook.names():
         raise LoadError(
@@ -92,7 +99,7 @@ def _load(spec: str) -> ArgumentMap:
             ],
             spec,
         )
-    return load(path)
+    return read(path, format=source_format)
 
 
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
@@ -115,14 +122,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     import attrs
 
     m: ArgumentMap | None = None
+    fmt = None
     try:
-        m = _load(args.file)
+        result = _read(args.file, args.source_format)
     except LoadError as exc:
         problems: list[Problem] = list(exc.problems)
     else:
-        problems = m.check()
+        m = result.map
+        fmt = result.format
+        problems = [*result.notes, *m.check()]
     found = [_problem_dict(p) for p in problems]
     report = m.balance() if args.balance and m is not None else None
+    if fmt is not None and not args.json and fmt != "native":
+        _print(f"{args.file}: read as {_FORMAT_NAMES.get(fmt, fmt)}")
     if args.json:
         # with --balance: one JSON object holding both, so the output stays one document
         doc: Any = (
@@ -139,6 +151,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         if report is not None:
             _print(f"\nBalance of argument by issue\n\n{report}")
     return 1 if any(p.is_error for p in problems) else 0
+
+
+_FORMAT_NAMES = {
+    "argdown": "Argdown",
+    "aif": "AIF",
+    "xaif": "xAIF (OVA)",
+    "aifdb": "an AIFdb export",
+    "sadface": "SADFace",
+    "carneades": "Carneades 4 YAML",
+    "apx": "an ASPARTIX framework",
+    "tgf": "a TGF framework",
+    "af": "an ICCMA 2023 framework",
+}
 
 
 def _problem_dict(p: Problem) -> dict[str, Any]:
@@ -207,7 +232,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     with steps(["read", "evaluate", "compare", "report"], desc="argmap eval") as step:
         step("read")
-        m = _load(args.file)
+        m = _load(args.file, args.source_format)
         step("evaluate")
         ev = _evaluate(m, args)
         baseline = None
@@ -290,7 +315,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     with steps(["read", "evaluate", "draw"], desc="argmap render") as step:
         step("read")
-        m = _load(args.file)
+        m = _load(args.file, args.source_format)
         step("evaluate")
         ev = _evaluate(m, args) if args.evaluate else None
         step("draw")
@@ -305,7 +330,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
     with steps(["read", "evaluate", "write", "save"], desc="argmap brief") as step:
         step("read")
-        m = _load(args.file)
+        m = _load(args.file, args.source_format)
         step("evaluate")
         ev = _evaluate(m, args) if args.evaluate else None
         out = Path(args.output)
@@ -332,17 +357,67 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from .formats.native import dump
+    from .formats import WRITE_FORMATS, dump, format_of_suffix, losses
 
-    if args.source_format == "carneades":
-        from .formats.carneades import load as load_carneades
-
-        m = load_carneades(args.file).map
-    else:
-        m = _load(args.file)
+    target = args.target_format or format_of_suffix(args.output)
+    if target is None:
+        name = Path(args.output).name
+        raise ArgmapError(
+            f"cannot convert to {name}: its suffix names no format argmap writes "
+            f"(supported: {', '.join(sorted(WRITE_FORMATS))}, or --to FORMAT). "
+            f"For a diagram, use: argmap render {args.file} -o {name}"
+        )
+    result = _read(args.file, args.source_format)
+    lost = losses(result.map, target)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    dump(m, args.output)
+    dump(result.map, args.output, format=target)
     _print(f"wrote {args.output}")
+    for note in result.notes:
+        _print(str(note), file=sys.stderr)
+    if lost:
+        _print(f"{PROG}: the conversion to {target} left out:", file=sys.stderr)
+        for line in lost:
+            _print(f"  - {line}", file=sys.stderr)
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Re-render (and re-evaluate) every time the file changes; print problems as they appear."""
+    import time
+
+    from .dot import render
+
+    path = Path(args.file)
+    last: tuple[float, int] | None = None
+    renders = 0
+    checks = 0
+    _print(f"watching {path} (Ctrl-C to stop)", flush=True)
+    while args.max_checks is None or checks < args.max_checks:
+        checks += 1
+        try:
+            stat = path.stat()
+            stamp: tuple[float, int] | None = (stat.st_mtime, stat.st_size)
+        except OSError:
+            stamp = None
+        if stamp is not None and stamp != last:
+            last = stamp
+            renders += 1
+            try:
+                result = _read(args.file, args.source_format)
+                problems = [*result.notes, *result.map.check()]
+                ev = _evaluate(result.map, args) if args.evaluate else None
+                out = render(result.map, args.output, evaluation=ev, **_view_options(args))
+            except LoadError as exc:
+                _print_problems(exc.problems, sys.stdout)
+            except ArgmapError as exc:
+                _print(f"{PROG}: error: {exc}", flush=True)
+            else:
+                if problems:
+                    _print_problems(problems, sys.stdout)
+                _print(f"wrote {out}", flush=True)
+        if args.max_checks is not None and checks >= args.max_checks:
+            break
+        time.sleep(args.interval)
     return 0
 
 
@@ -443,6 +518,23 @@ def _add_view_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _write_formats() -> list[str]:
+    from .formats import WRITE_FORMATS
+
+    return list(WRITE_FORMATS.values())
+
+
+def _add_from_option(p: argparse.ArgumentParser) -> None:
+    from .formats import READ_FORMATS
+
+    p.add_argument(
+        "--from",
+        dest="source_format",
+        choices=READ_FORMATS,
+        help="the input's format (default: from its content and suffix)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``argmap`` command.
 
@@ -454,7 +546,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    file_help = "a map file (.yaml, .yml, .json) or casebook:NAME"
+    file_help = (
+        "a map file (.yaml, .json, .argdown, AIF/xAIF/AIFdb/SADFace .json, Carneades .yml, "
+        ".apx/.tgf/.af) or casebook:NAME"
+    )
 
     p = sub.add_parser("check", help="report problems in a map file (exit 1 on errors)")
     p.add_argument("file", help=file_help)
@@ -464,6 +559,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also report, per issue, each party's attacks and what of its case goes unanswered",
     )
+    _add_from_option(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("casebook", help="list the bundled maps, or write one out")
@@ -490,6 +586,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a reason for every status and relation (with --json: structured)",
     )
     p.add_argument("--json", action="store_true", help="print the evaluation as JSON")
+    _add_from_option(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("render", help="draw the map: .svg, .pdf, .png or .dot")
@@ -498,6 +595,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_view_options(p)
     p.add_argument("--evaluate", action="store_true", help="show each statement's status")
     _add_evaluation_options(p)
+    _add_from_option(p)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("brief", help="write a brief, memo or outline: .md, .html or .tex")
@@ -515,23 +613,49 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the side's statements the evaluation rejects, with the objections",
     )
-    p.add_argument("--to", help="a memo's addressee (default: File)")
-    p.add_argument("--from", dest="sender", help="a memo's author (default: counsel)")
-    p.add_argument("--date", help="a memo's date line (default: none)")
+    p.add_argument("--memo-to", dest="to", help="a memo's addressee (default: File)")
+    p.add_argument("--memo-from", dest="sender", help="a memo's author (default: counsel)")
+    p.add_argument("--memo-date", dest="date", help="a memo's date line (default: none)")
     _add_evaluation_options(p)
+    _add_from_option(p)
     p.set_defaults(func=cmd_brief)
 
-    p = sub.add_parser("convert", help="rewrite a map as .yaml or .json (or import Carneades)")
+    p = sub.add_parser(
+        "convert", help="rewrite a map in another format, chosen by the output's suffix"
+    )
     p.add_argument("file", help=file_help)
-    p.add_argument("output", help="OUT.yaml or OUT.json")
     p.add_argument(
-        "--from",
-        dest="source_format",
-        choices=["native", "carneades"],
-        default="native",
-        help="the input's format (default: native)",
+        "output",
+        help="OUT.yaml, .json, .argdown, .aif.json, .xaif.json, .graphml, .apx, .tgf or .af",
+    )
+    _add_from_option(p)
+    p.add_argument(
+        "--to",
+        dest="target_format",
+        choices=sorted(set(_write_formats())),
+        help="the output's format (default: from its suffix)",
     )
     p.set_defaults(func=cmd_convert)
+
+    p = sub.add_parser(
+        "watch", help="re-render (and re-evaluate) on every save; print problems as they appear"
+    )
+    p.add_argument("file", help=file_help)
+    p.add_argument("-o", "--output", required=True, help="OUT.svg, OUT.pdf, OUT.png or OUT.dot")
+    _add_view_options(p)
+    p.add_argument("--evaluate", action="store_true", help="show each statement's status")
+    _add_evaluation_options(p)
+    _add_from_option(p)
+    p.add_argument(
+        "--interval", type=float, default=0.5, help="seconds between checks (default 0.5)"
+    )
+    p.add_argument(
+        "--max-checks",
+        type=int,
+        metavar="N",
+        help="stop after N checks of the file (default: run until Ctrl-C)",
+    )
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("demo", help="write the sanctuary map, diagrams and briefs to a folder")
     p.add_argument("-o", "--output", default="build", help="the folder (default: build)")

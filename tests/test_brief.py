@@ -740,12 +740,15 @@ def test_symlinks_do_not_leave_the_template_folder(fixed: am.ArgumentMap, tmp_pa
 
 
 def test_cli_brief_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`argmap brief` passes --drafting, --to/--from/--date, and saves a .tex's figures."""
+    """`argmap brief` passes --drafting, --memo-to/--memo-from/--memo-date, and saves a .tex's
+    figures (a plain --from names the input's format, as on every command)."""
     from argmap.cli import main
 
     memo = tmp_path / "memo.md"
     args = ["brief", str(GOLDEN / "map.yaml"), "-o", str(memo), "--template", "memo"]
-    assert main([*args, "--to", "Partner", "--from", "Clerk", "--date", "May 1"]) == 0
+    assert (
+        main([*args, "--memo-to", "Partner", "--memo-from", "Clerk", "--memo-date", "May 1"]) == 0
+    )
     text = memo.read_text(encoding="utf-8")
     assert "**To:** Partner" in text and "**From:** Clerk" in text and "**Date:** May 1" in text
     brief = tmp_path / "brief.html"

@@ -41,14 +41,14 @@ CASES = [
     ),
     Case(
         "to-dev-stdout",
-        ["argmap", "convert", "good.yaml", "/dev/stdout"],
+        ["argmap", "convert", "good.yaml", "/dev/stdout", "--to", "yaml"],
         GOOD,
         "ok",
         check=has("argmap: 1"),
     ),
     Case(
         "to-dev-null",
-        ["argmap", "convert", "good.yaml", "/dev/null"],
+        ["argmap", "convert", "good.yaml", "/dev/null", "--to", "yaml"],
         GOOD,
         "ok",
         check=lambda _: still_a_device(),
