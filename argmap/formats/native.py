@@ -35,6 +35,8 @@ Example:
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -111,6 +113,78 @@ _CON_FIELDS = ("id", "attacker", "target", "weight")
 # =========================================================================== reading
 
 
+class _Suggester:
+    """Did-you-mean over many ids, without comparing every miss with every id.
+
+    A miss is looked up in an index of one-deletion variants (which finds every id
+    one typo away: a character added, dropped, changed or two swapped) and only
+    then, within a fixed budget of comparisons per file, compared with ``difflib``
+    against ids of a compatible length. So 20,000 dangling references report in
+    about a second, and small maps get the same suggestions as before.
+
+    Example:
+        >>> s = _Suggester(lambda: ["C1", "C1.2", "C2"])
+        >>> s("C1.9", exclude="C1.2"), s("c2"), s("Q7")
+        (" (did you mean 'C1'?)", " (did you mean 'C2'?)", '')
+    """
+
+    #: difflib comparisons allowed per file once the index finds nothing
+    BUDGET = 100_000
+
+    def __init__(self, choices: Callable[[], Sequence[str] | Mapping[str, Any]]) -> None:
+        self._choices = choices
+        self._seen = 0
+        self._order: dict[str, int] = {}
+        self._folded: dict[str, str] = {}
+        self._variants: dict[str, list[str]] = {}
+        self._by_length: dict[int, list[str]] = {}
+        self._budget = self.BUDGET
+
+    def _sync(self) -> None:
+        pool = self._choices()
+        if len(pool) == self._seen:
+            return
+        for ident in itertools.islice(pool, self._seen, None):
+            ident = str(ident)
+            if ident in self._order:
+                continue
+            self._order[ident] = len(self._order)
+            self._folded.setdefault(ident.casefold(), ident)
+            for v in _deletions(ident):
+                self._variants.setdefault(v, []).append(ident)
+            self._by_length.setdefault(len(ident), []).append(ident)
+        self._seen = len(pool)
+
+    def __call__(self, word: str, exclude: str | None = None) -> str:
+        self._sync()
+        folded = self._folded.get(word.casefold())
+        if folded is not None and folded != word and folded != exclude:
+            return f" (did you mean {folded!r}?)"
+        near = {c for v in _deletions(word) for c in self._variants.get(v, ()) if c != exclude}
+        near.discard(word)
+        n = len(word)
+        from_index = bool(near)
+        if not near and self._budget > 0:
+            # difflib's ratio 2*M/(a+b) >= 0.6 needs the lengths within a factor of 7/3
+            for length in range(max(1, (3 * n + 6) // 7), (7 * n) // 3 + 1):
+                bucket = self._by_length.get(length, ())
+                self._budget -= len(bucket)
+                near.update(c for c in bucket if c != exclude and c != word)
+                if self._budget <= 0:
+                    break
+        if not near:
+            return ""
+        if len(near) > 2 and from_index:  # all within two typos: compare only the closest
+            near = set(sorted(near, key=lambda c: (abs(len(c) - n), self._order[c]))[:2])
+        ranked = sorted(near, key=self._order.__getitem__)
+        best = difflib.get_close_matches(word, ranked, n=1, cutoff=0.6)
+        return f" (did you mean {best[0]!r}?)" if best else ""
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 class _Reader:
     """Turns plain data into a map, collecting problems with their lines."""
 
@@ -120,6 +194,11 @@ class _Reader:
         self.problems: list[Problem] = []
         #: ids whose entries were refused; references to them are not reported again
         self.failed: set[str] = set()
+        self.map: ArgumentMap | None = None
+        self.suggest_node = _Suggester(lambda: self.map.statements if self.map is not None else ())
+        self.suggest_authority = _Suggester(
+            lambda: self.map.authorities if self.map is not None else ()
+        )
 
     def error(
         self,
@@ -415,22 +494,33 @@ class _Reader:
             kinds = [k for k in STATEMENT_KINDS if k in entry]
             if not kinds:
                 extra = [
-                    k
+                    str(k)
                     for k in entry
                     if k not in _COMMON and not any(k in f for f in _KIND_FIELDS.values())
                 ]
                 guess = next(
                     (
-                        did_you_mean(str(k), STATEMENT_KINDS)
+                        (k, did_you_mean(k, STATEMENT_KINDS))
                         for k in extra
-                        if did_you_mean(str(k), STATEMENT_KINDS)
+                        if did_you_mean(k, STATEMENT_KINDS)
                     ),
-                    "",
+                    None,
                 )
+                if guess is not None:
+                    self.error(
+                        [*path, guess[0]],
+                        f"statement {key!r} has no kind: unknown key {guess[0]!r}{guess[1]}; "
+                        f"give its text under one of {', '.join(STATEMENT_KINDS)}",
+                        "unknown-kind",
+                        key,
+                        guess[0],
+                    )
+                    continue
+                named = f" (unknown keys: {', '.join(map(repr, extra))})" if extra else ""
                 self.error(
                     path,
                     f"statement {key!r} has no kind: give its text under one of "
-                    f"{', '.join(STATEMENT_KINDS)}{guess}",
+                    f"{', '.join(STATEMENT_KINDS)}{named}",
                     "unknown-kind",
                     key,
                 )
@@ -522,7 +612,7 @@ class _Reader:
                     self.error(
                         [*path, "cites", i],
                         f"cites unknown authority {c.authority!r}"
-                        f"{did_you_mean(c.authority, list(m.authorities))}",
+                        f"{self.suggest_authority(c.authority)}",
                         "dangling-id",
                         stmt.id,
                         "cites",
@@ -541,7 +631,7 @@ class _Reader:
                     self.error(
                         [*path, "parent"],
                         f"parent {stmt.parent!r} is not in the map"
-                        f"{did_you_mean(stmt.parent, list(m.statements))}",
+                        f"{self.suggest_node(stmt.parent, stmt.id)}",
                         "dangling-id",
                         stmt.id,
                         "parent",
@@ -565,7 +655,7 @@ class _Reader:
                     self.error(
                         [*path, "answers"],
                         f"answers {stmt.answers!r}, which is not in "
-                        f"the map{did_you_mean(stmt.answers, list(m.statements))}",
+                        f"the map{self.suggest_node(stmt.answers, stmt.id)}",
                         "dangling-id",
                         stmt.id,
                         "answers",
@@ -695,17 +785,37 @@ class _Reader:
         else:
             self._add(m, path, lambda: self._conflict(m, sid, target, {}, False))
 
+    def _need(self, m: ArgumentMap, ident: str, own: str | None, statement: bool = True) -> None:
+        """Refuse a reference to an id that is not in the map, with a suggestion.
+
+        Raises :class:`_Reported` for ids whose own entries were refused already.
+        """
+        if ident in m.statements:
+            return
+        if ident in m.relations:
+            if statement:
+                raise UnknownNodeError(f"{ident!r} is a relation, not a statement")
+            return
+        if ident in self.failed:
+            raise _Reported
+        raise UnknownNodeError(f"{ident!r} is not in the map{self.suggest_node(ident, own)}")
+
     def _inference(
         self, m: ArgumentMap, premises: list[str], conclusion: str, fields: dict[str, Any]
     ) -> Relation:
+        own = premises[0] if len(premises) == 1 else None
+        self._need(m, conclusion, own)
         concl = m.statement(conclusion)
         for p in premises:
+            self._need(m, p, conclusion)
             check_support(m.statement(p), concl)
         return Inference(premises=tuple(premises), conclusion=conclusion, **fields)
 
     def _conflict(
         self, m: ArgumentMap, attacker: str, target: str, extra: dict[str, Any], via_statement: bool
     ) -> Relation:
+        self._need(m, attacker, target)
+        self._need(m, target, attacker, statement=False)
         src = m.statement(attacker)
         node = m.resolve_relation(target) if via_statement else m.node(target)
         check_attack(src, node.id, node.kind)
@@ -716,12 +826,18 @@ class _Reader:
             rel = make()
             m._add_relation(rel)
             m.lines.setdefault(rel.id, self.locate(path) or 0)
+        except _Reported:
+            return
         except ArgmapError as exc:
             if isinstance(exc, UnknownNodeError) and any(f"{f!r}" in str(exc) for f in self.failed):
                 return  # the entry it names was refused and reported already
             node = path[1] if path and path[0] == "statements" else None
             field = path[2] if node is not None and len(path) > 2 else None
             self.error(path, str(exc), _code(exc), node, field)
+
+
+class _Reported(Exception):
+    """A reference to an entry that was refused and reported already."""
 
 
 def typed(value: Any) -> Any:
@@ -801,10 +917,12 @@ def from_dict(
     version = typed(data.get("argmap"))
     if version is None:
         reader.error([], "missing 'argmap: 1' at the top: is this an argmap file?", "no-version")
-    elif version != VERSION:
+    elif type(version) is not int or version != VERSION:
+        shown = json.dumps(version) if isinstance(version, bool) else repr(version)
         reader.error(
             ["argmap"],
-            f"unsupported format version {version!r}; this argmap reads version {VERSION}",
+            f"unsupported format version {shown}; this argmap reads version {VERSION} "
+            f"(write 'argmap: {VERSION}')",
             "bad-version",
         )
     reader.unknown_keys(data, _TOP, [], "the file")
@@ -817,6 +935,7 @@ def from_dict(
         description=description,
     )
     m.source = source
+    reader.map = m
     reader.authorities(data.get("authorities"), m)
     pending = reader.statements(data.get("statements"), m)
     reader.references(m)
@@ -891,7 +1010,9 @@ def loads(
         >>> loads("argmap: 1\\nstatements:\\n  C1: {claim: x}\\n  C1: {claim: y}\\n", source="m.yaml")
         Traceback (most recent call last):
         ...
-        argmap.exceptions.LoadError: m.yaml:4: error: duplicate key 'C1' (first at line 3) [duplicate-key]
+        argmap.exceptions.LoadError: m.yaml:4:3: error: duplicate key 'C1' (first at line 3) [duplicate-key]
+            4 |   C1: {claim: y}
+              |   ^
     """
     size = len(text)
     if size > max_bytes:
