@@ -123,6 +123,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _MAP = "tag:yaml.org,2002:map"
+_NULL = "tag:yaml.org,2002:null"
 _SEQ = "tag:yaml.org,2002:seq"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: What a plain scalar that only looks like a number or date may raise when typed.
@@ -183,6 +184,10 @@ def _scalar(event: Any, keep_text: bool) -> Any:
     explicit = tag is not None and tag != "!"
     if explicit:
         _check_tag(event, _SCALAR_TAGS)
+        if tag == _NULL and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _NULL:
+            raise _Refused(
+                "yaml-tag", f"{value!r} is not a valid !!null; remove the tag", event.start_mark
+            )
     else:
         tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
     if tag == _STR or tag not in _SCALAR_TAGS:  # e.g. plain '<<' or '=': text
@@ -341,10 +346,20 @@ def excerpt(line_text: str, line: int, column: int | None) -> str:
               |               ^
     """
     shown = line_text.rstrip("\r\n").replace("\t", "→")
+    shown = shown.encode("utf-8", "backslashreplace").decode("utf-8")
+    col = max((column or 1) - 1, 0)
+    if len(shown) > _WIDTH:  # a long line: the part around the column
+        start = max(0, min(col - _WIDTH // 2, len(shown) - _WIDTH))
+        end = start + _WIDTH
+        shown = ("…" if start else "") + shown[start:end] + ("…" if end < len(shown) else "")
+        col = col - start + (1 if start else 0)
     out = f"{line:5} | {shown}"
     if column is not None:
-        out += "\n" + " " * 5 + " | " + " " * max(column - 1, 0) + "^"
+        out += "\n" + " " * 5 + " | " + " " * col + "^"
     return out
+
+
+_WIDTH = 100
 
 
 def _line_of(text: str, index: int) -> str:

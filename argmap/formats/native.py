@@ -39,6 +39,8 @@ import difflib
 import itertools
 import json
 import os
+import re
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
@@ -68,6 +70,11 @@ Format: TypeAlias = Literal["yaml", "json"]
 #: Largest file read by default (a 10,000-statement map is about 2 MB).
 MAX_BYTES = 32 * 1024 * 1024
 VERSION = 1
+#: Keys of ``ArgumentMap.lines`` that are not ids (ids never start with '@' or '#'):
+#: ``"@" + authority id`` is where an authority is defined, ``"#statements"`` the
+#: ``statements:`` key.
+AUTHORITY_LINE = "@"
+STATEMENTS_LINE = "#statements"
 
 _TOP = (
     "argmap",
@@ -174,11 +181,32 @@ class _Suggester:
                     break
         if not near:
             return ""
-        if len(near) > 2 and from_index:  # all within two typos: compare only the closest
-            near = set(sorted(near, key=lambda c: (abs(len(c) - n), self._order[c]))[:2])
+        if from_index:  # all within two typos: rank the closest few, one typo first
+            pool = [c for c in near if _one_typo(word, c)] or list(near)
+            pool = sorted(pool, key=self._order.__getitem__)[:32]
+            scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in pool]
+            score, closest = max(scored, key=lambda sc: (sc[0], -self._order[sc[1]]))
+            return f" (did you mean {closest!r}?)" if score >= 0.6 else ""
         ranked = sorted(near, key=self._order.__getitem__)
         best = difflib.get_close_matches(word, ranked, n=1, cutoff=0.6)
         return f" (did you mean {best[0]!r}?)" if best else ""
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one character added, dropped, changed, or two swapped."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) - len(short) != 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _deletions(word: str) -> set[str]:
@@ -195,6 +223,10 @@ class _Reader:
         #: ids whose entries were refused; references to them are not reported again
         self.failed: set[str] = set()
         self.map: ArgumentMap | None = None
+        #: where each relation was written in the file (see ``_file_order``)
+        self.order: dict[str, tuple[int, ...]] = {}
+        #: each statement's position in the file
+        self.position: dict[str, int] = {}
         self.suggest_node = _Suggester(lambda: self.map.statements if self.map is not None else ())
         self.suggest_authority = _Suggester(
             lambda: self.map.authorities if self.map is not None else ()
@@ -478,6 +510,7 @@ class _Reader:
                 continue
             try:
                 m.add_authority(Authority(key, **fields))
+                m.lines[AUTHORITY_LINE + key] = self.locate(path) or 0
             except ArgmapError as exc:
                 self.error(path, str(exc), _code(exc), key)
 
@@ -785,6 +818,28 @@ class _Reader:
         else:
             self._add(m, path, lambda: self._conflict(m, sid, target, {}, False))
 
+    def _file_order(self, m: ArgumentMap, path: Sequence[Any]) -> tuple[int, ...]:
+        """Where a relation is written: section, statement, field, list position."""
+        section = ("statements", "inferences", "conflicts").index(path[0])
+        if section:
+            return (section, int(path[1]))
+        field = ("supports", "attacks", "undercuts").index(path[2])
+        return (0, self.position[path[1]], field, *(int(i) for i in path[3:]))
+
+    def sort_relations(self, m: ArgumentMap) -> None:
+        """Put the relations in the order the file writes them.
+
+        Undercuts are resolved in passes, as their targets appear, so they are
+        added out of order; the same file must give the same map, relation order
+        included, or dump -> load -> dump would not be byte-identical.
+        """
+        order = self.order
+        last = (len(order) + 3,)
+        m._relations = dict(sorted(m._relations.items(), key=lambda item: order.get(item[0], last)))
+        for index in (m._out, m._in):
+            for ids in index.values():
+                ids.sort(key=lambda r: order.get(r, last))
+
     def _need(self, m: ArgumentMap, ident: str, own: str | None, statement: bool = True) -> None:
         """Refuse a reference to an id that is not in the map, with a suggestion.
 
@@ -826,6 +881,7 @@ class _Reader:
             rel = make()
             m._add_relation(rel)
             m.lines.setdefault(rel.id, self.locate(path) or 0)
+            self.order.setdefault(rel.id, self._file_order(m, path))
         except _Reported:
             return
         except ArgmapError as exc:
@@ -937,11 +993,15 @@ def from_dict(
     m.source = source
     reader.map = m
     reader.authorities(data.get("authorities"), m)
+    if "statements" in data:
+        m.lines[STATEMENTS_LINE] = reader.locate(["statements"]) or 0
     pending = reader.statements(data.get("statements"), m)
     reader.references(m)
+    reader.position = {sid: i for i, sid in enumerate(m.statements)}
     reader.relations(m, pending, data.get("inferences"), data.get("conflicts"))
     if reader.problems:
         raise LoadError(sorted(reader.problems, key=Problem.sort_key), source)
+    reader.sort_relations(m)
     return m
 
 
@@ -949,8 +1009,16 @@ def _decode(raw: bytes, source: str | None) -> str:
     def fail(code: str, message: str, line: int | None = None) -> LoadError:
         return LoadError([Problem("error", code, message, source=source, line=line)], source)
 
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise fail("encoding", "the file is UTF-32; save it as UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail("encoding", "the file is UTF-16; save it as UTF-8")
+    # no byte-order mark: UTF-16/32 text shows as NUL bytes around ASCII characters
+    head = [b != 0 for b in raw[:4]]
+    if head in ([True, False, False, False], [False, False, False, True]):
+        raise fail("encoding", "the file looks like UTF-32; save it as UTF-8")
+    if head in ([True, False, True, False], [False, True, False, True]):
+        raise fail("encoding", "the file looks like UTF-16; save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -966,7 +1034,25 @@ def _decode(raw: bytes, source: str | None) -> str:
     return text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_problem(source: str | None, line: int | None, where: str = "") -> Problem:
+    return Problem(
+        "error",
+        "surrogate",
+        f"{where}a lone surrogate (such as \\ud800), which is not a character and cannot "
+        "be written out; remove it or write the character itself",
+        source=source,
+        line=line,
+    )
+
+
 def _check_text(text: str, source: str | None) -> None:
+    bad = _SURROGATE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise LoadError([_surrogate_problem(source, line, "the text holds ")], source)
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
@@ -1066,17 +1152,43 @@ def _loads_json(text: str, source: str | None) -> ArgumentMap:
             out[k] = v
         return out
 
+    def number(digits: str) -> int:
+        if len(digits.lstrip("-")) > _MAX_DIGITS:
+            raise _HugeNumber(digits)
+        return int(digits)
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=number)
     except json.JSONDecodeError as exc:
         raise LoadError(
             [
                 Problem(
                     "error",
                     "json-syntax",
-                    f"not valid JSON: {exc.msg} (column {exc.colno})",
+                    f"not valid JSON: {exc.msg}",
                     source=source,
                     line=exc.lineno,
+                    column=exc.colno,
+                    excerpt=_excerpt(text, exc.lineno, exc.colno),
+                )
+            ],
+            source,
+        ) from None
+    except _HugeNumber as exc:
+        at = text.find(exc.digits)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        column = at - text.rfind("\n", 0, at) if at >= 0 else None
+        raise LoadError(
+            [
+                Problem(
+                    "error",
+                    "json-number",
+                    f"a number with {len(exc.digits)} digits; argmap reads numbers of at "
+                    f"most {_MAX_DIGITS} digits (put text in quotes)",
+                    source=source,
+                    line=line,
+                    column=column,
+                    excerpt=_excerpt(text, line, column) if line else None,
                 )
             ],
             source,
@@ -1106,7 +1218,55 @@ def _loads_json(text: str, source: str | None) -> ArgumentMap:
             ],
             source,
         )
+    bad = _find_surrogate(data)
+    if bad is not None:
+        shown = ".".join(map(str, bad)).encode("utf-8", "backslashreplace").decode("utf-8")
+        where = f"{shown} holds " if bad else "the file holds "
+        escape = _LONE_ESCAPE.search(text)
+        line = text.count("\n", 0, escape.start("u")) + 1 if escape else None
+        raise LoadError([_surrogate_problem(source, line, where)], source)
     return from_dict(data, source=source, locate=locate)
+
+
+#: A JSON \\u escape of a surrogate that is not part of a pair (not itself escaped).
+_LONE_ESCAPE = re.compile(
+    r"(?<!\\)(?:\\\\)*(?P<u>\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+#: Longest integer read from JSON (Python refuses to convert longer ones by default).
+_MAX_DIGITS = 4000
+
+
+class _HugeNumber(Exception):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _excerpt(text: str, line: int, column: int | None) -> str:
+    from ._yamltree import excerpt
+
+    rows = text.splitlines()
+    return excerpt(rows[line - 1] if 0 < line <= len(rows) else "", line, column)
+
+
+def _find_surrogate(data: Any) -> list[Any] | None:
+    """The path of the first key or string holding a lone surrogate, or None."""
+    stack: list[tuple[list[Any], Any]] = [([], data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return path
+        elif isinstance(value, dict):
+            for k, v in reversed(list(value.items())):
+                if _SURROGATE.search(k):
+                    return [*path, k]
+                stack.append(([*path, k], v))
+        elif isinstance(value, list):
+            stack.extend(([*path, i], v) for i, v in reversed(list(enumerate(value))))
+    return None
 
 
 def load(
@@ -1131,23 +1291,32 @@ def load(
     p = Path(path)
     name = str(path)
     fmt = format or _format_of(p)
+
+    def refuse(code: str, message: str) -> LoadError:
+        return LoadError([Problem("error", code, message, source=name)], name)
+
+    def too_large(size: str) -> LoadError:
+        return refuse(
+            "too-large",
+            f"the file is {size}, larger than the {max_bytes / 2**20:.0f} MB argmap reads "
+            "(pass max_bytes= to raise the limit)",
+        )
+
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise LoadError(
-                [
-                    Problem(
-                        "error",
-                        "too-large",
-                        f"the file is {size / 2**20:.1f} MB, "
-                        f"larger than the {max_bytes / 2**20:.0f} MB argmap reads "
-                        "(pass max_bytes= to raise the limit)",
-                        source=name,
-                    )
-                ],
-                name,
-            )
-        raw = p.read_bytes()
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise refuse("not-a-file", f"cannot read the file: it is {what}")
+        if info.st_size > max_bytes:
+            raise too_large(f"{info.st_size / 2**20:.1f} MB")
+        # O_NONBLOCK: should the path have become a FIFO since stat(), opening does not hang
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise refuse("not-a-file", "cannot read the file: it is not a regular file")
+            raw = f.read(max_bytes + 1)  # the read itself is bounded, whatever stat said
+        if len(raw) > max_bytes:
+            raise too_large(f"over {max_bytes / 2**20:.0f} MB")
     except OSError as exc:
         raise LoadError(
             [Problem("error", "io", f"cannot read the file: {exc.strerror}", source=name)], name
