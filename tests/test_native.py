@@ -685,3 +685,11 @@ def test_api_built_maps_dump_load_dump_byte_identical(m: am.ArgumentMap) -> None
     assert back == m and dumps(back) == text
     again = loads(dumps(back))
     assert list(again.relations) == list(back.relations)
+
+
+def test_yaml_tree_refuses_a_raw_surrogate_with_line_and_column() -> None:
+    from argmap.formats._yamltree import parse
+
+    (p,) = parse("a: x\nb: y\ud800z\n", source="m.yaml").problems
+    assert (p.code, p.line, p.column) == ("surrogate", 2, 5)
+    str(p).encode("utf-8")

@@ -150,6 +150,10 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+#: libyaml refuses surrogate escapes itself; PyYAML's pure-Python scanner does not
+_SCAN_SURROGATES = _Loader is yaml.SafeLoader
+
+
 def _check_text(value: str, mark: Any) -> None:
     if _SURROGATE.search(value):
         raise _Refused(
@@ -179,7 +183,8 @@ def _check_tag(event: Any, expected: set[str] | str) -> None:
 
 def _scalar(event: Any, keep_text: bool) -> Any:
     value: str = event.value
-    _check_text(value, event.start_mark)
+    if _SCAN_SURROGATES:
+        _check_text(value, event.start_mark)
     tag = event.tag
     explicit = tag is not None and tag != "!"
     if explicit:
@@ -226,6 +231,21 @@ def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tr
     tree = Tree()
     lines = tree._lines
     problems = tree.problems
+    raw = _SURROGATE.search(text)
+    if raw:  # a str holding a surrogate itself, not an escape
+        line = text.count("\n", 0, raw.start())
+        column = raw.start() - (text.rfind("\n", 0, raw.start()) + 1)
+        problems.append(
+            _at(
+                "surrogate",
+                "the text holds a lone surrogate, which is not a character and cannot be "
+                "written out; remove it",
+                text,
+                yaml.Mark(source or "", raw.start(), line, column, None, 0),
+                source,
+            )
+        )
+        return tree
 
     def refuse(code: str, message: str, mark: Any) -> Tree:
         problems.append(_at(code, message, text, mark, source))
@@ -258,8 +278,10 @@ def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tr
                     if type(container) is dict:
                         if top[1] is _NO_KEY:
                             key = event.value  # keys are kept as typed
-                            _check_text(key, event.start_mark)
-                            _check_tag(event, _SCALAR_TAGS)
+                            if _SCAN_SURROGATES:
+                                _check_text(key, event.start_mark)
+                            if event.tag is not None:
+                                _check_tag(event, _SCALAR_TAGS)
                             if key in container or key in top[3]:
                                 first = lines[id(container)].get(key) or top[3].get(key)
                                 problems.append(
@@ -286,7 +308,8 @@ def parse(text: str, *, source: str | None = None, keep_text: bool = True) -> Tr
                         "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
                     )
                 is_map = cls is yaml.MappingStartEvent
-                _check_tag(event, _MAP if is_map else _SEQ)
+                if event.tag is not None:
+                    _check_tag(event, _MAP if is_map else _SEQ)
                 new: Any = {} if is_map else []
                 lines[id(new)] = {} if is_map else []
                 line = event.start_mark.line + 1

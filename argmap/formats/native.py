@@ -223,8 +223,10 @@ class _Reader:
         #: ids whose entries were refused; references to them are not reported again
         self.failed: set[str] = set()
         self.map: ArgumentMap | None = None
-        #: where each relation was written in the file (see ``_file_order``)
-        self.order: dict[str, tuple[int, ...]] = {}
+        #: where each relation was written in the file (its path)
+        self.order: dict[str, Sequence[Any]] = {}
+        #: whether some undercut waited for its target, so relations are out of file order
+        self.deferred = False
         #: each statement's position in the file
         self.position: dict[str, int] = {}
         self.suggest_node = _Suggester(lambda: self.map.statements if self.map is not None else ())
@@ -785,6 +787,7 @@ class _Reader:
                     self._add(m, path, self._conflict_maker(m, item))
                 else:
                     left.append(item)
+            self.deferred |= bool(left)
             if len(left) == len(todo):  # no progress: dangling, or undercuts in a circle
                 for attacker, target, path, extra, via_statement in left:
                     if target in m.statements:
@@ -833,7 +836,9 @@ class _Reader:
         added out of order; the same file must give the same map, relation order
         included, or dump -> load -> dump would not be byte-identical.
         """
-        order = self.order
+        if not self.deferred:
+            return  # every relation was added where it is written
+        order = {rid: self._file_order(m, path) for rid, path in self.order.items()}
         last = (len(order) + 3,)
         m._relations = dict(sorted(m._relations.items(), key=lambda item: order.get(item[0], last)))
         for index in (m._out, m._in):
@@ -881,7 +886,7 @@ class _Reader:
             rel = make()
             m._add_relation(rel)
             m.lines.setdefault(rel.id, self.locate(path) or 0)
-            self.order.setdefault(rel.id, self._file_order(m, path))
+            self.order.setdefault(rel.id, path)
         except _Reported:
             return
         except ArgmapError as exc:
