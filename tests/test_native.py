@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -629,14 +630,38 @@ def test_folders_and_fifos_are_refused_without_hanging(tmp_path: Path) -> None:
     assert info.value.problems[0].code == "not-a-file"
 
 
-def test_the_read_itself_is_bounded_whatever_the_size_says() -> None:
+def test_the_read_itself_is_bounded_whatever_the_size_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # /proc files are regular files that report size 0 but have content
     proc = Path("/proc/self/status")
     if not proc.exists() or proc.stat().st_size != 0:
         pytest.skip("needs a Linux /proc")
+    asked: list[int] = []
+    real = os.fdopen
+
+    class Spy:
+        def __init__(self, f: Any) -> None:
+            self.f = f
+
+        def __enter__(self) -> Spy:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.f.close()
+
+        def fileno(self) -> int:
+            return int(self.f.fileno())
+
+        def read(self, n: int = -1) -> bytes:
+            asked.append(n)
+            return bytes(self.f.read(n))
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Spy(real(fd, *a, **k)))
     with pytest.raises(LoadError) as info:
         load(proc, max_bytes=16)
     assert info.value.problems[0].code == "too-large"
+    assert asked == [17]
 
 
 @pytest.mark.parametrize(
