@@ -718,3 +718,17 @@ def test_yaml_tree_refuses_a_raw_surrogate_with_line_and_column() -> None:
     (p,) = parse("a: x\nb: y\ud800z\n", source="m.yaml").problems
     assert (p.code, p.line, p.column) == ("surrogate", 2, 5)
     str(p).encode("utf-8")
+
+
+def test_from_dict_refuses_lone_surrogates_in_text_fields() -> None:
+    with pytest.raises(LoadError) as info:
+        from_dict({"argmap": 1, "statements": {"C1": {"claim": "a\ud800", "note": "\udfff"}}})
+    assert [(p.code, p.field) for p in info.value.problems] == [
+        ("surrogate", "claim"),
+        ("surrogate", "note"),
+    ]
+
+
+def test_a_quoted_fix_keeps_double_quotes_in_the_text() -> None:
+    p = one_problem('argmap: 1\nstatements:\n  C1:\n    claim: He said "Yes: now" # why\n')
+    assert """    claim: 'He said "Yes: now"' # why""" in str(p)

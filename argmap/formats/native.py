@@ -282,6 +282,15 @@ class _Reader:
         if "\x00" in value:
             self.error(path, f"{field} contains a NUL character", "nul-text", node, field)
             return None
+        if _SURROGATE.search(value):
+            self.error(
+                path,
+                _surrogate_problem(None, None, f"{field} holds ").message,
+                "surrogate",
+                node,
+                field,
+            )
+            return None
         text: str = value
         return text
 
