@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap as am
 from argmap.exceptions import LoadError
@@ -732,3 +733,20 @@ def test_from_dict_refuses_lone_surrogates_in_text_fields() -> None:
 def test_a_quoted_fix_keeps_double_quotes_in_the_text() -> None:
     p = one_problem('argmap: 1\nstatements:\n  C1:\n    claim: He said "Yes: now" # why\n')
     assert """    claim: 'He said "Yes: now"' # why""" in str(p)
+
+
+@given(
+    st.integers(0, len(GOOD)),
+    st.sampled_from(
+        [":", ": ", "\t", " ", "{", "}", "[", "-", "#", '"', "'", "@", "\n ", "!!int "]
+    ),
+)
+def test_any_one_edit_of_a_good_file_loads_or_reports_with_a_line(at: int, insert: str) -> None:
+    text = GOOD[:at] + insert + GOOD[at:]
+    try:
+        loads(text, source="m.yaml")
+    except LoadError as exc:
+        for p in exc.problems:
+            assert p.line is not None, p
+            if p.code.startswith("yaml-"):
+                assert p.column is not None and p.excerpt, p
