@@ -18,6 +18,7 @@ unanswered-issue          warning   an issue no claim answers
 idle-statement            warning   a premise, rebuttal or undercutter that bears on nothing
 quote-without-pin         warning   a cite quotes its authority but gives no pin cite
 orphan-authority          info      an authority no statement cites
+no-statements             warning   the map has no statements (an empty or null ``statements:``)
 ========================  ========  ===================================================
 
 Dangling ids cannot exist in a map built through the API (the builders refuse
@@ -110,7 +111,12 @@ def check_map(m: MapLike) -> list[Problem]:
     found: list[Problem] = []
 
     def add(
-        severity: Severity, code: str, message: str, node: str, field: str | None = None
+        severity: Severity,
+        code: str,
+        message: str,
+        node: str,
+        field: str | None = None,
+        line_key: str | None = None,
     ) -> None:
         found.append(
             Problem(
@@ -120,7 +126,19 @@ def check_map(m: MapLike) -> list[Problem]:
                 node=node,
                 field=field,
                 source=m.source,
-                line=m.lines.get(node),
+                line=m.lines.get(line_key or node),
+            )
+        )
+
+    if not m.statements:
+        # the native reader keeps the line of the 'statements:' key under "#statements"
+        found.append(
+            Problem(
+                "warning",
+                "no-statements",
+                "the map has no statements; add them under 'statements:'",
+                source=m.source,
+                line=m.lines.get("#statements"),
             )
         )
 
@@ -188,7 +206,14 @@ def check_map(m: MapLike) -> list[Problem]:
     for auth in m.authorities.values():
         users = citing.get(auth.id)
         if not users:
-            add("info", "orphan-authority", "no statement cites this authority", auth.id)
+            # the native reader keeps an authority's line under "@" + its id
+            add(
+                "info",
+                "orphan-authority",
+                "no statement cites this authority",
+                auth.id,
+                line_key="@" + auth.id,
+            )
         elif not auth.verified:
             shown = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
             add(
@@ -196,6 +221,7 @@ def check_map(m: MapLike) -> list[Problem]:
                 "unverified-authority",
                 f"marked unverified and cited by {shown}; check it before relying on it",
                 auth.id,
+                line_key="@" + auth.id,
             )
     return sorted(found, key=Problem.sort_key)
 

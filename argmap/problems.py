@@ -38,6 +38,9 @@ class Problem:
         field: the field concerned (``"supports"``, ``"cites"``), if any.
         source: the file name, when the map came from a file.
         line: the 1-based line in ``source``, when known.
+        column: the 1-based column, for syntax errors.
+        excerpt: the offending line with a caret under the column, and any hint that
+            shows the corrected line; printed under the message, as compilers do.
 
     Example:
         >>> Problem("warning", "uncited-premise", "premise cites no authority", node="P2").location
@@ -51,6 +54,8 @@ class Problem:
     field: str | None = None
     source: str | None = None
     line: int | None = None
+    column: int | None = None
+    excerpt: str | None = None
 
     @property
     def location(self) -> str:
@@ -75,11 +80,13 @@ class Problem:
     def __str__(self) -> str:
         where = ""
         if self.source:
-            where = self.source + (f":{self.line}" if self.line else "") + ": "
+            where = self.source + (f":{self.line}" if self.line else "")
+            where += (f":{self.column}" if self.line and self.column else "") + ": "
         elif self.line:
-            where = f"line {self.line}: "
+            where = f"line {self.line}" + (f", column {self.column}" if self.column else "") + ": "
         loc = self.location
-        return f"{where}{self.severity}: {loc + ': ' if loc else ''}{self.message} [{self.code}]"
+        text = f"{where}{self.severity}: {loc + ': ' if loc else ''}{self.message} [{self.code}]"
+        return text + "\n" + self.excerpt if self.excerpt else text
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Key that orders problems by file, line, severity, then node.

@@ -7,9 +7,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from argmap.exceptions import DuplicateIdError
+from argmap.exceptions import DuplicateIdError, RelationError
 from argmap.graph import ArgumentMap
-from argmap.model import AUTHORITY_KINDS, PROOF_STANDARDS, SIDES
+from argmap.model import AUTHORITY_KINDS, ISSUE_NATURES, PROOF_STANDARDS, SIDES, SIGNALS, Cite
 
 #: Any text a user could type: every Unicode character but surrogates and NUL.
 any_text = st.text(
@@ -55,9 +55,13 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
     """Arbitrary valid maps built through the public builders.
 
     Every statement kind, linked inferences with schemes and weights, undercuts of
-    inferences and of conflicts, sub-issues, parties, doctrines, authorities with
-    pin cites, and texts that stress every output format.
+    inferences and of conflicts (one undercutter may undercut several relations,
+    and attacks may target relations), sub-issues, parties with relief and counsel,
+    doctrines, authorities with parallel cites and subsequent history, pin cites
+    with signals and quotes, statement titles, issues with a nature, background and
+    per-party framings, and texts that stress every output format.
     """
+    maybe_text = st.one_of(st.none(), texts)
     m = ArgumentMap(
         draw(st.one_of(st.just(""), texts)),
         description=draw(st.one_of(st.none(), texts)),
@@ -69,6 +73,8 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
             pid,
             draw(st.one_of(st.just(""), texts)),
             colour=draw(st.sampled_from([None, "#0072B2", "orange"])),
+            relief=draw(maybe_text),
+            counsel=draw(maybe_text),
         )
     for did in draw(
         st.lists(st.sampled_from(["spending", "10A", "supremacy"]), unique=True, max_size=3)
@@ -97,6 +103,8 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
             side=draw(st.sampled_from([None, *SIDES])),
             verified=draw(st.booleans()),
             holding=draw(st.one_of(st.none(), texts)),
+            parallel=draw(st.sampled_from([None, "107 S. Ct. 2793", "117 S. Ct. 2365"])),
+            history=draw(maybe_text),
         )
     parties = list(m.parties)
     doctrines = list(m.doctrines)
@@ -109,14 +117,27 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
             else (),
             "cites": draw(
                 st.lists(
-                    st.tuples(st.sampled_from(auth_ids), st.sampled_from(["", "@913", "@17"])),
+                    st.tuples(
+                        st.sampled_from(auth_ids),
+                        st.sampled_from(["", "@913", "@17"]),
+                        st.sampled_from([None, *SIGNALS]),
+                        maybe_text,
+                    ),
                     unique_by=lambda t: t[0],
                     max_size=2,
-                ).map(lambda cs: [a + pin for a, pin in cs])
+                ).map(
+                    lambda cs: [
+                        a + pin
+                        if signal is None and quote is None
+                        else Cite(a, pin[1:] or None, signal=signal, quote=quote)
+                        for a, pin, signal, quote in cs
+                    ]
+                )
             )
             if auth_ids
             else (),
-            "note": draw(st.one_of(st.none(), texts)),
+            "note": draw(maybe_text),
+            "title": draw(maybe_text),
         }
 
     n = draw(st.integers(1, max_statements))
@@ -142,6 +163,14 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
                 doctrines=c["doctrines"],
                 cites=c["cites"],
                 note=c["note"],
+                title=c["title"],
+                nature=draw(st.sampled_from([None, *ISSUE_NATURES])),
+                background=draw(maybe_text),
+                framings={
+                    p: draw(texts) for p in draw(st.lists(st.sampled_from(parties), unique=True))
+                }
+                if parties
+                else None,
             )
         elif kind == "claim":
             m.claim(
@@ -155,7 +184,10 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
         elif kind == "rebuttal" and stmts:
             m.rebuttal(text, id=sid, attacks=draw(st.sampled_from(stmts)), **c)
         elif kind == "undercutter" and m.relations:
-            m.undercutter(text, id=sid, undercuts=draw(st.sampled_from(list(m.relations))), **c)
+            targets = draw(
+                st.lists(st.sampled_from(list(m.relations)), min_size=1, max_size=3, unique=True)
+            )
+            m.undercutter(text, id=sid, undercuts=targets, **c)
         elif kind == "infer" and len(stmts) >= 2:
             concl = draw(st.sampled_from(stmts))
             prem = draw(
@@ -182,9 +214,12 @@ def argument_maps(draw: Any, max_statements: int = 12) -> ArgumentMap:
             targets = [s for s in stmts if s.kind != "issue"]
             if attackers:
                 a = draw(st.sampled_from(attackers))
-                t = draw(st.sampled_from([x for x in targets if x.id != a.id] or [a]))
-                if t.id != a.id and f"{a.id}-|{t.id}" not in m:
-                    m.attack(a, t, weight=draw(weights))
+                t = draw(st.sampled_from([x.id for x in targets if x.id != a.id] or [a.id]))
+                if draw(st.booleans()) and m.relations:  # an undercut written as an attack
+                    t = draw(st.sampled_from(list(m.relations)))
+                if t != a.id and f"{a.id}-|{t}" not in m:
+                    with contextlib.suppress(RelationError):  # not every pair may attack
+                        m.attack(a, t, weight=draw(weights))
         else:
             m.claim(text, id=sid, **c)
     return m

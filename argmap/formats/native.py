@@ -35,8 +35,12 @@ Example:
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import json
 import os
+import re
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
@@ -74,6 +78,11 @@ Format: TypeAlias = Literal["yaml", "json"]
 #: Largest file read by default (a 10,000-statement map is about 2 MB).
 MAX_BYTES = 32 * 1024 * 1024
 VERSION = 1
+#: Keys of ``ArgumentMap.lines`` that are not ids (ids never start with '@' or '#'):
+#: ``"@" + authority id`` is where an authority is defined, ``"#statements"`` the
+#: ``statements:`` key.
+AUTHORITY_LINE = "@"
+STATEMENTS_LINE = "#statements"
 
 _TOP = (
     "argmap",
@@ -119,6 +128,99 @@ _CON_FIELDS = ("id", "attacker", "target", "weight")
 # =========================================================================== reading
 
 
+class _Suggester:
+    """Did-you-mean over many ids, without comparing every miss with every id.
+
+    A miss is looked up in an index of one-deletion variants (which finds every id
+    one typo away: a character added, dropped, changed or two swapped) and only
+    then, within a fixed budget of comparisons per file, compared with ``difflib``
+    against ids of a compatible length. So 20,000 dangling references report in
+    about a second, and small maps get the same suggestions as before.
+
+    Example:
+        >>> s = _Suggester(lambda: ["C1", "C1.2", "C2"])
+        >>> s("C1.9", exclude="C1.2"), s("c2"), s("Q7")
+        (" (did you mean 'C1'?)", " (did you mean 'C2'?)", '')
+    """
+
+    #: difflib comparisons allowed per file once the index finds nothing
+    BUDGET = 100_000
+
+    def __init__(self, choices: Callable[[], Sequence[str] | Mapping[str, Any]]) -> None:
+        self._choices = choices
+        self._seen = 0
+        self._order: dict[str, int] = {}
+        self._folded: dict[str, str] = {}
+        self._variants: dict[str, list[str]] = {}
+        self._by_length: dict[int, list[str]] = {}
+        self._budget = self.BUDGET
+
+    def _sync(self) -> None:
+        pool = self._choices()
+        if len(pool) == self._seen:
+            return
+        for ident in itertools.islice(pool, self._seen, None):
+            ident = str(ident)
+            if ident in self._order:
+                continue
+            self._order[ident] = len(self._order)
+            self._folded.setdefault(ident.casefold(), ident)
+            for v in _deletions(ident):
+                self._variants.setdefault(v, []).append(ident)
+            self._by_length.setdefault(len(ident), []).append(ident)
+        self._seen = len(pool)
+
+    def __call__(self, word: str, exclude: str | None = None) -> str:
+        self._sync()
+        folded = self._folded.get(word.casefold())
+        if folded is not None and folded != word and folded != exclude:
+            return f" (did you mean {folded!r}?)"
+        near = {c for v in _deletions(word) for c in self._variants.get(v, ()) if c != exclude}
+        near.discard(word)
+        n = len(word)
+        from_index = bool(near)
+        if not near and self._budget > 0:
+            # difflib's ratio 2*M/(a+b) >= 0.6 needs the lengths within a factor of 7/3
+            for length in range(max(1, (3 * n + 6) // 7), (7 * n) // 3 + 1):
+                bucket = self._by_length.get(length, ())
+                self._budget -= len(bucket)
+                near.update(c for c in bucket if c != exclude and c != word)
+                if self._budget <= 0:
+                    break
+        if not near:
+            return ""
+        if from_index:  # all within two typos: rank the closest few, one typo first
+            pool = [c for c in near if _one_typo(word, c)] or list(near)
+            pool = sorted(pool, key=self._order.__getitem__)[:32]
+            scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in pool]
+            score, closest = max(scored, key=lambda sc: (sc[0], -self._order[sc[1]]))
+            return f" (did you mean {closest!r}?)" if score >= 0.6 else ""
+        ranked = sorted(near, key=self._order.__getitem__)
+        best = difflib.get_close_matches(word, ranked, n=1, cutoff=0.6)
+        return f" (did you mean {best[0]!r}?)" if best else ""
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one character added, dropped, changed, or two swapped."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) - len(short) != 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1 :]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 class _Reader:
     """Turns plain data into a map, collecting problems with their lines."""
 
@@ -128,6 +230,17 @@ class _Reader:
         self.problems: list[Problem] = []
         #: ids whose entries were refused; references to them are not reported again
         self.failed: set[str] = set()
+        self.map: ArgumentMap | None = None
+        #: where each relation was written in the file (its path)
+        self.order: dict[str, Sequence[Any]] = {}
+        #: whether some undercut waited for its target, so relations are out of file order
+        self.deferred = False
+        #: each statement's position in the file
+        self.position: dict[str, int] = {}
+        self.suggest_node = _Suggester(lambda: self.map.statements if self.map is not None else ())
+        self.suggest_authority = _Suggester(
+            lambda: self.map.authorities if self.map is not None else ()
+        )
 
     def error(
         self,
@@ -176,6 +289,15 @@ class _Reader:
             return None
         if "\x00" in value:
             self.error(path, f"{field} contains a NUL character", "nul-text", node, field)
+            return None
+        if _SURROGATE.search(value):
+            self.error(
+                path,
+                _surrogate_problem(None, None, f"{field} holds ").message,
+                "surrogate",
+                node,
+                field,
+            )
             return None
         text: str = value
         return text
@@ -407,6 +529,7 @@ class _Reader:
                 continue
             try:
                 m.add_authority(Authority(key, **fields))
+                m.lines[AUTHORITY_LINE + key] = self.locate(path) or 0
             except ArgmapError as exc:
                 self.error(path, str(exc), _code(exc), key)
 
@@ -423,22 +546,33 @@ class _Reader:
             kinds = [k for k in STATEMENT_KINDS if k in entry]
             if not kinds:
                 extra = [
-                    k
+                    str(k)
                     for k in entry
                     if k not in _COMMON and not any(k in f for f in _KIND_FIELDS.values())
                 ]
                 guess = next(
                     (
-                        did_you_mean(str(k), STATEMENT_KINDS)
+                        (k, did_you_mean(k, STATEMENT_KINDS))
                         for k in extra
-                        if did_you_mean(str(k), STATEMENT_KINDS)
+                        if did_you_mean(k, STATEMENT_KINDS)
                     ),
-                    "",
+                    None,
                 )
+                if guess is not None:
+                    self.error(
+                        [*path, guess[0]],
+                        f"statement {key!r} has no kind: unknown key {guess[0]!r}{guess[1]}; "
+                        f"give its text under one of {', '.join(STATEMENT_KINDS)}",
+                        "unknown-kind",
+                        key,
+                        guess[0],
+                    )
+                    continue
+                named = f" (unknown keys: {', '.join(map(repr, extra))})" if extra else ""
                 self.error(
                     path,
                     f"statement {key!r} has no kind: give its text under one of "
-                    f"{', '.join(STATEMENT_KINDS)}{guess}",
+                    f"{', '.join(STATEMENT_KINDS)}{named}",
                     "unknown-kind",
                     key,
                 )
@@ -530,7 +664,7 @@ class _Reader:
                     self.error(
                         [*path, "cites", i],
                         f"cites unknown authority {c.authority!r}"
-                        f"{did_you_mean(c.authority, list(m.authorities))}",
+                        f"{self.suggest_authority(c.authority)}",
                         "dangling-id",
                         stmt.id,
                         "cites",
@@ -549,7 +683,7 @@ class _Reader:
                     self.error(
                         [*path, "parent"],
                         f"parent {stmt.parent!r} is not in the map"
-                        f"{did_you_mean(stmt.parent, list(m.statements))}",
+                        f"{self.suggest_node(stmt.parent, stmt.id)}",
                         "dangling-id",
                         stmt.id,
                         "parent",
@@ -573,7 +707,7 @@ class _Reader:
                     self.error(
                         [*path, "answers"],
                         f"answers {stmt.answers!r}, which is not in "
-                        f"the map{did_you_mean(stmt.answers, list(m.statements))}",
+                        f"the map{self.suggest_node(stmt.answers, stmt.id)}",
                         "dangling-id",
                         stmt.id,
                         "answers",
@@ -670,6 +804,7 @@ class _Reader:
                     self._add(m, path, self._conflict_maker(m, item))
                 else:
                     left.append(item)
+            self.deferred |= bool(left)
             if len(left) == len(todo):  # no progress: dangling, or undercuts in a circle
                 for attacker, target, path, extra, via_statement in left:
                     if target == attacker:
@@ -712,17 +847,61 @@ class _Reader:
         else:
             self._add(m, path, lambda: self._conflict(m, sid, target, {}, False))
 
+    def _file_order(self, m: ArgumentMap, path: Sequence[Any]) -> tuple[int, ...]:
+        """Where a relation is written: section, statement, field, list position."""
+        section = ("statements", "inferences", "conflicts").index(path[0])
+        if section:
+            return (section, int(path[1]))
+        field = ("supports", "attacks", "undercuts").index(path[2])
+        return (0, self.position[path[1]], field, *(int(i) for i in path[3:]))
+
+    def sort_relations(self, m: ArgumentMap) -> None:
+        """Put the relations in the order the file writes them.
+
+        Undercuts are resolved in passes, as their targets appear, so they are
+        added out of order; the same file must give the same map, relation order
+        included, or dump -> load -> dump would not be byte-identical.
+        """
+        if not self.deferred:
+            return  # every relation was added where it is written
+        order = {rid: self._file_order(m, path) for rid, path in self.order.items()}
+        last = (len(order) + 3,)
+        m._relations = dict(sorted(m._relations.items(), key=lambda item: order.get(item[0], last)))
+        for index in (m._out, m._in):
+            for ids in index.values():
+                ids.sort(key=lambda r: order.get(r, last))
+
+    def _need(self, m: ArgumentMap, ident: str, own: str | None, statement: bool = True) -> None:
+        """Refuse a reference to an id that is not in the map, with a suggestion.
+
+        Raises :class:`_Reported` for ids whose own entries were refused already.
+        """
+        if ident in m.statements:
+            return
+        if ident in m.relations:
+            if statement:
+                raise UnknownNodeError(f"{ident!r} is a relation, not a statement")
+            return
+        if ident in self.failed:
+            raise _Reported
+        raise UnknownNodeError(f"{ident!r} is not in the map{self.suggest_node(ident, own)}")
+
     def _inference(
         self, m: ArgumentMap, premises: list[str], conclusion: str, fields: dict[str, Any]
     ) -> Relation:
+        own = premises[0] if len(premises) == 1 else None
+        self._need(m, conclusion, own)
         concl = m.statement(conclusion)
         for p in premises:
+            self._need(m, p, conclusion)
             check_support(m.statement(p), concl)
         return Inference(premises=tuple(premises), conclusion=conclusion, **fields)
 
     def _conflict(
         self, m: ArgumentMap, attacker: str, target: str, extra: dict[str, Any], via_statement: bool
     ) -> Relation:
+        self._need(m, attacker, target)
+        self._need(m, target, attacker, statement=False)
         src = m.statement(attacker)
         node = m.resolve_relation(target) if via_statement else m.node(target)
         check_attack(src, node.id, node.kind)
@@ -733,12 +912,19 @@ class _Reader:
             rel = make()
             m._add_relation(rel)
             m.lines.setdefault(rel.id, self.locate(path) or 0)
+            self.order.setdefault(rel.id, path)
+        except _Reported:
+            return
         except ArgmapError as exc:
             if isinstance(exc, UnknownNodeError) and any(f"{f!r}" in str(exc) for f in self.failed):
                 return  # the entry it names was refused and reported already
             node = path[1] if path and path[0] == "statements" else None
             field = path[2] if node is not None and len(path) > 2 else None
             self.error(path, str(exc), _code(exc), node, field)
+
+
+class _Reported(Exception):
+    """A reference to an entry that was refused and reported already."""
 
 
 def typed(value: Any) -> Any:
@@ -818,10 +1004,12 @@ def from_dict(
     version = typed(data.get("argmap"))
     if version is None:
         reader.error([], "missing 'argmap: 1' at the top: is this an argmap file?", "no-version")
-    elif version != VERSION:
+    elif type(version) is not int or version != VERSION:
+        shown = json.dumps(version) if isinstance(version, bool) else repr(version)
         reader.error(
             ["argmap"],
-            f"unsupported format version {version!r}; this argmap reads version {VERSION}",
+            f"unsupported format version {shown}; this argmap reads version {VERSION} "
+            f"(write 'argmap: {VERSION}')",
             "bad-version",
         )
     reader.unknown_keys(data, _TOP, [], "the file")
@@ -834,12 +1022,17 @@ def from_dict(
         description=description,
     )
     m.source = source
+    reader.map = m
     reader.authorities(data.get("authorities"), m)
+    if "statements" in data:
+        m.lines[STATEMENTS_LINE] = reader.locate(["statements"]) or 0
     pending = reader.statements(data.get("statements"), m)
     reader.references(m)
+    reader.position = {sid: i for i, sid in enumerate(m.statements)}
     reader.relations(m, pending, data.get("inferences"), data.get("conflicts"))
     if reader.problems:
         raise LoadError(sorted(reader.problems, key=Problem.sort_key), source)
+    reader.sort_relations(m)
     return m
 
 
@@ -847,8 +1040,16 @@ def _decode(raw: bytes, source: str | None) -> str:
     def fail(code: str, message: str, line: int | None = None) -> LoadError:
         return LoadError([Problem("error", code, message, source=source, line=line)], source)
 
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise fail("encoding", "the file is UTF-32; save it as UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail("encoding", "the file is UTF-16; save it as UTF-8")
+    # no byte-order mark: UTF-16/32 text shows as NUL bytes around ASCII characters
+    head = [b != 0 for b in raw[:4]]
+    if head in ([True, False, False, False], [False, False, False, True]):
+        raise fail("encoding", "the file looks like UTF-32; save it as UTF-8")
+    if head in ([True, False, True, False], [False, True, False, True]):
+        raise fail("encoding", "the file looks like UTF-16; save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -864,7 +1065,25 @@ def _decode(raw: bytes, source: str | None) -> str:
     return text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_problem(source: str | None, line: int | None, where: str = "") -> Problem:
+    return Problem(
+        "error",
+        "surrogate",
+        f"{where}a lone surrogate (such as \\ud800), which is not a character and cannot "
+        "be written out; remove it or write the character itself",
+        source=source,
+        line=line,
+    )
+
+
 def _check_text(text: str, source: str | None) -> None:
+    bad = _SURROGATE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise LoadError([_surrogate_problem(source, line, "the text holds ")], source)
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
@@ -908,7 +1127,9 @@ def loads(
         >>> loads("argmap: 1\\nstatements:\\n  C1: {claim: x}\\n  C1: {claim: y}\\n", source="m.yaml")
         Traceback (most recent call last):
         ...
-        argmap.exceptions.LoadError: m.yaml:4: error: duplicate key 'C1' (first at line 3) [duplicate-key]
+        argmap.exceptions.LoadError: m.yaml:4:3: error: duplicate key 'C1' (first at line 3) [duplicate-key]
+            4 |   C1: {claim: y}
+              |   ^
     """
     expect(text, (str, bytes), "text", "the text of a map (str or bytes)")
     expect(max_bytes, int, "max_bytes", "a number of bytes")
@@ -964,17 +1185,43 @@ def _loads_json(text: str, source: str | None) -> ArgumentMap:
             out[k] = v
         return out
 
+    def number(digits: str) -> int:
+        if len(digits.lstrip("-")) > _MAX_DIGITS:
+            raise _HugeNumber(digits)
+        return int(digits)
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=number)
     except json.JSONDecodeError as exc:
         raise LoadError(
             [
                 Problem(
                     "error",
                     "json-syntax",
-                    f"not valid JSON: {exc.msg} (column {exc.colno})",
+                    f"not valid JSON: {exc.msg}",
                     source=source,
                     line=exc.lineno,
+                    column=exc.colno,
+                    excerpt=_excerpt(text, exc.lineno, exc.colno),
+                )
+            ],
+            source,
+        ) from None
+    except _HugeNumber as exc:
+        at = text.find(exc.digits)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        column = at - text.rfind("\n", 0, at) if at >= 0 else None
+        raise LoadError(
+            [
+                Problem(
+                    "error",
+                    "json-number",
+                    f"a number with {len(exc.digits)} digits; argmap reads numbers of at "
+                    f"most {_MAX_DIGITS} digits (put text in quotes)",
+                    source=source,
+                    line=line,
+                    column=column,
+                    excerpt=_excerpt(text, line, column) if line else None,
                 )
             ],
             source,
@@ -1004,7 +1251,55 @@ def _loads_json(text: str, source: str | None) -> ArgumentMap:
             ],
             source,
         )
+    bad = _find_surrogate(data)
+    if bad is not None:
+        shown = ".".join(map(str, bad)).encode("utf-8", "backslashreplace").decode("utf-8")
+        where = f"{shown} holds " if bad else "the file holds "
+        escape = _LONE_ESCAPE.search(text)
+        line = text.count("\n", 0, escape.start("u")) + 1 if escape else None
+        raise LoadError([_surrogate_problem(source, line, where)], source)
     return from_dict(data, source=source, locate=locate)
+
+
+#: A JSON \\u escape of a surrogate that is not part of a pair (not itself escaped).
+_LONE_ESCAPE = re.compile(
+    r"(?<!\\)(?:\\\\)*(?P<u>\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+#: Longest integer read from JSON (Python refuses to convert longer ones by default).
+_MAX_DIGITS = 4000
+
+
+class _HugeNumber(Exception):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _excerpt(text: str, line: int, column: int | None) -> str:
+    from ._yamltree import excerpt
+
+    rows = text.splitlines()
+    return excerpt(rows[line - 1] if 0 < line <= len(rows) else "", line, column)
+
+
+def _find_surrogate(data: Any) -> list[Any] | None:
+    """The path of the first key or string holding a lone surrogate, or None."""
+    stack: list[tuple[list[Any], Any]] = [([], data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return path
+        elif isinstance(value, dict):
+            for k, v in reversed(list(value.items())):
+                if _SURROGATE.search(k):
+                    return [*path, k]
+                stack.append(([*path, k], v))
+        elif isinstance(value, list):
+            stack.extend(([*path, i], v) for i, v in reversed(list(enumerate(value))))
+    return None
 
 
 def load(
@@ -1030,23 +1325,32 @@ def load(
     p = Path(path)
     name = str(path)
     fmt = format or _format_of(p)
+
+    def refuse(code: str, message: str) -> LoadError:
+        return LoadError([Problem("error", code, message, source=name)], name)
+
+    def too_large(size: str) -> LoadError:
+        return refuse(
+            "too-large",
+            f"the file is {size}, larger than the {max_bytes / 2**20:.0f} MB argmap reads "
+            "(pass max_bytes= to raise the limit)",
+        )
+
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise LoadError(
-                [
-                    Problem(
-                        "error",
-                        "too-large",
-                        f"the file is {size / 2**20:.1f} MB, "
-                        f"larger than the {max_bytes / 2**20:.0f} MB argmap reads "
-                        "(pass max_bytes= to raise the limit)",
-                        source=name,
-                    )
-                ],
-                name,
-            )
-        raw = p.read_bytes()
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise refuse("not-a-file", f"cannot read the file: it is {what}")
+        if info.st_size > max_bytes:
+            raise too_large(f"{info.st_size / 2**20:.1f} MB")
+        # O_NONBLOCK: should the path have become a FIFO since stat(), opening does not hang
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise refuse("not-a-file", "cannot read the file: it is not a regular file")
+            raw = f.read(max_bytes + 1)  # the read itself is bounded, whatever stat said
+        if len(raw) > max_bytes:
+            raise too_large(f"over {max_bytes / 2**20:.0f} MB")
     except OSError as exc:
         raise LoadError(
             [Problem("error", "io", f"cannot read the file: {exc.strerror}", source=name)], name
