@@ -32,9 +32,10 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .exceptions import ArgmapError
+from .exceptions import ArgmapError, LoadError
+from .problems import Problem
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "read_regular_file"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "read_map_file"]
 
 
 def _read_umask() -> int:
@@ -146,36 +147,45 @@ def atomic_write_text(
     return atomic_write_bytes(path, data, mkdir=mkdir)
 
 
-def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
-    """The bytes of a regular file, refusing devices, FIFOs and folders, and reading at
-    most ``max_bytes`` (the read itself is bounded, not just a size check beforehand).
-
-    Raises:
-        ArgmapError: for a path that is not a regular file, or a file over ``max_bytes``.
-        OSError: when the file cannot be opened or read.
+def read_map_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of a map file, for every reader: a regular file only (never a folder,
+    device or FIFO, which could hang or never end) and a bounded read (whatever ``stat``
+    says), each failure a :class:`LoadError` naming the file.
 
     Example:
-        >>> import tempfile, pathlib
-        >>> p = pathlib.Path(tempfile.mkdtemp()) / "f.af"
-        >>> _ = p.write_bytes(b"p af 1\\n")
-        >>> read_regular_file(p, 100)
-        b'p af 1\\n'
-        >>> read_regular_file("/dev/null", 100)
+        >>> read_map_file("/dev/zero", 100)
         Traceback (most recent call last):
         ...
-        argmap.exceptions.ArgmapError: /dev/null is not a regular file (a device, FIFO or folder); give a file
+        argmap.exceptions.LoadError: /dev/zero: error: cannot read the file: it is not a regular file [not-a-file]
     """
-    # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ArgmapError(
-                f"{os.fspath(path)} is not a regular file (a device, FIFO or folder); give a file"
-            )
-        data = f.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ArgmapError(
-            f"{os.fspath(path)} is larger than {max_bytes:,} bytes, the most argmap reads"
+    limit = max_bytes
+    name = os.fspath(path)
+
+    def refuse(code: str, message: str) -> LoadError:
+        return LoadError([Problem("error", code, message, source=name)], name)
+
+    def too_large(size: str) -> LoadError:
+        return refuse(
+            "too-large",
+            f"the file is {size}, larger than the {limit / 2**20:.0f} MB argmap reads "
+            "(pass max_bytes= to raise the limit)",
         )
-    return data
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise refuse("not-a-file", f"cannot read the file: it is {what}")
+        if info.st_size > limit:
+            raise too_large(f"{info.st_size / 2**20:.1f} MB")
+        # O_NONBLOCK: should the path have become a FIFO since stat(), opening does not hang
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise refuse("not-a-file", "cannot read the file: it is not a regular file")
+            raw = f.read(limit + 1)  # the read itself is bounded, whatever stat said
+    except OSError as exc:
+        raise refuse("io", f"cannot read the file: {exc.strerror}") from None
+    if len(raw) > limit:
+        raise too_large(f"over {limit / 2**20:.0f} MB")
+    return raw

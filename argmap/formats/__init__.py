@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from ..exceptions import LoadError, ModelError, did_you_mean, expect
 from ..problems import Problem
-from ._imported import Imported, read_map_file
+from ._imported import Imported
 
 if TYPE_CHECKING:
     from ..graph import ArgumentMap
@@ -284,7 +284,10 @@ def read(
         )
     if format_of_suffix(name) == "graphml" and format is None:
         raise _fail(name, "argmap writes GraphML but does not read it")
-    raw = read_map_file(path, max_bytes)
+    from .._io import read_map_file
+    from .native import MAX_BYTES
+
+    raw = read_map_file(path, MAX_BYTES if max_bytes is None else max_bytes)
     return reads(raw, format=format, source=name)
 
 

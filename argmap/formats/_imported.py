@@ -9,16 +9,14 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 import attrs
 
-from ..exceptions import ArgmapError, LoadError
 from ..graph import ArgumentMap
 from ..problems import Problem
 
-__all__ = ["Imported", "read_map_file"]
+__all__ = ["Imported"]
 
 
 def _notes(value: Iterable[Problem]) -> tuple[Problem, ...]:
@@ -40,28 +38,3 @@ class Imported:
     map: ArgumentMap
     format: str
     notes: tuple[Problem, ...] = attrs.field(default=(), converter=_notes)
-
-
-def read_map_file(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
-    """The bytes of a map file, for every reader: a regular file only (never a device,
-    FIFO or folder) and a bounded read, each failure a :class:`LoadError` naming the file.
-
-    Example:
-        >>> read_map_file("/dev/zero")
-        Traceback (most recent call last):
-        ...
-        argmap.exceptions.LoadError: /dev/zero: error: /dev/zero is not a regular file (a device, FIFO or folder); give a file [io]
-    """
-    from .._io import read_regular_file
-    from .native import MAX_BYTES
-
-    name = os.fspath(path)
-    limit = MAX_BYTES if max_bytes is None else max_bytes
-    try:
-        return read_regular_file(path, limit)
-    except OSError as exc:
-        message, code = f"cannot read the file: {exc.strerror}", "io"
-    except ArgmapError as exc:  # not a regular file, or a regular one over the limit
-        message = str(exc)
-        code = "too-large" if os.path.isfile(path) else "io"
-    raise LoadError([Problem("error", code, message, source=name)], name)

@@ -50,13 +50,13 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from .._io import atomic_write_text
+from .._io import atomic_write_text, read_map_file
 from ..exceptions import LoadError
 from ..graph import ArgumentMap
 from ..model import Conflict, Inference, valid_id
 from ..problems import Problem
 from . import native
-from ._imported import Imported, read_map_file
+from ._imported import Imported
 
 __all__ = ["Family", "detect", "dump", "dumps", "load", "loads", "losses", "read", "reads"]
 
@@ -497,7 +497,7 @@ def read(path: str | os.PathLike[str]) -> Imported:
         'aif'
     """
     name = str(path)
-    raw = read_map_file(path)
+    raw = read_map_file(path, native.MAX_BYTES)
     return reads(raw, source=name)
 
 

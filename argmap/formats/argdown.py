@@ -58,13 +58,13 @@ from typing import Any
 
 import attrs
 
-from .._io import atomic_write_text
+from .._io import atomic_write_text, read_map_file
 from ..exceptions import LoadError
 from ..graph import ArgumentMap
 from ..model import STATEMENT_CLASSES, STATEMENT_KINDS, Conflict, Inference, valid_id
 from ..problems import Problem
 from . import native
-from ._imported import Imported, read_map_file
+from ._imported import Imported
 
 __all__ = ["dump", "dumps", "load", "loads", "read", "reads"]
 
@@ -1382,7 +1382,7 @@ def read(path: str | os.PathLike[str]) -> Imported:
         'rebuttal'
     """
     name = str(path)
-    raw = read_map_file(path)
+    raw = read_map_file(path, native.MAX_BYTES)
     return reads(raw, source=name)
 
 

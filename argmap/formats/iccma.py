@@ -69,8 +69,8 @@ from typing import Any, Literal, TypeAlias
 
 import networkx as nx
 
-from .._io import atomic_write_text, read_regular_file
-from ..exceptions import ArgmapError, LoadError, ModelError, did_you_mean, expect
+from .._io import atomic_write_text, read_map_file
+from ..exceptions import LoadError, ModelError, did_you_mean, expect
 from ..problems import Problem
 
 __all__ = [
@@ -650,13 +650,7 @@ MAX_BYTES = 32 * 1024 * 1024
 
 def _read(path: Path) -> bytes:
     """The file's bytes: a regular file of at most :data:`MAX_BYTES`, else a LoadError."""
-    try:
-        return read_regular_file(path, MAX_BYTES)
-    except ArgmapError as exc:
-        raise LoadError([Problem("error", "io", str(exc), source=str(path))], str(path)) from None
-    except OSError as exc:
-        message = f"cannot read the file: {exc.strerror or exc}"
-        raise LoadError([Problem("error", "io", message, source=str(path))], str(path)) from None
+    return read_map_file(path, MAX_BYTES)
 
 
 def _decode(raw: bytes, source: str) -> str:

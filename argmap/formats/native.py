@@ -40,12 +40,11 @@ import itertools
 import json
 import os
 import re
-import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
-from .._io import atomic_write_text
+from .._io import atomic_write_text, read_map_file
 from ..exceptions import (
     ArgmapError,
     ArgmapTypeError,
@@ -1326,35 +1325,7 @@ def load(
     name = str(path)
     fmt = format or _format_of(p)
 
-    def refuse(code: str, message: str) -> LoadError:
-        return LoadError([Problem("error", code, message, source=name)], name)
-
-    def too_large(size: str) -> LoadError:
-        return refuse(
-            "too-large",
-            f"the file is {size}, larger than the {max_bytes / 2**20:.0f} MB argmap reads "
-            "(pass max_bytes= to raise the limit)",
-        )
-
-    try:
-        info = p.stat()
-        if not stat.S_ISREG(info.st_mode):
-            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise refuse("not-a-file", f"cannot read the file: it is {what}")
-        if info.st_size > max_bytes:
-            raise too_large(f"{info.st_size / 2**20:.1f} MB")
-        # O_NONBLOCK: should the path have become a FIFO since stat(), opening does not hang
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise refuse("not-a-file", "cannot read the file: it is not a regular file")
-            raw = f.read(max_bytes + 1)  # the read itself is bounded, whatever stat said
-        if len(raw) > max_bytes:
-            raise too_large(f"over {max_bytes / 2**20:.0f} MB")
-    except OSError as exc:
-        raise LoadError(
-            [Problem("error", "io", f"cannot read the file: {exc.strerror}", source=name)], name
-        ) from None
+    raw = read_map_file(p, max_bytes)
     return loads(raw, format=fmt, source=name, max_bytes=max_bytes)
 
 
