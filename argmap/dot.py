@@ -344,11 +344,15 @@ class _Diagram:
         self.edges: list[tuple[str, str, int]] = []  # tail, head, minlen (0: no constraint)
         self.names = {s: f"n{i}" for i, s in enumerate(m.statements, 1)}
         self.looks: dict[tuple[str, str | None, Status | None], str] = {}
-        # relations drawn as small nodes: attacked, linked, or carrying a scheme or weight
+        # relations in a canonical order (by the statements they join), so that equal
+        # maps give identical DOT whatever order their relations were added in
+        self.rel_order = _canonical_relations(m)
+        # relations drawn as small nodes: attacked, linked, axiomatic, or carrying a
+        # scheme or weight
         attacked = {c.target for c in m.conflicts}
         self.rel_nodes: dict[str, str] = {}
-        for rel in m.relations.values():
-            linked = isinstance(rel, Inference) and (len(rel.premises) > 1 or bool(rel.scheme))
+        for rel in self.rel_order:
+            linked = isinstance(rel, Inference) and (len(rel.premises) != 1 or bool(rel.scheme))
             if rel.id in attacked or rel.weight is not None or linked:
                 self.rel_nodes[rel.id] = f"r{len(self.rel_nodes) + 1}"
         self.rows = self._stagger()
@@ -371,28 +375,46 @@ class _Diagram:
         self.cluster_order = [d for d in order if d in set(self.cluster_of.values())]
 
     def _outside(self, context: bool) -> None:
-        """What a view leaves out: context statements it points at, and counts."""
+        """What a view leaves out: the context it points at, and counts of the rest.
+
+        A shown statement that supports or attacks something outside the view keeps
+        its line: the statement at the other end is drawn as a grey context box, and
+        when the line ends on a relation (an undercut of an attack whose ends are
+        outside the view), that relation is drawn too, with grey boxes for its ends,
+        so no argument hangs in the air. Reasons left out are counted instead.
+        """
         full, m = self.full, self.m
-        for rel in full.relations.values():
-            if rel.id in m.relations or rel.target not in full.statements:
+        needed: set[str] = set()  # relations outside the view that must be drawn
+        ghosts: set[str] = set()
+        todo = [
+            rel
+            for rel in _canonical_relations(full)
+            if context
+            and rel.id not in m.relations
+            and all(e in m.statements for e in rel.sources)
+            and rel.target not in m.statements
+        ]
+        while todo:
+            rel = todo.pop()
+            if rel.id in needed:
                 continue
-            if (
-                context
-                and rel.target not in m.statements
-                and all(e in m.statements for e in rel.sources)
-            ):
-                # a shown statement supports or attacks one outside: draw that one grey
+            needed.add(rel.id)
+            for end in (*rel.sources, rel.target):
+                if end in full.statements and end not in m.statements:
+                    ghosts.add(end)
+                elif end in full.relations and end not in m.relations:
+                    todo.append(full.relations[end])
+        attacked = {c.target for c in full.conflicts if c.id in needed}
+        for rel in _canonical_relations(full):
+            if rel.id in needed:
                 self.ghost_rels.append(rel)
-                self.ghost_names.setdefault(rel.target, f"g{len(self.ghost_names) + 1}")
-            elif rel.target in m.statements:
+                if rel.id in attacked:  # an undercut lands on it: draw it as a small node
+                    self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
+            elif rel.id not in m.relations and rel.target in m.statements:
                 counts = self.hidden.setdefault(rel.target, [0, 0])
                 counts[isinstance(rel, Conflict)] += 1
-        # an undercut of such a link still lands on it: the link becomes a small node
-        linked = {r.id for r in self.ghost_rels}
-        for c in full.conflicts:
-            if c.target in linked and c.attacker in m.statements and c.id not in m.relations:
-                self.ghost_rels.append(c)
-                self.rel_nodes.setdefault(c.target, f"r{len(self.rel_nodes) + 1}")
+        for i, ident in enumerate((s for s in full.statements if s in ghosts), 1):
+            self.ghost_names[ident] = f"g{i}"
 
     def _stagger(self) -> dict[str, int]:
         """Rows for the reasons under a crowded statement, ``theme.stagger`` per row.
@@ -406,7 +428,7 @@ class _Diagram:
         for target in self.m.statements:
             into = [
                 r
-                for r in self.m.relations_to(target)
+                for r in _canonical(self.m.relations_to(target), self.m)
                 if not (isinstance(r, Conflict) and self._rivals(r.attacker, target))
             ]
             if len(into) > per_row:
@@ -643,8 +665,11 @@ class _Diagram:
 
     def _relation_words(self, rel: Relation) -> str:
         if isinstance(rel, Inference):
-            verb = "supports" if len(rel.premises) == 1 else "together support"
-            text = f"{' + '.join(rel.premises)} {verb} {rel.conclusion}"
+            if not rel.premises:
+                text = f"{rel.conclusion} holds without premises (axiomatic)"
+            else:
+                verb = "supports" if len(rel.premises) == 1 else "together support"
+                text = f"{' + '.join(rel.premises)} {verb} {rel.conclusion}"
             if rel.scheme:
                 text += f" ({rel.scheme})"
         else:
@@ -748,7 +773,7 @@ class _Diagram:
         groups[None] = []
         for s in m.statements.values():
             groups[self.cluster_of.get(s.id)].append(self.statement_node(s))
-        for rel in [*m.relations.values(), *self.ghost_rels]:
+        for rel in [*self.rel_order, *self.ghost_rels]:
             if rel.id in self.rel_nodes and rel.id in m.relations:
                 homes = {self.cluster_of.get(e) for e in self._statement_ends(rel)}
                 groups[homes.pop() if len(homes) == 1 else None].append(self.relation_node(rel))
@@ -775,7 +800,7 @@ class _Diagram:
             ]
         out += groups[None]
         out += [self.context_node(ident) for ident in self.ghost_names]
-        for rel in [*m.relations.values(), *self.ghost_rels]:
+        for rel in [*self.rel_order, *self.ghost_rels]:
             out += self.relation_edges(rel)
         for s in m.statements.values():
             if isinstance(s, Claim) and s.answers in self.names:
@@ -982,6 +1007,42 @@ class _Diagram:
         if self.attack_kinds == {"undermine"}:
             return "undermines (attacks a premise)"
         return "rebuts / undermines"
+
+
+def _canonical_relations(m: ArgumentMap) -> list[Relation]:
+    """The map's relations in an order that depends only on its statements' order.
+
+    Two maps holding the same statements (in the same order) and the same relations
+    (in any order) are equal; sorting relations by the statements they join makes
+    their diagrams byte-identical too.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(); c = m.claim("x"); p = m.premise("y", supports=c)
+        >>> r = m.rebuttal("z", attacks=c)
+        >>> [rel.id for rel in _canonical_relations(m)]
+        ['P1->C1', 'R1-|C1']
+    """
+    return _canonical(m.relations.values(), m)
+
+
+def _canonical(rels: Iterable[Relation], m: ArgumentMap) -> list[Relation]:
+    position = {s: i for i, s in enumerate(m.statements)}
+    keys: dict[str, tuple[Any, ...]] = {}
+
+    def key(ident: str, seen: frozenset[str] = frozenset()) -> tuple[Any, ...]:
+        if ident in position:
+            return (0, position[ident])
+        rel = m.relations.get(ident)
+        if rel is None or ident in seen:  # an end outside the map, or a cycle
+            return (2, ident)
+        if ident not in keys:
+            inner = seen | {ident}
+            ends = tuple(key(e, inner) for e in (*rel.sources, rel.target))
+            keys[ident] = (1, ends, rel.kind, ident)
+        return keys[ident]
+
+    return sorted(rels, key=lambda rel: key(rel.id))
 
 
 def _depths(nodes: list[str], up: dict[str, list[tuple[str, int]]]) -> dict[str, int]:

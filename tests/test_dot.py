@@ -111,7 +111,7 @@ def expected_counts(m: ArgumentMap, *, authority_nodes: bool = False) -> tuple[i
         as_node = (
             rel.id in attacked
             or rel.weight is not None
-            or (isinstance(rel, Inference) and (len(rel.premises) > 1 or bool(rel.scheme)))
+            or (isinstance(rel, Inference) and (len(rel.premises) != 1 or bool(rel.scheme)))
         )
         nodes += as_node
         edges += len(rel.sources) + 1 if as_node else 1
@@ -754,3 +754,118 @@ def test_casebook_whole_map_dot_is_deterministic_and_relation_ids_stay_out() -> 
     assert a == b
     assert "-|" not in re.sub(r'tooltip="[^"]*"', "", a)  # ids only in labels and tooltips
     assert isinstance(next(iter(m.relations.values())), Inference | Conflict)
+
+
+# --------------------------------------------------------------------------- views keep every line
+
+
+def hanging(source: str, names: list[str]) -> list[str]:
+    """Node names (of ``names``) with no line leaving them in ``source``."""
+    return [n for n in names if not re.search(rf"\t{n} -> \w+ \[(?!style=invis)", source)]
+
+
+def undercut_of_an_outside_attack() -> ArgumentMap:
+    """A shown undercutter whose target, an attack, has both ends outside the view."""
+    m = ArgumentMap(parties={"f": "Federal", "l": "Local"}, doctrines={"x": "X", "y": "Y"})
+    c = m.claim("The condition is valid", party="f", doctrines=["y"])
+    r = m.rebuttal("Only Congress may attach it", attacks=c, party="l", doctrines=["y"])
+    m.undercutter("Congress delegated it", undercuts=r, party="f", doctrines=["x"])
+    p = m.premise("The statute is broad", supports=c, party="f", doctrines=["y"])
+    m.undercutter("Breadth is not consent", undercuts=p, party="l", doctrines=["x"])
+    return m
+
+
+@pytest.mark.parametrize("view", [{"doctrines": ["x"]}, {"parties": ["f"]}, {"parties": ["l"]}])
+def test_a_view_never_leaves_an_undercutter_hanging(view: dict[str, Any]) -> None:
+    m = undercut_of_an_outside_attack()
+    source = to_dot(m, **view).source
+    shown_ids = list(m.view(**view).statements)
+    names = [f"n{i}" for i, sid in enumerate(shown_ids, 1) if m[sid].kind == "undercutter"]
+    assert names and hanging(source, names) == []
+    # the attack it lands on is drawn, with grey boxes for its ends outside the view
+    assert "not in this view" in source
+    assert re.search(r"\tr\d+ \[shape=diamond", source) or re.search(
+        r"\tr\d+ \[shape=circle", source
+    )
+
+
+def test_a_view_never_leaves_anything_hanging_in_any_map() -> None:
+    from argmap import casebook
+
+    m = casebook.load("sanctuary")  # smoke test over the shipped map, whatever its ids
+    views: list[dict[str, Any]] = [{"doctrines": [d]} for d in m.doctrines]
+    views += [{"parties": [p]} for p in m.parties]
+    for view in views:
+        shown_ids = list(m.view(**view).statements)
+        names = [
+            f"n{i}"
+            for i, sid in enumerate(shown_ids, 1)
+            if m[sid].kind in ("undercutter", "rebuttal")
+        ]
+        assert hanging(to_dot(m, **view).source, names) == [], view
+
+
+@given(m=argument_maps(), data=st.data())
+def test_views_of_any_map_leave_no_attacker_hanging(m: ArgumentMap, data: st.DataObject) -> None:
+    parties = data.draw(st.lists(st.sampled_from([*m.parties, "x"]), min_size=1, unique=True))
+    parties = [p for p in parties if p in m.parties]
+    doctrines = [
+        d for d in data.draw(st.lists(st.sampled_from([*m.doctrines, "x"]))) if d in m.doctrines
+    ]
+    view: dict[str, Any] = {}
+    if parties:
+        view["parties"] = parties
+    if doctrines:
+        view["doctrines"] = doctrines
+    sub = m.view(**view)
+    source = to_dot(m, clusters=False, **view).source
+    # every shown statement that supports or attacks anything in the whole map has a line
+    names = [
+        f"n{i}"
+        for i, sid in enumerate(sub.statements, 1)
+        if any(
+            rel.target in m.statements or rel.target in m.relations for rel in m.relations_from(sid)
+        )
+    ]
+    assert hanging(source, names) == []
+
+
+# --------------------------------------------------------------------------- robustness (issue 10)
+
+
+def test_an_axiomatic_inference_is_drawn_as_a_small_node() -> None:
+    m = ArgumentMap()
+    c = m.claim("The Constitution binds the States")
+    m.infer([], c, id="AX1")
+    m.undercutter("Not without more", undercuts="AX1")
+    source = to_dot(m, legend=True).source
+    assert "C1 holds without premises (axiomatic)" in source
+    assert re.search(r"\tr1 -> n1 \[", source) and re.search(r"\tn2 -> r1 \[", source)
+    nodes, edges = expected_counts(m)
+    assert len(re.findall(r"^\t[nr]\d+ \[", source, re.M)) == nodes
+    assert len(re.findall(r"^\t\w+ -> \w+ \[(?!style=invis)", source, re.M)) == edges
+
+
+def copy_with_relations_in(m: ArgumentMap, order: list[int]) -> ArgumentMap:
+    other = ArgumentMap(m.title, parties=dict(m.parties), doctrines=dict(m.doctrines),
+                        description=m.description)  # fmt: skip
+    for a in m.authorities.values():
+        other.add_authority(a)
+    for s in m.statements.values():
+        other.add(s, check=False)
+    rels = list(m.relations.values())
+    for i in order:
+        other._add_relation(rels[i])
+    return other
+
+
+@given(m=argument_maps(), data=st.data())
+def test_equal_maps_give_identical_dot(m: ArgumentMap, data: st.DataObject) -> None:
+    order = data.draw(st.permutations(range(len(m.relations))))
+    same = copy_with_relations_in(m, list(range(len(m.relations))))
+    permuted = copy_with_relations_in(m, list(order))
+    assert same == m == permuted
+    for options in ({}, {"theme": "print", "legend": True}):
+        source = to_dot(m, **options).source
+        assert to_dot(same, **options).source == source
+        assert to_dot(permuted, **options).source == source
