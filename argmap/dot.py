@@ -38,6 +38,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
+import subprocess
 import sys
 import unicodedata
 import warnings
@@ -74,6 +76,7 @@ __all__ = [
     "FAST_LAYOUT_NODES",
     "FORMATS",
     "THEMES",
+    "TIMEOUT",
     "DiagramError",
     "EvaluationLike",
     "LargeMapWarning",
@@ -99,6 +102,8 @@ _LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast")
 FAST_LAYOUT_NODES = 2000
 #: Above this many statements and relations Jupyter shows advice instead of a drawing.
 DISPLAY_LIMIT = 5000
+#: Seconds Graphviz may take for one drawing before it is stopped (``timeout=0``: no limit).
+TIMEOUT = 120.0
 #: Graph attributes of the cheaper layout (about twice as fast at 5,000 nodes).
 _FAST_ATTRS = "splines=line, nslimit=2, nslimit1=2, mclimit=0.5, remincross=false"
 #: The page a drawing is fitted to when choosing how to stack its pieces (16:9, inches).
@@ -192,6 +197,58 @@ def escape_label(text: str, *, html: bool = True) -> str:
         text = text.replace("]", "&#93;")
         return text.replace("\\", "\\\\").replace("\t", "    ").replace("\n", "<BR/>")
     return text.replace("\\", "\\" * 4).replace("\n", "\\n")
+
+
+#: Graphviz refuses a quoted or HTML string longer than 16,384 bytes; texts are cut
+#: well below that (a label holds several), and the tooltip says so.
+_LABEL_BYTES = 6000
+_PIECE_BYTES = 2000
+_TIP_BYTES = 12000
+
+
+def _fit(text: str, limit: int, *, html: bool = True) -> tuple[str, bool]:
+    """``escape_label(text)``, cut (ending in "…") so that it takes at most ``limit``
+    bytes, and whether it was cut.
+
+    Example:
+        >>> _fit("a & b", 100)
+        ('a &amp; b', False)
+        >>> _fit("&" * 10, 20)
+        ('&amp;&amp;&amp;…', True)
+    """
+    out = escape_label(text, html=html)
+    if len(out) * 4 <= limit or len(out.encode("utf-8")) <= limit:
+        return out, False
+    low, high = 0, len(text)
+    while low < high:  # the longest start of the text that fits
+        mid = (low + high + 1) // 2
+        if len(escape_label(text[:mid] + "…", html=html).encode("utf-8")) <= limit:
+            low = mid
+        else:
+            high = mid - 1
+    return escape_label(text[:low] + "…", html=html), True
+
+
+def _long(text: str, most: int) -> str:
+    """``text``, or its first ``most`` characters and a note that there is more.
+
+    Example:
+        >>> _long("abcdef", 3)
+        'abc… [6 characters in all; the map holds the full text]'
+    """
+    if len(text) <= most:
+        return text
+    return f"{text[:most]}… [{len(text):,} characters in all; the map holds the full text]"
+
+
+def _tooltip(text: str) -> str:
+    """A tooltip that Graphviz accepts: cut when over :data:`_TIP_BYTES`, saying so."""
+    note = (
+        f"\n[shortened: Graphviz takes at most 16 KB of text here; the map holds all "
+        f"{len(text):,} characters]"
+    )
+    out, cut = _fit(text, _TIP_BYTES, html=False)
+    return out + note if cut else out
 
 
 # --------------------------------------------------------------------------- wrapping
@@ -514,7 +571,7 @@ class _Diagram:
 
     @staticmethod
     def _attrs(name: str, attrs: list[str], tip: str) -> str:
-        attrs.append(f'tooltip="{escape_label(tip, html=False)}"')
+        attrs.append(f'tooltip="{_tooltip(tip)}"')
         return f"\t{name} [{', '.join(attrs)}]\n"
 
     # ------------------------------------------------------------------ nodes
@@ -523,7 +580,7 @@ class _Diagram:
         t = self.t
         status = self.status(s.id)
         head = s.id if s.party not in self.party_tag else f"{s.id} · {self.party_tag[s.party]}"
-        head_html = escape_label(head)
+        head_html, _ = _fit(head, _PIECE_BYTES)
         if status is not None:
             st = t.status[status]
             symbol = f'<FONT POINT-SIZE="{t.fontsize:g}" COLOR="{st.colour}"><B>{st.symbol}</B>'
@@ -533,16 +590,18 @@ class _Diagram:
             mark = f'<FONT POINT-SIZE="{t.fontsize:g}">{FOCUS_MARK}</FONT>'
             head_html = f"{mark} <B>{head_html}</B>"
         width = self.wrap * 4 // 3 if isinstance(s, Issue) else self.wrap  # flatter issues
-        body = escape_label("\n".join(_clip(_wrap(s.text, width), self.max_lines, width)))
+        body, cut = _fit(
+            "\n".join(_clip(_wrap(s.text, width), self.max_lines, width)), _LABEL_BYTES
+        )
         parts = [self._small(head_html), f"<B>{body}</B>" if isinstance(s, Issue) else body]
         party = f" ({self._party_name(s.party)})" if s.party else ""
-        tip = [f"{s.id} — {s.kind}{party}", s.text]
+        tip = [f"{s.id} — {s.kind}{party}", _long(s.text, 2000)]
         if isinstance(s, Issue):
             extra = [f"standard: {s.standard}"] if s.standard else []
             if s.burden:
                 extra.append(f"burden: {self._party_name(s.burden)}")
             if extra:
-                parts.append(self._small(escape_label(", ".join(extra))))
+                parts.append(self._small(_fit(", ".join(extra), _PIECE_BYTES)[0]))
                 tip.append(", ".join(extra))
         if s.id in self.hidden:
             counts = zip(self.hidden[s.id], ("for", "against"), strict=True)
@@ -554,14 +613,14 @@ class _Diagram:
             if 0 < t.max_cites < len(short):
                 short = [*short[: t.max_cites], f"+{len(short) - t.max_cites}"]
             lines = _wrap("; ".join(short), self.cite_wrap)
-            parts.append(self._small(escape_label("\n".join(lines)), italic=True))
+            parts.append(self._small(_fit("\n".join(lines), _PIECE_BYTES)[0], italic=True))
         if full:
             tip.append("Authorities:\n" + "\n".join(f"  {c}" for c in full))
         if s.doctrines:
             names = [self.full.doctrines[d].name for d in s.doctrines if d in self.full.doctrines]
             tip.append("Doctrines: " + ", ".join(names))
         if s.note:
-            tip.append(f"Note: {s.note}")
+            tip.append(f"Note: {_long(s.note, 1000)}")
         if status is not None:
             tip.append(self.explain(s.id, status))
         self.used[s.kind] = None
@@ -571,7 +630,11 @@ class _Diagram:
         if look is None:
             look = self.looks[key] = self._look(s.kind, s.party, status)
         label = "<BR/>".join(parts)
-        tip_text = escape_label("\n".join(tip), html=False)
+        if cut:
+            tip.append(
+                f"(The diagram shows the start of the text; all {len(s.text):,} characters are in the map.)"
+            )
+        tip_text = _tooltip("\n".join(tip))
         return f'\t{self.names[s.id]} [label=<{label}>, {look}, tooltip="{tip_text}"]\n'
 
     def _look(self, kind: str, party: str | None, status: Status | None) -> str:
@@ -602,10 +665,8 @@ class _Diagram:
         s = self.full.statements[ident]
         t = self.t
         self.used["context"] = None
-        text = escape_label("\n".join(_clip(_wrap(s.text, self.wrap), 1, self.wrap)))
-        label = (
-            f'{self._small(escape_label(s.id))}<BR/><FONT COLOR="{t.muted_colour}">{text}</FONT>'
-        )
+        text, _ = _fit("\n".join(_clip(_wrap(s.text, self.wrap), 1, self.wrap)), _PIECE_BYTES)
+        label = f'{self._small(_fit(s.id, _PIECE_BYTES)[0])}<BR/><FONT COLOR="{t.muted_colour}">{text}</FONT>'
         shape, extra_style, borders = KIND_SHAPES[s.kind]
         style = ",".join(x for x in (extra_style, "filled") if x)
         names = [self.full.doctrines[d].name for d in s.doctrines if d in self.full.doctrines]
@@ -615,7 +676,7 @@ class _Diagram:
             f"shape={shape}, peripheries={borders}",
             f'style="{style}", fillcolor="{t.context_fill}", color="{t.context_colour}"',
         ]
-        tip = f"{s.id} — {s.kind}, not in this view{where}\n{s.text}"
+        tip = f"{s.id} — {s.kind}, not in this view{where}\n{_long(s.text, 2000)}"
         return self._attrs(self.ghost_names[ident], attrs, tip)
 
     def relation_node(self, rel: Relation) -> str:
@@ -625,7 +686,7 @@ class _Diagram:
         self.used[kind] = None
         words: list[str] = []
         if isinstance(rel, Inference) and rel.scheme:
-            words.append(f"<I>{escape_label(rel.scheme)}</I>")
+            words.append(f"<I>{_fit(rel.scheme, _PIECE_BYTES)[0]}</I>")
         if rel.weight is not None:
             words.append(f"w = {rel.weight:g}")
         symbol = t.status[status].symbol if status is not None else ""
@@ -685,7 +746,7 @@ class _Diagram:
         mark = "" if a.verified else UNVERIFIED_MARK
         if mark:
             self.used["unverified"] = None
-        label = escape_label("\n".join(_wrap(a.short_form() + mark, self.cite_wrap)))
+        label, _ = _fit("\n".join(_wrap(a.short_form() + mark, self.cite_wrap)), _PIECE_BYTES)
         tip = a.citation + (f"\n{mark} not verified" if mark else "")
         if a.holding:
             tip += f"\n{a.holding}"
@@ -791,10 +852,10 @@ class _Diagram:
             colour = doctrine.colour if doctrine.colour and not t.greyscale else t.cluster_colour
             out += [
                 f"\tsubgraph cluster_{i} {{\n",
-                f"\t\tgraph [label=<<B>{escape_label(doctrine.name)}</B>>, {self.label_top}, "
+                f"\t\tgraph [label=<<B>{_fit(doctrine.name, _PIECE_BYTES)[0]}</B>>, {self.label_top}, "
                 f'fontsize={t.fontsize + 3:g}, style="rounded,filled", '
                 f'fillcolor="{t.cluster_fill}", color="{colour}", '
-                f'tooltip="{escape_label(doctrine.name, html=False)}"]\n',
+                f'tooltip="{_tooltip(doctrine.name)}"]\n',
                 *("\t" + line for line in groups[d]),
                 "\t}\n",
             ]
@@ -812,7 +873,7 @@ class _Diagram:
         for s in m.statements.values():
             for cite in s.cites:
                 if cite.authority in self.auth_names:
-                    pin = self._small(escape_label(cite.pin)) if cite.pin else ""
+                    pin = self._small(_fit(cite.pin, _PIECE_BYTES)[0]) if cite.pin else ""
                     tail, tip = self.auth_names[cite.authority], f"{s.id} cites {cite}"
                     out.append(self._edge(tail, self.names[s.id], "cites", tip, label=pin))
         out += self.stack_pieces()
@@ -896,7 +957,7 @@ class _Diagram:
             if not text:  # Graphviz rejects an empty <FONT></FONT>
                 return ""
             tint = f' COLOR="{colour}"' if colour else ""
-            return f'<FONT POINT-SIZE="{t.small:g}"{tint}>{escape_label(text)}</FONT>'
+            return f'<FONT POINT-SIZE="{t.small:g}"{tint}>{_fit(text, _PIECE_BYTES)[0]}</FONT>'
 
         def box(fill: str, border: str = 'BORDER="1" COLOR="#000000"', inner: str = " ") -> str:
             return (
@@ -1259,11 +1320,11 @@ def to_dot(
         head.append(f"\tgraph [{_FAST_ATTRS}]\n")
     subtitle = _view_words(full, focus_list, depth, doctrine_list, party_list)
     if shown.title or subtitle:
-        label = f"<B>{escape_label(shown.title)}</B>" if shown.title else ""
+        label = f"<B>{_fit(shown.title, _LABEL_BYTES)[0]}</B>" if shown.title else ""
         if subtitle:
-            small = f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{escape_label(subtitle)}</FONT>'
+            small = f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{_fit(subtitle, _PIECE_BYTES)[0]}</FONT>'
             label = f"{label}<BR/>{small}" if label else small
-        tip = escape_label(" — ".join(w for w in (shown.title, subtitle) if w), html=False)
+        tip = _tooltip(" — ".join(w for w in (shown.title, subtitle) if w))
         head.append(f'\tgraph [label=<{label}>, tooltip="{tip}"]\n')
     body = diagram.body()
     if legend:
@@ -1271,33 +1332,88 @@ def to_dot(
     return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
 
 
-def _pipe(source: str, fmt: str) -> bytes:
-    """Run ``dot`` on ``source``, turning its failures into argmap errors."""
-    import graphviz
-
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    """Ask Linux to kill this child (``dot``) when argmap's process dies."""
     try:
-        data: bytes = graphviz.pipe("dot", fmt, source.encode("utf-8"), quiet=True)
-    except graphviz.ExecutableNotFound as exc:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass
+
+
+def _pipe(source: str, fmt: str, *, timeout: float | None = None) -> bytes:
+    """Run ``dot`` on ``source``, turning its failures into argmap errors.
+
+    ``dot`` runs at most ``timeout`` seconds (default :data:`TIMEOUT`; ``0``: no
+    limit) and never outlives the call: it is killed on a timeout, on any error or
+    interrupt, and (on Linux) when this process dies.
+    """
+    limit = TIMEOUT if timeout is None else timeout
+    program = shutil.which("dot")
+    if program is None:
+        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL)
+    preexec = _die_with_parent if sys.platform.startswith("linux") else None
+    try:
+        proc = subprocess.Popen(
+            [program, f"-T{fmt}"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=preexec,
+        )
+    except OSError as exc:
         raise MissingDependencyError(_DOT_PROGRAM, _INSTALL) from exc
-    except graphviz.CalledProcessError as exc:
-        raw = exc.stderr or b""
-        message = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    try:
+        data, raw = proc.communicate(source.encode("utf-8"), timeout=limit or None)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        nodes = len(re.findall(r"^\t\t*[nrga]\d+ \[", source, re.M))
+        raise RenderError(
+            f"Graphviz did not finish drawing {nodes:,} nodes within {limit:g} s and was "
+            "stopped. To draw a map this size: draw a part (focus=..., depth=2; "
+            "doctrines=[...]; or pages=True, `argmap render --split issue`, for one "
+            "figure per issue), use layout='fast', or allow more time with timeout= "
+            "(`--timeout SECONDS`; 0: no limit)"
+        ) from None
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    if proc.returncode != 0:
+        message = raw.decode("utf-8", "replace")
         lines = [line for line in message.splitlines() if line.strip()]
         errors = [line for line in lines if not line.startswith("Warning:")] or lines
-        raise RenderError(f"Graphviz could not draw the diagram: {' '.join(errors)}") from exc
+        raise RenderError(f"Graphviz could not draw the diagram: {' '.join(errors)}")
     return data
 
 
-def _svg(source: str) -> str:
-    svg = _pipe(source, "svg").decode("utf-8")
+def _seconds(timeout: object) -> None:
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout >= 0
+    ):
+        raise DiagramError(f"timeout must be a number of seconds (0: no limit), not {timeout!r}")
+
+
+def _svg(source: str, timeout: float | None = None) -> str:
+    svg = _pipe(source, "svg", timeout=timeout).decode("utf-8")
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg
 
 
-def to_svg(m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **options: Any) -> str:
+def to_svg(
+    m: ArgumentMap | Any,
+    evaluation: EvaluationLike | None = None,
+    *,
+    timeout: float | None = None,
+    **options: Any,
+) -> str:
     """The diagram as SVG text without XML prolog or DOCTYPE, ready to inline in HTML.
 
-    ``options`` are those of :func:`to_dot`.
+    ``options`` are those of :func:`to_dot`; ``timeout`` bounds Graphviz's time
+    as in :func:`render`.
 
     Raises:
         MissingDependencyError: when the Graphviz ``dot`` program is not installed.
@@ -1310,7 +1426,8 @@ def to_svg(m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **opt
         >>> svg.startswith("<svg"), "The contract binds" in svg  # doctest: +SKIP
         (True, True)
     """
-    return _svg(to_dot(m, evaluation, **options).source)
+    _seconds(timeout)
+    return _svg(to_dot(m, evaluation, **options).source, timeout)
 
 
 def render(
@@ -1320,6 +1437,7 @@ def render(
     format: Format | None = None,
     evaluation: EvaluationLike | None = None,
     dpi: int | None = None,
+    timeout: float | None = None,
     **options: Any,
 ) -> Path:
     """Write the diagram to ``path`` as SVG, PDF, PNG or DOT source.
@@ -1333,6 +1451,9 @@ def render(
         evaluation: statuses to show, as in :func:`to_dot`.
         dpi: resolution of PNG output (default 144; slides 192, i.e. 2560 pixels
             across a full slide).
+        timeout: seconds Graphviz may take (default :data:`TIMEOUT`; ``0``: no
+            limit); then it is stopped and :class:`RenderError` says how to draw
+            such a map.
         options: the options of :func:`to_dot` (``theme=``, ``focus=``, …).
 
     Returns:
@@ -1360,6 +1481,7 @@ def render(
         )
     _choice("format", fmt, FORMATS)
     _count("dpi", dpi, "dots per inch")
+    _seconds(timeout)
     if not target.suffix:
         target = target.with_suffix(f".{fmt}")
     source = to_dot(m, evaluation, **options).source
@@ -1367,7 +1489,7 @@ def render(
         resolution = dpi or (192 if options.get("theme") == "slides" else 144)
         head, _, _ = source.rpartition("}")
         source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
-    data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt)
+    data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt, timeout=timeout)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return target

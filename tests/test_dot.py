@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import warnings
@@ -11,7 +12,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-import graphviz
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -26,7 +26,7 @@ from argmap.dot import (
     to_dot,
     to_svg,
 )
-from argmap.exceptions import MissingDependencyError, RenderError, UnknownNodeError
+from argmap.exceptions import ArgmapError, MissingDependencyError, RenderError, UnknownNodeError
 from argmap.graph import ArgumentMap
 from argmap.model import Conflict, Inference
 from tests.strategies import argument_maps, texts
@@ -640,15 +640,91 @@ def test_missing_dot_program(tmp_path: Path, no_dot: None) -> None:
         to_svg(small_map())
 
 
-def test_graphviz_failure_is_a_render_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(*args: Any, **kwargs: Any) -> bytes:
-        raise graphviz.CalledProcessError(1, ["dot"], b"", b"Warning: x\nError: syntax error")
+def fake_dot(folder: Path, script: str) -> None:
+    """Put a program called ``dot`` running ``script`` (sh) first on PATH."""
+    folder.mkdir(parents=True, exist_ok=True)
+    program = folder / "dot"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
 
-    monkeypatch.setattr(graphviz, "pipe", fail)
-    with pytest.raises(RenderError, match="Graphviz could not draw the diagram: Error: syntax"):
+
+def test_graphviz_failure_is_a_render_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """What users rely on: an ArgmapError carrying Graphviz's own error lines (whatever
+    their wording), without its warnings, and no traceback from the display."""
+    fake_dot(
+        tmp_path / "bin", 'echo "Warning: a harmless remark" >&2; echo "it broke: 42" >&2; exit 1'
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(RenderError) as err:
         to_svg(small_map())
+    assert isinstance(err.value, ArgmapError)
+    assert "it broke: 42" in str(err.value) and "harmless remark" not in str(err.value)
     bundle = mimebundle(small_map())
-    assert bundle["text/plain"].startswith("// could not draw the diagram")
+    assert "it broke: 42" in bundle["text/plain"] and "image/svg+xml" not in bundle
+
+
+@pytest.mark.exe
+def test_real_graphviz_errors_are_render_errors() -> None:
+    with pytest.raises(RenderError) as err:
+        dot._pipe("digraph { a -> }", "svg")
+    assert str(err.value).strip()
+
+
+def gone(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().split(")")[-1].split()[0] in ("Z", "X")
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_graphviz_is_stopped_after_the_timeout_with_advice(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pid_file = tmp_path / "pid"
+    fake_dot(tmp_path / "bin", f"echo $$ > {pid_file}; exec {shutil.which('sleep')} 600")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(RenderError) as err:
+        render(small_map(), tmp_path / "map.svg", timeout=0.5)
+    message = str(err.value)
+    assert "focus=" in message and "pages=True" in message and "timeout" in message
+    assert gone(int(pid_file.read_text()))
+    assert not (tmp_path / "map.svg").exists()
+    with pytest.raises(RenderError, match="timeout"):
+        to_svg(small_map(), timeout=0.5)
+    with pytest.raises(DiagramError, match="seconds"):
+        to_svg(small_map(), timeout=-1)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs PR_SET_PDEATHSIG")
+def test_graphviz_dies_with_its_parent(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    pid_file = tmp_path / "pid"
+    fake_dot(tmp_path / "bin", f"echo $$ > {pid_file}; exec {shutil.which('sleep')} 600")
+    code = (
+        "from tests.test_dot import small_map; from argmap.dot import to_svg; "
+        "to_svg(small_map(), timeout=0)"
+    )
+    env = {**os.environ, "PATH": f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    parent = subprocess.Popen([sys.executable, "-c", code], env=env,
+                              cwd=Path(__file__).parent.parent)  # fmt: skip
+    for _ in range(600):  # wait (up to a minute) for the fake dot to start
+        if pid_file.exists() and pid_file.read_text().strip():
+            break
+        time.sleep(0.1)
+    child = int(pid_file.read_text())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    for _ in range(600):
+        if gone(child):
+            break
+        time.sleep(0.1)
+    assert gone(child)
 
 
 def test_render_format_checks(tmp_path: Path) -> None:
@@ -869,3 +945,27 @@ def test_equal_maps_give_identical_dot(m: ArgumentMap, data: st.DataObject) -> N
         source = to_dot(m, **options).source
         assert to_dot(same, **options).source == source
         assert to_dot(permuted, **options).source == source
+
+
+def test_text_over_16_kb_is_cut_for_graphviz_and_the_tooltip_says_so() -> None:
+    m = ArgumentMap(doctrines={"d": "D" * 20000})
+    c = m.claim("word & " * 5000, note="n" * 30000, doctrines=["d"])
+    m.premise("<" * 20000, supports=c, doctrines=["d"])
+    m.claim("ok", doctrines=["d"])
+    for options in ({}, {"wrap": 0}, {"theme": "slides", "legend": True}):
+        source = to_dot(m, **options).source
+        for quoted in re.findall(r'"(?:[^"\\]|\\.)*"', source):
+            assert len(quoted.encode()) < 16384
+        for label in re.findall(r"label=<(.*?)>[,\]]", source):
+            assert len(label.encode()) < 16384
+        assert "35,000 characters in all; the map holds the full text" in source
+        assert "shortened" in source
+    assert m["C1"].text == "word & " * 5000  # the map keeps the full text
+
+
+@pytest.mark.exe
+def test_text_over_16_kb_renders() -> None:
+    m = ArgumentMap(title="T" * 20000)
+    c = m.claim("x" * 40000, note="é" * 20000)
+    m.rebuttal('"' * 20000, attacks=c)
+    svg_of(to_dot(m, wrap=0).source)
