@@ -409,8 +409,7 @@ class _Diagram:
         attacked = {c.target for c in m.conflicts}
         self.rel_nodes: dict[str, str] = {}
         for rel in self.rel_order:
-            linked = isinstance(rel, Inference) and (len(rel.premises) != 1 or bool(rel.scheme))
-            if rel.id in attacked or rel.weight is not None or linked:
+            if rel.id in attacked or _carries_something(rel):
                 self.rel_nodes[rel.id] = f"r{len(self.rel_nodes) + 1}"
         self.rows = self._stagger()
         self.ghost_rels: list[Relation] = []
@@ -435,7 +434,8 @@ class _Diagram:
         """What a view leaves out: the context it points at, and counts of the rest.
 
         A shown statement that supports or attacks something outside the view keeps
-        its line: the statement at the other end is drawn as a grey context box, and
+        its line: the statement at the other end (and any premise linked with it) is
+        drawn as a grey context box, and
         when the line ends on a relation (an undercut of an attack whose ends are
         outside the view), that relation is drawn too, with grey boxes for its ends,
         so no argument hangs in the air. Reasons left out are counted instead.
@@ -446,10 +446,7 @@ class _Diagram:
         todo = [
             rel
             for rel in _canonical_relations(full)
-            if context
-            and rel.id not in m.relations
-            and all(e in m.statements for e in rel.sources)
-            and rel.target not in m.statements
+            if context and rel.id not in m.relations and any(e in m.statements for e in rel.sources)
         ]
         while todo:
             rel = todo.pop()
@@ -465,7 +462,7 @@ class _Diagram:
         for rel in _canonical_relations(full):
             if rel.id in needed:
                 self.ghost_rels.append(rel)
-                if rel.id in attacked:  # an undercut lands on it: draw it as a small node
+                if rel.id in attacked or _carries_something(rel):
                     self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
             elif rel.id not in m.relations and rel.target in m.statements:
                 counts = self.hidden.setdefault(rel.target, [0, 0])
@@ -1008,7 +1005,7 @@ class _Diagram:
         for key, (glyph, meaning) in glyphs.items():
             if key in used:
                 rows.append((key, small(glyph, t.relation_fill[key]), meaning))
-        heads = {"normal": "▶", "tee": "⊣", "empty": "▷", "none": ""}
+        heads = {"normal": "▶", "tee": "⊣", "teeodot": "⊣∘", "empty": "▷", "none": ""}
         line_words = {
             "support": "supports",
             "attack": self._attack_words(),
@@ -1068,6 +1065,13 @@ class _Diagram:
         if self.attack_kinds == {"undermine"}:
             return "undermines (attacks a premise)"
         return "rebuts / undermines"
+
+
+def _carries_something(rel: Relation) -> bool:
+    """A relation drawn as a small node even when nothing attacks it: linked or
+    axiomatic premises, a scheme, or a weight."""
+    linked = isinstance(rel, Inference) and (len(rel.premises) != 1 or bool(rel.scheme))
+    return linked or rel.weight is not None
 
 
 def _canonical_relations(m: ArgumentMap) -> list[Relation]:

@@ -290,7 +290,12 @@ def test_linked_premises_half_inside_a_view() -> None:
     p1, p2 = m.premise("one", doctrines=["a"]), m.premise("two", doctrines=["b"])
     m.infer([p1, p2], c)
     source = to_dot(m, doctrines=["a"]).source
-    assert "one" in source and "conclusion" not in source.split("tooltip")[0]
+    # the shown premise keeps its line: the conclusion and its partner are grey context
+    assert "one" in source and source.count("not in this view") == 2
+    assert re.search(r"\tn1 -> r1 \[", source) and re.search(r"\tr1 -> g\d \[", source)
+    source = to_dot(m, doctrines=["b"]).source
+    assert source.count("not in this view") == 1 and "not shown" not in source
+    m.premise("three", supports=c, doctrines=["a"])
     assert "+1 for not shown" in to_dot(m, doctrines=["b"]).source
 
 
@@ -401,10 +406,51 @@ def test_party_colours_are_okabe_ito_tints_and_own_colours_win() -> None:
     m = small_map()
     source = to_dot(m).source
     assert 'fillcolor="#BBE1F6"' in node_line(source, "n3")  # federal: sky blue
-    assert 'fillcolor="#F5D899"' in node_line(source, "n4")  # local: orange
+    assert 'fillcolor="#F9F4B3"' in node_line(source, "n4")  # local: yellow
     m.party("local", "Cities", colour="#0072B2")
     line = node_line(to_dot(m).source, "n4")
     assert 'fillcolor="#0072B2"' in line and 'fontcolor="#FFFFFF"' in line  # readable on dark
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+
+def _hue(colour: str) -> float | None:
+    """The hue (degrees) of a colour, or None for greys."""
+    import colorsys
+
+    r, g, b = (c / 255 for c in _rgb(colour))
+    h, light, sat = colorsys.rgb_to_hls(r, g, b)
+    return None if sat < 0.15 or light > 0.97 else h * 360
+
+
+def _near(a: float, b: float, degrees: float = 30) -> bool:
+    return min(abs(a - b), 360 - abs(a - b)) < degrees
+
+
+@pytest.mark.parametrize("theme", sorted(dot.THEMES))
+def test_status_relation_and_party_never_share_a_hue_or_a_mark(theme: str) -> None:
+    """Issue 15 §6: orange was both "rebuts", "rejected" and the second party's fill."""
+    t = dot.THEMES[theme]
+    statuses = [t.status[s].colour for s in t.status]
+    lines = [t.edges[k].colour for k in ("attack", "undercut")]
+    fills = [t.party_fill(i, None) for i in range(3)]
+    for status in statuses:
+        hs = _hue(status)
+        for other in [*lines, *fills]:
+            ho = _hue(other)
+            assert hs is None or ho is None or not _near(hs, ho), (status, other)
+    # greyscale and colour-blind safe: every status has its own border style and
+    # symbol; every relation its own line style and arrowhead
+    assert len({(t.status[s].style, t.status[s].symbol) for s in t.status}) == 3
+    assert len({t.status[s].symbol for s in t.status}) == 3
+    relations = [(e.style, e.arrowhead) for k, e in t.edges.items() if k != "cites"]
+    assert len(set(relations)) == len(relations)
+    assert (
+        len({e.arrowhead for k, e in t.edges.items() if k in ("support", "attack", "undercut")})
+        == 3
+    )
 
 
 def test_print_theme_is_greyscale_and_loses_nothing() -> None:
@@ -431,7 +477,7 @@ def test_statuses_use_border_symbol_and_colour() -> None:
     source = to_dot(m, ev).source
     accepted, rejected, undecided = (node_line(source, n) for n in ("n5", "n3", "n8"))
     assert "✔" in accepted and "dashed" not in accepted and 'color="#009E73"' in accepted
-    assert "✘" in rejected and "dashed" in rejected and 'color="#D55E00"' in rejected
+    assert "✘" in rejected and "dashed" in rejected and 'color="#A23B72"' in rejected
     assert "?" in undecided and "dotted" in undecided
     assert "C1 is rejected because the test says so" in rejected  # explain() in the tooltip
 
