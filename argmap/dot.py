@@ -41,12 +41,20 @@ import re
 import shutil
 import subprocess
 import sys
-import unicodedata
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
 
+from ._dotlayout import (
+    canonical,
+    canonical_relations,
+    carries_something,
+    connected_pieces,
+    issue_groups,
+    pieces_by_group,
+    stack,
+)
 from ._dotstyle import (
     FOCUS_MARK,
     KIND_SHAPES,
@@ -57,6 +65,16 @@ from ._dotstyle import (
     Theme,
     ThemeName,
     text_colour_on,
+)
+from ._dottext import (
+    _LABEL_BYTES,
+    _PIECE_BYTES,
+    _clip,
+    _fit,
+    _long,
+    _tooltip,
+    _wrap,
+    escape_label,
 )
 from .exceptions import (
     ArgmapError,
@@ -88,6 +106,7 @@ __all__ = [
 ]
 
 RankDir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
+Arrange: TypeAlias = Literal["rows", "strip"]
 AuthorityMode: TypeAlias = Literal["inline", "nodes", "none"]
 LayoutMode: TypeAlias = Literal["auto", "full", "fast"]
 Format: TypeAlias = Literal["svg", "pdf", "png", "dot"]
@@ -95,6 +114,7 @@ Relation: TypeAlias = Inference | Conflict
 
 FORMATS: tuple[Format, ...] = ("svg", "pdf", "png", "dot")
 _RANKDIRS: tuple[RankDir, ...] = ("BT", "TB", "LR", "RL")
+_ARRANGES: tuple[Arrange, ...] = ("rows", "strip")
 _AUTHORITY_MODES: tuple[AuthorityMode, ...] = ("inline", "nodes", "none")
 _LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast")
 
@@ -140,179 +160,6 @@ class EvaluationLike(Protocol):
 
     def explain(self, ident: str, /) -> str:
         """A plain-English reason for the status."""
-
-
-# --------------------------------------------------------------------------- escaping
-
-# Characters no diagram can show as written: C0 controls become their visible "control
-# pictures" (␀ … ␟, ␡); C1 controls and the XML non-characters U+FFFE/U+FFFF become �.
-_UNSHOWABLE: dict[int, str] = {c: chr(0x2400 + c) for c in range(32) if c not in (9, 10, 13)}
-_UNSHOWABLE[0x7F] = "\u2421"
-_UNSHOWABLE.update(dict.fromkeys((*range(0x80, 0xA0), 0xFFFE, 0xFFFF), "\ufffd"))
-_HAS_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]").search
-# Most text needs no escaping at all: checking that first is faster than escaping.
-_PLAIN = re.compile(r'[^&<>"\\\x00-\x1f\x7f-\x9f\ufffe\uffff]*').fullmatch
-
-
-def escape_label(text: str, *, html: bool = True) -> str:
-    """Make any user text safe to put into DOT, shown exactly as written.
-
-    This is the one door through which user text (statement text, ids, party and
-    doctrine labels, titles, citations) reaches a diagram. The result can never
-    end a string, open a tag, or read as a Graphviz escape such as ``\\N``:
-
-    * ``html=True`` (labels, written inside ``<…>``): ``& < > "`` become entities,
-      a backslash is doubled, a newline becomes ``<BR/>`` and a tab four spaces;
-    * ``html=False`` (tooltips, written inside ``"…"``): ``& < > "`` become
-      entities, a backslash is written four times, a newline becomes ``\\n``.
-
-    ``\\r\\n`` and ``\\r`` count as newlines. Control characters, which neither SVG
-    nor Graphviz can show, become visible symbols (``␇``, ``�``).
-
-    Example:
-        >>> escape_label('<Brown v. Board> & "Plessy"')
-        '&lt;Brown v. Board&gt; &amp; &quot;Plessy&quot;'
-        >>> escape_label("]; evil -> x [")
-        '&#93;; evil -&gt; x ['
-        >>> print(escape_label("C:\\\\dir\\\\"), escape_label("two\\nlines"))
-        C:\\\\dir\\\\ two<BR/>lines
-        >>> print(escape_label('say "\\\\N"\\n', html=False))
-        say &quot;\\\\\\\\N&quot;\\n
-    """
-    if _PLAIN(text) and not (html and "]" in text):
-        return text
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _HAS_UNSHOWABLE(text):
-        text = text.translate(_UNSHOWABLE)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace('"', "&quot;")
-    # In HTML-like labels Graphviz decodes entities, then reads backslash escapes once
-    # (\N is the node name, \G the graph name …), so a backslash is written twice; tabs
-    # would be dropped there, so they become four spaces. In quoted attributes shown as
-    # tooltips it reads backslash escapes twice, so a backslash is written four times.
-    if html:
-        # Graphviz 2.43 rejects an HTML-like label whose text starts with "]" (a lexer
-        # bug), so "]" is always written as its character reference there.
-        text = text.replace("]", "&#93;")
-        return text.replace("\\", "\\\\").replace("\t", "    ").replace("\n", "<BR/>")
-    return text.replace("\\", "\\" * 4).replace("\n", "\\n")
-
-
-#: Graphviz refuses a quoted or HTML string longer than 16,384 bytes; texts are cut
-#: well below that (a label holds several), and the tooltip says so.
-_LABEL_BYTES = 6000
-_PIECE_BYTES = 2000
-_TIP_BYTES = 12000
-
-
-def _fit(text: str, limit: int, *, html: bool = True) -> tuple[str, bool]:
-    """``escape_label(text)``, cut (ending in "…") so that it takes at most ``limit``
-    bytes, and whether it was cut.
-
-    Example:
-        >>> _fit("a & b", 100)
-        ('a &amp; b', False)
-        >>> _fit("&" * 10, 20)
-        ('&amp;&amp;&amp;…', True)
-    """
-    out = escape_label(text, html=html)
-    if len(out) * 4 <= limit or len(out.encode("utf-8")) <= limit:
-        return out, False
-    low, high = 0, len(text)
-    while low < high:  # the longest start of the text that fits
-        mid = (low + high + 1) // 2
-        if len(escape_label(text[:mid] + "…", html=html).encode("utf-8")) <= limit:
-            low = mid
-        else:
-            high = mid - 1
-    return escape_label(text[:low] + "…", html=html), True
-
-
-def _long(text: str, most: int) -> str:
-    """``text``, or its first ``most`` characters and a note that there is more.
-
-    Example:
-        >>> _long("abcdef", 3)
-        'abc… [6 characters in all; the map holds the full text]'
-    """
-    if len(text) <= most:
-        return text
-    return f"{text[:most]}… [{len(text):,} characters in all; the map holds the full text]"
-
-
-def _tooltip(text: str) -> str:
-    """A tooltip that Graphviz accepts: cut when over :data:`_TIP_BYTES`, saying so."""
-    note = (
-        f"\n[shortened: Graphviz takes at most 16 KB of text here; the map holds all "
-        f"{len(text):,} characters]"
-    )
-    out, cut = _fit(text, _TIP_BYTES, html=False)
-    return out + note if cut else out
-
-
-# --------------------------------------------------------------------------- wrapping
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes: East Asian wide characters count twice."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cut(word: str, width: int) -> int:
-    """How many characters of ``word`` fit in ``width`` columns (at least one)."""
-    used = 0
-    for i, ch in enumerate(word):
-        used += 2 if not ch.isascii() and unicodedata.east_asian_width(ch) in "WF" else 1
-        if used > width:
-            return max(i, 1)
-    return len(word)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` columns, broken at spaces; longer words are cut.
-
-    The writer's own line breaks are kept; ``width`` 0 keeps every line whole.
-    """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[str] = []
-    for para in text.split("\n"):
-        size = len if para.isascii() else _width
-        if width <= 0 or size(para) <= width:
-            out.append(para)
-            continue
-        line: str | None = None
-        used = 0
-        for word in para.split(" "):
-            needed = size(word)
-            if line is None:
-                line, used = word, needed
-            elif used + 1 + needed <= width:
-                line, used = f"{line} {word}", used + 1 + needed
-            else:
-                out.append(line.rstrip(" ") or line)
-                line, used = word, needed
-            while used > width:
-                cut = _cut(line, width)
-                out.append(line[:cut])
-                line = line[cut:]
-                used = size(line)
-        out.append(line or "")
-    return out
-
-
-def _clip(lines: list[str], most: int, width: int) -> list[str]:
-    """At most ``most`` lines (0: all); the last ends in "…" when text was left out."""
-    if most <= 0 or len(lines) <= most:
-        return lines
-    last = lines[most - 1]
-    if width > 0 and _width(last) + 1 > width:
-        space = last.rfind(" ")
-        last = last[:space] if space > 0 else last[: _cut(last, width - 1)]
-    return [*lines[: most - 1], last.rstrip(" ,;:.") + "…"]
 
 
 # --------------------------------------------------------------------------- inputs
@@ -384,8 +231,10 @@ class _Diagram:
         doctrines: list[str] | None,
         context: bool,
         rankdir: RankDir,
+        arrange: Arrange = "rows",
     ) -> None:
         self.full, self.m, self.ev, self.t = full, m, evaluation, theme
+        self.arrange = arrange
         # Graphviz turns a cluster's label over with the ranks: "b" is the top in BT
         self.label_top = "labelloc=b" if rankdir == "BT" else "labelloc=t"
         self.wrap = wrap
@@ -403,13 +252,13 @@ class _Diagram:
         self.looks: dict[tuple[str, str | None, Status | None], str] = {}
         # relations in a canonical order (by the statements they join), so that equal
         # maps give identical DOT whatever order their relations were added in
-        self.rel_order = _canonical_relations(m)
+        self.rel_order = canonical_relations(m)
         # relations drawn as small nodes: attacked, linked, axiomatic, or carrying a
         # scheme or weight
         attacked = {c.target for c in m.conflicts}
         self.rel_nodes: dict[str, str] = {}
         for rel in self.rel_order:
-            if rel.id in attacked or _carries_something(rel):
+            if rel.id in attacked or carries_something(rel):
                 self.rel_nodes[rel.id] = f"r{len(self.rel_nodes) + 1}"
         self.rows = self._stagger()
         self.ghost_rels: list[Relation] = []
@@ -420,15 +269,45 @@ class _Diagram:
         self.auth_names = {a.id: f"a{i}" for i, a in enumerate(m.cited(), 1)}
         if authorities != "nodes":
             self.auth_names = {}
-        order = doctrines if doctrines is not None else list(m.doctrines)
-        self.cluster_of: dict[str, str] = {}
-        for s in m.statements.values():
+        self._groups()
+        self._clusters(clusters, doctrines)
+
+    # ------------------------------------------------------------------ arrangement
+
+    def _groups(self) -> None:
+        """Which top-level issue each node belongs to, when the drawing is arranged
+        in rows of issues (two or more issues shown); lines between issues then do
+        not pull the rows together."""
+        self.group_of: dict[str, int] = {}
+        self.node_group: dict[str, int] = {}
+        if self.arrange != "rows":
+            return
+        groups = issue_groups(self.full)
+        shown = {s: groups[s] for s in self.m.statements if s in groups}
+        if len(set(shown.values())) < 2:
+            return
+        self.group_of = shown
+        self.node_group = {self.names[s]: g for s, g in shown.items()}
+        for ident, name in self.rel_nodes.items():
+            rel = self.full.relations.get(ident)
+            ends = [e for e in self._statement_ends(rel) if e in shown] if rel else []
+            if ends:
+                self.node_group[name] = shown[ends[-1]]
+
+    def _clusters(self, clusters: bool, doctrines: list[str] | None) -> None:
+        """A box for each doctrine (within each issue's row, when arranged by issue),
+        when two or more doctrines are drawn."""
+        order = doctrines if doctrines is not None else list(self.m.doctrines)
+        self.cluster_of: dict[str, tuple[int, str]] = {}
+        for s in self.m.statements.values():
             home = next((d for d in order if d in s.doctrines), None)
             if home is not None:
-                self.cluster_of[s.id] = home
-        if not clusters or len(set(self.cluster_of.values())) < 2:
+                self.cluster_of[s.id] = (self.group_of.get(s.id, -1), home)
+        if not clusters or len({d for _, d in self.cluster_of.values()}) < 2:
             self.cluster_of = {}
-        self.cluster_order = [d for d in order if d in set(self.cluster_of.values())]
+        used = set(self.cluster_of.values())
+        groups = sorted({g for g, _ in used})
+        self.cluster_order = [(g, d) for g in groups for d in order if (g, d) in used]
 
     def _outside(self, context: bool) -> None:
         """What a view leaves out: the context it points at, and counts of the rest.
@@ -445,7 +324,7 @@ class _Diagram:
         ghosts: set[str] = set()
         todo = [
             rel
-            for rel in _canonical_relations(full)
+            for rel in canonical_relations(full)
             if context and rel.id not in m.relations and any(e in m.statements for e in rel.sources)
         ]
         while todo:
@@ -459,10 +338,10 @@ class _Diagram:
                 elif end in full.relations and end not in m.relations:
                     todo.append(full.relations[end])
         attacked = {c.target for c in full.conflicts if c.id in needed}
-        for rel in _canonical_relations(full):
+        for rel in canonical_relations(full):
             if rel.id in needed:
                 self.ghost_rels.append(rel)
-                if rel.id in attacked or _carries_something(rel):
+                if rel.id in attacked or carries_something(rel):
                     self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
             elif rel.id not in m.relations and rel.target in m.statements:
                 counts = self.hidden.setdefault(rel.target, [0, 0])
@@ -482,7 +361,7 @@ class _Diagram:
         for target in self.m.statements:
             into = [
                 r
-                for r in _canonical(self.m.relations_to(target), self.m)
+                for r in canonical(self.m.relations_to(target), self.m)
                 if not (isinstance(r, Conflict) and self._rivals(r.attacker, target))
             ]
             if len(into) > per_row:
@@ -781,6 +660,9 @@ class _Diagram:
             attrs.append("weight=0")
         if minlen != 1:
             attrs.append(f"minlen={minlen}")
+        apart = self.node_group.get(tail, -1) != self.node_group.get(head, -2)
+        if apart and tail in self.node_group and head in self.node_group:
+            constraint = False  # a line between two issues' rows: drawn, not pulling
         if not constraint:
             attrs.append("constraint=false")
         if label:
@@ -827,7 +709,7 @@ class _Diagram:
 
     def body(self) -> list[str]:
         m, t = self.m, self.t
-        groups: dict[str | None, list[str]] = {d: [] for d in self.cluster_order}
+        groups: dict[tuple[int, str] | None, list[str]] = {d: [] for d in self.cluster_order}
         groups[None] = []
         for s in m.statements.values():
             groups[self.cluster_of.get(s.id)].append(self.statement_node(s))
@@ -844,7 +726,8 @@ class _Diagram:
             homes = {self.cluster_of.get(s.id) for s in citing}
             groups[homes.pop() if len(homes) == 1 else None].append(self.authority_node(ident))
         out: list[str] = []
-        for i, d in enumerate(self.cluster_order, 1):
+        for i, key in enumerate(self.cluster_order, 1):
+            d = key[1]
             doctrine = m.doctrines[d]
             colour = doctrine.colour if doctrine.colour and not t.greyscale else t.cluster_colour
             out += [
@@ -853,7 +736,7 @@ class _Diagram:
                 f'fontsize={t.fontsize + 3:g}, style="rounded,filled", '
                 f'fillcolor="{t.cluster_fill}", color="{colour}", '
                 f'tooltip="{_tooltip(doctrine.name)}"]\n',
-                *("\t" + line for line in groups[d]),
+                *("\t" + line for line in groups[key]),
                 "\t}\n",
             ]
         out += groups[None]
@@ -888,56 +771,24 @@ class _Diagram:
         return out
 
     def stack_pieces(self) -> list[str]:
-        """Invisible edges that stack the separate pieces of a drawing in rows.
-
-        Graphviz puts unconnected pieces side by side, which makes doctrine views
-        (where cross-references pull in pieces of other doctrines) very wide. The
-        pieces stay in map order, split into as many rows as let the drawing fill
-        a 16:9 page at the largest scale (sizes are estimated from the ranks).
-        """
-        if self.cluster_of:
+        """Invisible edges that stack the pieces of the drawing in rows (see
+        :func:`argmap._dotlayout.stack`): one piece per top-level issue when the
+        drawing is arranged by issue, else each separate piece of a view."""
+        if self.arrange != "rows":
             return []
         big = {*self.names.values(), *self.ghost_names.values(), *self.auth_names.values()}
         nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
         nodes += self.auth_names.values()
-        parent = {n: n for n in nodes}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        up: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
-        for tail, head, minlen in self.edges:
-            parent[find(tail)] = find(head)
-            if minlen:
-                up[tail].append((head, minlen))
-        pieces: dict[str, list[str]] = {}
-        for n in nodes:
-            pieces.setdefault(find(n), []).append(n)
-        if len(pieces) < 2:
+        if self.node_group:
+            pieces = pieces_by_group(nodes, self.node_group, self.edges)
+        elif self.cluster_of:
             return []
-        depth = _depths(nodes, up)
+        else:
+            pieces = connected_pieces(nodes, self.edges)
         t = self.t
         node_w = (max(self.wrap, 12) * 0.6 * t.fontsize + 20) / 72 + t.nodesep
         node_h = 6.5 * t.fontsize / 72 + t.ranksep
-        sizes: list[tuple[float, float]] = []
-        for members in pieces.values():
-            levels: dict[int, float] = {}
-            for n in members:
-                levels[depth[n]] = levels.get(depth[n], 0.0) + (node_w if n in big else 0.3)
-            ranks = {depth[n] for n in members if n in big}
-            sizes.append((max(levels.values()), len(ranks) * node_h))
-        rows = _shelves(sizes)
-        groups = list(pieces.values())
-        out: list[str] = []
-        for above, below in itertools.pairwise(rows):
-            deepest = max((n for i in above for n in groups[i]), key=lambda n: (depth[n], n in big))
-            for i in below:
-                root = min(groups[i], key=lambda n: (depth[n], n not in big))
-                out.append(f"\t{root} -> {deepest} [style=invis]\n")
-        return out
+        return stack(pieces, nodes, big, self.edges, (node_w, node_h), _PAGE)
 
     # ------------------------------------------------------------------ legend
 
@@ -1067,89 +918,6 @@ class _Diagram:
         return "rebuts / undermines"
 
 
-def _carries_something(rel: Relation) -> bool:
-    """A relation drawn as a small node even when nothing attacks it: linked or
-    axiomatic premises, a scheme, or a weight."""
-    linked = isinstance(rel, Inference) and (len(rel.premises) != 1 or bool(rel.scheme))
-    return linked or rel.weight is not None
-
-
-def _canonical_relations(m: ArgumentMap) -> list[Relation]:
-    """The map's relations in an order that depends only on its statements' order.
-
-    Two maps holding the same statements (in the same order) and the same relations
-    (in any order) are equal; sorting relations by the statements they join makes
-    their diagrams byte-identical too.
-
-    Example:
-        >>> from argmap import ArgumentMap
-        >>> m = ArgumentMap(); c = m.claim("x"); p = m.premise("y", supports=c)
-        >>> r = m.rebuttal("z", attacks=c)
-        >>> [rel.id for rel in _canonical_relations(m)]
-        ['P1->C1', 'R1-|C1']
-    """
-    return _canonical(m.relations.values(), m)
-
-
-def _canonical(rels: Iterable[Relation], m: ArgumentMap) -> list[Relation]:
-    position = {s: i for i, s in enumerate(m.statements)}
-    keys: dict[str, tuple[Any, ...]] = {}
-
-    def key(ident: str, seen: frozenset[str] = frozenset()) -> tuple[Any, ...]:
-        if ident in position:
-            return (0, position[ident])
-        rel = m.relations.get(ident)
-        if rel is None or ident in seen:  # an end outside the map, or a cycle
-            return (2, ident)
-        if ident not in keys:
-            inner = seen | {ident}
-            ends = tuple(key(e, inner) for e in (*rel.sources, rel.target))
-            keys[ident] = (1, ends, rel.kind, ident)
-        return keys[ident]
-
-    return sorted(rels, key=lambda rel: key(rel.id))
-
-
-def _depths(nodes: list[str], up: dict[str, list[tuple[str, int]]]) -> dict[str, int]:
-    """Ranks below the top of each piece: the longest way up (cycles are cut)."""
-    depth: dict[str, int] = {}
-    for start in nodes:
-        stack = [start]
-        while stack:
-            n = stack[-1]
-            if n in depth:
-                stack.pop()
-                continue
-            todo = [h for h, _ in up[n] if h not in depth and h not in stack]
-            if todo:
-                stack += todo
-                continue
-            depth[n] = max((depth.get(h, 0) + k for h, k in up[n]), default=0)
-            stack.pop()
-    return depth
-
-
-def _shelves(sizes: list[tuple[float, float]]) -> list[list[int]]:
-    """Split pieces (width, height), in order, into the rows that best fill a 16:9 page."""
-    best_scale, best = 0.0, [list(range(len(sizes)))]
-    for count in range(1, min(len(sizes), 8) + 1):
-        target = sum(w for w, _ in sizes) / count
-        rows: list[list[int]] = [[]]
-        width = 0.0
-        for i, (w, _) in enumerate(sizes):
-            if rows[-1] and width + w / 2 > target and len(rows) < count:
-                rows.append([])
-                width = 0.0
-            rows[-1].append(i)
-            width += w
-        total_w = max(sum(sizes[i][0] for i in row) for row in rows)
-        total_h = sum(max(sizes[i][1] for i in row) for row in rows)
-        scale = min(_PAGE[0] / total_w, _PAGE[1] / total_h)
-        if scale > best_scale * 1.05:
-            best_scale, best = scale, rows
-    return best
-
-
 def _party_tags(m: ArgumentMap) -> dict[str, str]:
     """Short unique letters for parties (``F``, ``L``), for greyscale diagrams."""
     tags: dict[str, str] = {}
@@ -1210,6 +978,7 @@ def to_dot(
     clusters: bool = True,
     context: bool = True,
     layout: LayoutMode = "auto",
+    arrange: Arrange = "rows",
 ) -> graphviz.Digraph:
     """Draw a map (or a view of it) as a Graphviz digraph.
 
@@ -1240,6 +1009,9 @@ def to_dot(
         layout: ``"auto"`` switches to cheaper Graphviz settings above
             :data:`FAST_LAYOUT_NODES` nodes, with a :class:`LargeMapWarning`;
             ``"fast"`` always does, ``"full"`` never.
+        arrange: ``"rows"`` (default) stacks the top-level issues (or, in a view
+            of one issue, its separate pieces) in rows that fit a 16:9 page;
+            ``"strip"`` leaves Graphviz to put them side by side.
 
     Returns:
         A :class:`graphviz.Digraph`: call ``.render()`` or ``.pipe()``, or show it in
@@ -1268,6 +1040,7 @@ def to_dot(
     _choice("rankdir", rankdir, _RANKDIRS)
     _choice("authorities", authorities, _AUTHORITY_MODES)
     _choice("layout", layout, _LAYOUTS)
+    _choice("arrange", arrange, _ARRANGES)
     _count("wrap", wrap, "characters per line; 0: no wrapping")
     _count("max_lines", max_lines, "0: all lines")
     _count("depth", depth, "steps from the focus")
@@ -1295,6 +1068,7 @@ def to_dot(
         doctrines=doctrine_list,
         context=context and not focus_list,
         rankdir=rankdir,
+        arrange=arrange,
     )
     count = diagram.node_count()
     fast = layout == "fast" or (layout == "auto" and count > FAST_LAYOUT_NODES)

@@ -1015,3 +1015,45 @@ def test_text_over_16_kb_renders() -> None:
     c = m.claim("x" * 40000, note="é" * 20000)
     m.rebuttal('"' * 20000, attacks=c)
     svg_of(to_dot(m, wrap=0).source)
+
+
+# --------------------------------------------------------------------------- fitting a page
+
+
+def many_issues(n: int = 4, under_one: bool = False) -> ArgumentMap:
+    m = ArgumentMap("Many", parties={"f": "Federal", "l": "Local"}, doctrines={"a": "A", "b": "B"})
+    top = m.issue("The whole dispute?", id="T") if under_one else None
+    claims = []
+    for i in range(n):
+        q = m.issue(f"Question {i}?", id=f"Q{i}", parent=top)
+        c = m.claim(f"Yes {i}", id=f"C{i}", answers=q, party="f", doctrines=["a"])
+        m.premise(f"Because {i}", id=f"P{i}", supports=c, party="f", doctrines=["b"])
+        m.rebuttal(f"No {i}", id=f"R{i}", attacks=c, party="l", doctrines=["a"])
+        claims.append(c)
+    m.attack("R1", claims[0])  # a line between two issues
+    return m
+
+
+@pytest.mark.parametrize("under_one", [False, True])
+def test_issues_are_stacked_in_rows_unless_asked_for_a_strip(under_one: bool) -> None:
+    m = many_issues(6, under_one)
+    rows = to_dot(m).source
+    strip = to_dot(m, arrange="strip").source
+    assert "[style=invis]" in rows and "[style=invis]" not in strip
+    # the line between two issues is drawn but does not pull their rows together
+    between = next(line for line in rows.splitlines() if "R1 rebuts C0" in line)
+    assert "constraint=false" in between
+    # each row keeps its own doctrine boxes
+    assert rows.count("subgraph cluster_") > strip.count("subgraph cluster_")
+
+
+@pytest.mark.exe
+def test_rows_make_a_wide_map_fit_a_page() -> None:
+    m = many_issues(8)
+
+    def ratio(source: str) -> float:
+        root = svg_of(source)
+        return float(root.get("width", "0pt")[:-2]) / float(root.get("height", "0pt")[:-2])
+
+    assert ratio(to_dot(m, arrange="strip").source) > 3.5
+    assert 0.8 < ratio(to_dot(m).source) < 3.0
