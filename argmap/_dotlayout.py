@@ -26,6 +26,7 @@ __all__ = [
     "canonical_relations",
     "carries_something",
     "connected_pieces",
+    "group_leaders",
     "issue_groups",
     "pieces_by_group",
     "stack",
@@ -136,12 +137,12 @@ def issue_groups(m: ArgumentMap) -> dict[str, int]:
     for rel in canonical_relations(m):
         into.setdefault(rel.target, []).append(rel)
     group: dict[str, int] = {}
+    starts = list(enumerate(group_leaders(m)))
     tops = [s.id for s in m.issues if not s.parent or s.parent not in m.statements]
-    starts = list(enumerate(tops))
-    if len(tops) == 1 and len(children.get(tops[0], [])) > 1:
-        # one question over several: its sub-issues are the groups, the question
-        # itself (and whatever answers it directly) joins the first
-        starts = [*enumerate(children[tops[0]]), (0, tops[0])]
+    if len(tops) == 1 and tops[0] not in dict(starts).values():
+        # one question over several: the question itself (and whatever answers it
+        # directly) joins the first group
+        starts.append((0, tops[0]))
     reach: dict[str, list[int]] = {}
     for index, start in starts:
         todo, seen = [start], set()
@@ -165,6 +166,24 @@ def issue_groups(m: ArgumentMap) -> dict[str, int]:
             before = [g for g in found if first[g] <= position[ident]]
             group[ident] = max(before, key=lambda g: first[g]) if before else found[0]
     return group
+
+
+def group_leaders(m: ArgumentMap) -> list[str]:
+    """The issues that head the groups of :func:`issue_groups`, in map order.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(); top = m.issue("All?")
+        >>> a = m.issue("One?", parent=top); b = m.issue("Two?", parent=top)
+        >>> group_leaders(m)
+        ['Q2', 'Q3']
+    """
+    tops = [s.id for s in m.issues if not s.parent or s.parent not in m.statements]
+    if len(tops) == 1:
+        below = [s.id for s in m.issues if s.parent == tops[0]]
+        if len(below) > 1:
+            return below
+    return tops
 
 
 def connected_pieces(nodes: list[str], edges: list[Edge]) -> list[list[str]]:

@@ -44,13 +44,24 @@ import sys
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Protocol,
+    TypeAlias,
+    overload,
+    runtime_checkable,
+)
+
+import attrs
 
 from ._dotlayout import (
     canonical,
     canonical_relations,
     carries_something,
     connected_pieces,
+    group_leaders,
     issue_groups,
     pieces_by_group,
     stack,
@@ -98,14 +109,17 @@ __all__ = [
     "DiagramError",
     "EvaluationLike",
     "LargeMapWarning",
+    "Page",
     "escape_label",
     "mimebundle",
     "render",
     "to_dot",
+    "to_dot_pages",
     "to_svg",
 ]
 
 RankDir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
+LegendStyle: TypeAlias = Literal["compact", "full"]
 Arrange: TypeAlias = Literal["rows", "strip"]
 AuthorityMode: TypeAlias = Literal["inline", "nodes", "none"]
 LayoutMode: TypeAlias = Literal["auto", "full", "fast"]
@@ -1033,6 +1047,49 @@ def to_dot(
         >>> to_dot(m).source == to_dot(m).source
         True
     """
+    return _build(
+        m,
+        evaluation,
+        theme=theme,
+        focus=focus,
+        depth=depth,
+        doctrines=doctrines,
+        parties=parties,
+        rankdir=rankdir,
+        legend=legend,
+        wrap=wrap,
+        max_lines=max_lines,
+        authorities=authorities,
+        clusters=clusters,
+        context=context,
+        layout=layout,
+        arrange=arrange,
+    )
+
+
+def _build(
+    m: ArgumentMap | Any,
+    evaluation: EvaluationLike | None = None,
+    *,
+    only: list[str] | None = None,
+    page: str = "",
+    theme: ThemeName = "screen",
+    focus: Any = None,
+    depth: int | None = None,
+    doctrines: Iterable[str] | str | None = None,
+    parties: Iterable[str] | str | None = None,
+    rankdir: RankDir = "BT",
+    legend: bool | LegendStyle = False,
+    wrap: int | None = None,
+    max_lines: int | None = None,
+    authorities: AuthorityMode = "inline",
+    clusters: bool = True,
+    context: bool = True,
+    layout: LayoutMode = "auto",
+    arrange: Arrange = "rows",
+) -> graphviz.Digraph:
+    """:func:`to_dot`, optionally limited to the statements ``only`` (a page, named
+    ``page`` in the subtitle)."""
     import graphviz
 
     full, ev = _split(m, evaluation)
@@ -1050,9 +1107,9 @@ def to_dot(
     if focus is not None:
         refs = [focus] if isinstance(focus, str) or not isinstance(focus, Iterable) else focus
         focus_list = [full.statement(f).id for f in refs]
-    shown = full
+    shown = full if only is None else full.view(focus=only, depth=0)
     if focus_list or doctrine_list is not None or party_list is not None:
-        shown = full.view(
+        shown = shown.view(
             focus=focus_list or None, depth=depth, doctrines=doctrine_list, parties=party_list
         )
     diagram = _Diagram(
@@ -1066,7 +1123,7 @@ def to_dot(
         clusters=clusters,
         focus=focus_list,
         doctrines=doctrine_list,
-        context=context and not focus_list,
+        context=context and (only is not None or not focus_list),
         rankdir=rankdir,
         arrange=arrange,
     )
@@ -1096,7 +1153,9 @@ def to_dot(
         head.append(f'\tgraph [size="{t.size}"]\n')
     if fast:
         head.append(f"\tgraph [{_FAST_ATTRS}]\n")
-    subtitle = _view_words(full, focus_list, depth, doctrine_list, party_list)
+    subtitle = " — ".join(
+        w for w in (page, _view_words(full, focus_list, depth, doctrine_list, party_list)) if w
+    )
     if shown.title or subtitle:
         label = f"<B>{_fit(shown.title, _LABEL_BYTES)[0]}</B>" if shown.title else ""
         if subtitle:
@@ -1108,6 +1167,89 @@ def to_dot(
     if legend:
         body += diagram.legend()
     return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
+
+
+@attrs.frozen
+class Page:
+    """One figure of a map drawn one issue at a time (see :func:`to_dot_pages`).
+
+    Attributes:
+        issue: the id of the issue the page shows (``None``: the statements under
+            no issue).
+        name: a file-name-safe, deterministic name, ``01-A0`` (number in map order,
+            then the id with anything but letters, digits, ``.``, ``_`` and ``-``
+            replaced by ``-``).
+        title: the issue's title (or the start of its text).
+        source: the page's DOT source.
+
+    Example:
+        >>> page = Page(issue="Q1", name="01-Q1", title="Preemption", source="digraph argmap {}")
+        >>> page.name
+        '01-Q1'
+    """
+
+    issue: str | None
+    name: str
+    title: str
+    source: str
+
+    def svg(self, *, timeout: float | None = None) -> str:
+        """The page as SVG text, ready to inline in HTML (needs the ``dot`` program)."""
+        _seconds(timeout)
+        return _svg(self.source, timeout)
+
+
+def to_dot_pages(
+    m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **options: Any
+) -> list[Page]:
+    """The map drawn one issue per figure: for slides, handouts and a brief's appendix.
+
+    The groups are those of the rows of a whole-map drawing: each top-level issue
+    (or, when one question sits over several, each of its sub-issues) with the
+    claims answering it and everything argued under them. A line to another issue
+    ends in a grey context box, so nothing hangs in the air. Statements under no
+    issue get a last page. ``options`` are those of :func:`to_dot` (``focus`` is
+    not allowed; ``doctrines=`` and ``parties=`` narrow every page).
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("Two questions")
+        >>> q1 = m.issue("Preempted?", id="A0"); q2 = m.issue("Commandeered?", id="B0")
+        >>> c = m.claim("Yes", answers=q1); r = m.rebuttal("No", attacks=c)
+        >>> _ = m.claim("No", answers=q2)
+        >>> pages = to_dot_pages(m)
+        >>> [(p.issue, p.name) for p in pages]
+        [('A0', '01-A0'), ('B0', '02-B0')]
+        >>> "Preempted?" in pages[0].source and "Commandeered?" not in pages[0].source
+        True
+    """
+    if options.get("focus") is not None:
+        raise DiagramError("to_dot_pages draws whole issues: focus= is not allowed here")
+    full, ev = _split(m, evaluation)
+    groups = issue_groups(full)
+    leaders = group_leaders(full)
+    members: dict[int, list[str]] = {}
+    for ident in full.statements:
+        members.setdefault(groups.get(ident, -1), []).append(ident)
+    order = sorted(g for g in members if g >= 0) + ([-1] if -1 in members else [])
+    pages: list[Page] = []
+    for number, g in enumerate(order, 1):
+        ids = members[g]
+        issue = full.statements[leaders[g]] if 0 <= g < len(leaders) else None
+        if not isinstance(issue, Issue):
+            key, title, words = None, "Statements under no issue", "statements under no issue"
+        else:
+            key, title = issue.id, issue.title or _short(issue.text)
+            words = f"{issue.id}: {title}"
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key or "other").strip("-.") or "issue"
+        source = _build(full, ev, only=ids, page=words, **options).source
+        pages.append(Page(issue=key, name=f"{number:02d}-{slug}", title=title, source=source))
+    return pages
+
+
+def _short(text: str, most: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
@@ -1208,6 +1350,34 @@ def to_svg(
     return _svg(to_dot(m, evaluation, **options).source, timeout)
 
 
+@overload
+def render(
+    m: ArgumentMap | Any,
+    path: str | Path,
+    *,
+    format: Format | None = ...,
+    evaluation: EvaluationLike | None = ...,
+    dpi: int | None = ...,
+    timeout: float | None = ...,
+    pages: Literal[False] = ...,
+    **options: Any,
+) -> Path: ...
+
+
+@overload
+def render(
+    m: ArgumentMap | Any,
+    path: str | Path,
+    *,
+    format: Format | None = ...,
+    evaluation: EvaluationLike | None = ...,
+    dpi: int | None = ...,
+    timeout: float | None = ...,
+    pages: Literal[True],
+    **options: Any,
+) -> list[Path]: ...
+
+
 def render(
     m: ArgumentMap | Any,
     path: str | Path,
@@ -1216,8 +1386,9 @@ def render(
     evaluation: EvaluationLike | None = None,
     dpi: int | None = None,
     timeout: float | None = None,
+    pages: bool = False,
     **options: Any,
-) -> Path:
+) -> Path | list[Path]:
     """Write the diagram to ``path`` as SVG, PDF, PNG or DOT source.
 
     Args:
@@ -1229,13 +1400,16 @@ def render(
         evaluation: statuses to show, as in :func:`to_dot`.
         dpi: resolution of PNG output (default 144; slides 192, i.e. 2560 pixels
             across a full slide).
-        timeout: seconds Graphviz may take (default :data:`TIMEOUT`; ``0``: no
-            limit); then it is stopped and :class:`RenderError` says how to draw
-            such a map.
+        timeout: seconds Graphviz may take for each figure (default
+            :data:`TIMEOUT`; ``0``: no limit); then it is stopped and
+            :class:`RenderError` says how to draw such a map.
+        pages: write one figure per issue (see :func:`to_dot_pages`) instead of
+            one for the whole map: ``map.svg`` becomes ``map-01-A0.svg``,
+            ``map-02-B0.svg``, …; returns the list of paths.
         options: the options of :func:`to_dot` (``theme=``, ``focus=``, …).
 
     Returns:
-        The path written.
+        The path written (with ``pages=True``, the paths, in map order).
 
     Raises:
         DiagramError: for an unknown format.
@@ -1249,6 +1423,9 @@ def render(
         >>> out = render(m, pathlib.Path(tempfile.mkdtemp()) / "demo", format="dot")
         >>> out.name, out.read_text(encoding="utf-8").startswith("digraph argmap {")
         ('demo.dot', True)
+        >>> _ = m.issue("Why?", id="Q1"); _ = m.issue("How?", id="Q2")
+        >>> [p.name for p in render(m, out, pages=True)]
+        ['demo-01-Q1.dot', 'demo-02-Q2.dot', 'demo-03-other.dot']
     """
     target = Path(path)
     fmt = format if format is not None else target.suffix[1:].lower()
@@ -1262,15 +1439,24 @@ def render(
     _seconds(timeout)
     if not target.suffix:
         target = target.with_suffix(f".{fmt}")
-    source = to_dot(m, evaluation, **options).source
-    if fmt == "png":
-        resolution = dpi or (192 if options.get("theme") == "slides" else 144)
-        head, _, _ = source.rpartition("}")
-        source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
-    data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt, timeout=timeout)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target
+    resolution = dpi or (192 if options.get("theme") == "slides" else 144)
+    if pages:
+        figures = [
+            (target.with_name(f"{target.stem}-{page.name}{target.suffix}"), page.source)
+            for page in to_dot_pages(m, evaluation, **options)
+        ]
+    else:
+        figures = [(target, to_dot(m, evaluation, **options).source)]
+    written: list[Path] = []
+    for out, source in figures:
+        if fmt == "png":
+            head, _, _ = source.rpartition("}")
+            source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
+        data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt, timeout=timeout)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        written.append(out)
+    return written if pages else written[0]
 
 
 def mimebundle(
@@ -1331,8 +1517,9 @@ def _display(obj: Any, include: Any = None, exclude: Any = None) -> dict[str, st
     return mimebundle(obj, include=include, exclude=exclude)
 
 
-def _render_hook(obj: ArgumentMap, path: str | Path, **options: Any) -> Path:
-    return render(obj, path, **options)
+def _render_hook(obj: ArgumentMap, path: str | Path, **options: Any) -> Path | list[Path]:
+    written: Path | list[Path] = render(obj, path, **options)
+    return written
 
 
 def _register() -> None:

@@ -1057,3 +1057,33 @@ def test_rows_make_a_wide_map_fit_a_page() -> None:
 
     assert ratio(to_dot(m, arrange="strip").source) > 3.5
     assert 0.8 < ratio(to_dot(m).source) < 3.0
+
+
+def test_one_page_per_issue_with_deterministic_names(tmp_path: Path) -> None:
+    m = many_issues(3, under_one=True)
+    m.claim("A stray thought", id="S1")
+    pages = dot.to_dot_pages(m, theme="slides")
+    assert [p.name for p in pages] == ["01-Q0", "02-Q1", "03-Q2", "04-other"]
+    assert [p.issue for p in pages] == ["Q0", "Q1", "Q2", None]
+    first, second = pages[0].source, pages[1].source
+    assert "Question 0?" in first and "The whole dispute?" in first  # the top joins row one
+    assert "Question 1?" not in first and "Yes 2" not in first
+    assert "Q1: Question 1?" in second  # the subtitle names the page
+    # R1 (page two) rebuts C0 (page one): the line ends in a grey context box
+    assert "not in this view" in second and "R1 rebuts C0" in second
+    assert [p.source for p in dot.to_dot_pages(m, theme="slides")] == [p.source for p in pages]
+    written = render(m, tmp_path / "out" / "case.dot", pages=True, theme="slides")
+    assert [p.name for p in written] == [f"case-{p.name}.dot" for p in pages]
+    assert [p.read_text(encoding="utf-8") for p in written] == [p.source for p in pages]
+    assert m.render(tmp_path / "hook.dot", pages=True)[0].name == "hook-01-Q0.dot"
+    with pytest.raises(DiagramError, match="focus"):
+        dot.to_dot_pages(m, focus="C1")
+
+
+@given(m=argument_maps())
+def test_pages_cover_every_statement_once(m: ArgumentMap) -> None:
+    pages = dot.to_dot_pages(m)
+    drawn: list[str] = []
+    for page in pages:
+        drawn += re.findall(r'tooltip="([^"\\]+?) — [a-z]+(?: \(|\\n)', page.source)
+    assert sorted(drawn) == sorted(m.statements)
