@@ -28,6 +28,7 @@ __all__ = [
     "connected_pieces",
     "group_leaders",
     "issue_groups",
+    "leaves",
     "pieces_by_group",
     "stack",
 ]
@@ -223,6 +224,28 @@ def pieces_by_group(nodes: list[str], group: dict[str, int], edges: list[Edge]) 
     return [pieces[k] for k in sorted(pieces)]
 
 
+def _up(nodes: list[str], edges: list[Edge]) -> dict[str, list[tuple[str, int]]]:
+    up: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
+    for tail, head, minlen in edges:
+        if minlen and tail in up:
+            up[tail].append((head, minlen))
+    return up
+
+
+def leaves(nodes: list[str], edges: list[Edge], *, upwards: bool = True) -> list[str]:
+    """The nodes nothing hangs below, in order: no constraining line starts under
+    them (lines point up when ranks run upwards, ``rankdir`` BT or RL, else down).
+
+    Example:
+        >>> leaves(["a", "b", "c"], [("b", "a", 1), ("c", "a", 0)])
+        ['b', 'c']
+        >>> leaves(["a", "b", "c"], [("b", "a", 1), ("c", "a", 0)], upwards=False)
+        ['a', 'c']
+    """
+    ends = {head if upwards else tail for tail, head, minlen in edges if minlen}
+    return [n for n in nodes if n not in ends]
+
+
 def stack(
     pieces: list[list[str]],
     nodes: list[str],
@@ -230,8 +253,8 @@ def stack(
     edges: list[Edge],
     node_size: tuple[float, float],
     page: tuple[float, float],
-) -> list[str]:
-    """Invisible edges that stack ``pieces`` in rows, keeping their order.
+) -> list[tuple[str, str]]:
+    """Invisible edges (tail, head) that stack ``pieces`` in rows, keeping their order.
 
     Graphviz puts pieces side by side, which turns a map with many issues (or a
     view that pulls in bits of other doctrines) into one long strip. The pieces
@@ -242,11 +265,7 @@ def stack(
     """
     if len(pieces) < 2:
         return []
-    up: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
-    for tail, head, minlen in edges:
-        if minlen and tail in up:
-            up[tail].append((head, minlen))
-    depth = _depths(nodes, up)
+    depth = _depths(nodes, _up(nodes, edges))
     node_w, node_h = node_size
     sizes: list[tuple[float, float]] = []
     for members in pieces:
@@ -256,10 +275,10 @@ def stack(
         ranks = {depth[n] for n in members if n in big} or {0}
         sizes.append((max(levels.values()), len(ranks) * node_h))
     rows = _shelves(sizes, page)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for above, below in itertools.pairwise(rows):
         deepest = max((n for i in above for n in pieces[i]), key=lambda n: (depth[n], n in big))
         for i in below:
             root = min(pieces[i], key=lambda n: (depth[n], n not in big))
-            out.append(f"\t{root} -> {deepest} [style=invis]\n")
+            out.append((root, deepest))
     return out

@@ -161,6 +161,9 @@ class Theme:
     size: str = ""
     #: Show a party tag (``F``, ``L``) in every label; on in print, where fills are grey.
     party_tags: bool = False
+    #: How ``legend=True`` lays the legend out: ``"compact"`` (one or two rows under
+    #: the drawing) or ``"full"`` (a boxed column beside the top).
+    legend: Literal["compact", "full"] = "compact"
 
     def party_fill(self, index: int, own: str | None) -> str:
         """Fill colour of the ``index``-th declared party (its own colour on screen).

@@ -36,7 +36,6 @@ Example:
 
 from __future__ import annotations
 
-import itertools
 import re
 import shutil
 import subprocess
@@ -63,9 +62,12 @@ from ._dotlayout import (
     connected_pieces,
     group_leaders,
     issue_groups,
+    leaves,
     pieces_by_group,
     stack,
 )
+from ._dotlegend import Drawn, LegendStyle
+from ._dotlegend import legend as legend_lines
 from ._dotstyle import (
     FOCUS_MARK,
     KIND_SHAPES,
@@ -119,7 +121,6 @@ __all__ = [
 ]
 
 RankDir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
-LegendStyle: TypeAlias = Literal["compact", "full"]
 Arrange: TypeAlias = Literal["rows", "strip"]
 AuthorityMode: TypeAlias = Literal["inline", "nodes", "none"]
 LayoutMode: TypeAlias = Literal["auto", "full", "fast"]
@@ -802,134 +803,40 @@ class _Diagram:
         t = self.t
         node_w = (max(self.wrap, 12) * 0.6 * t.fontsize + 20) / 72 + t.nodesep
         node_h = 6.5 * t.fontsize / 72 + t.ranksep
-        return stack(pieces, nodes, big, self.edges, (node_w, node_h), _PAGE)
+        pairs = stack(pieces, nodes, big, self.edges, (node_w, node_h), _PAGE)
+        self.edges += [(tail, head, 1) for tail, head in pairs]
+        return [f"\t{tail} -> {head} [style=invis]\n" for tail, head in pairs]
 
     # ------------------------------------------------------------------ legend
 
-    def legend(self) -> list[str]:
-        """A legend cluster with one entry for every shape, colour and line drawn.
-
-        Shapes are real nodes named ``legend_<kind>``; colours, borders and lines
-        are rows of one table node, each row's text cell marked ``ID="legend_<key>"``.
-        """
-        t, used = self.t, self.used
-        cell, sample = round(t.small * 2.2), round(t.small * 6)
-
-        def small(text: str, colour: str = "") -> str:
-            if not text:  # Graphviz rejects an empty <FONT></FONT>
-                return ""
-            tint = f' COLOR="{colour}"' if colour else ""
-            return f'<FONT POINT-SIZE="{t.small:g}"{tint}>{_fit(text, _PIECE_BYTES)[0]}</FONT>'
-
-        def box(fill: str, border: str = 'BORDER="1" COLOR="#000000"', inner: str = " ") -> str:
-            return (
-                f'<TABLE {border} CELLSPACING="0" CELLPADDING="1" BGCOLOR="{fill}"><TR>'
-                f'<TD WIDTH="{cell * 2}" HEIGHT="{cell - 6}">{inner}</TD></TR></TABLE>'
-            )
-
-        nodes: list[str] = []
-        for kind in ("issue", "claim", "premise", "rebuttal", "undercutter"):
-            if kind in used:
-                shape, extra_style, borders = KIND_SHAPES[kind]
-                style = ",".join(x for x in (extra_style, "filled") if x)
-                nodes.append(
-                    f'legend_{kind} [shape={shape}, peripheries={borders}, style="{style}", '
-                    f'fillcolor="#FFFFFF", label=<{small(kind)}>]'
-                )
-        if "authority" in used:
-            nodes.append(
-                'legend_authority [shape=note, style="filled", fillcolor="#FFFFFF", '
-                f"label=<{small('authority')}>]"
-            )
-        if "context" in used:
-            nodes.append(
-                f'legend_context [shape=box, style="filled", fillcolor="{t.context_fill}", '
-                f'color="{t.context_colour}", label=<{small("outside this view")}>]'
-            )
-        rows: list[tuple[str, str, str]] = []  # key, sample, words
+    def legend(self, style: LegendStyle, rankdir: RankDir) -> list[str]:
+        """The legend: an entry for every shape, colour and line drawn (see
+        :mod:`argmap._dotlegend`)."""
+        parties: list[tuple[str, str, str]] = []
         for party in self.m.parties.values():
             if party.id in self.parties_used:
                 name = party.name
                 if party.id in self.party_tag:
                     name = f"{self.party_tag[party.id]} = {name}"
                 key = f"party_{self.party_index[party.id] + 1}"
-                rows.append((key, box(self._fill(party.id)), name))
+                parties.append((key, self._fill(party.id), name))
         if None in self.parties_used:
-            rows.append(("party_none", box(t.neutral_fill), "no party"))
-        for status in STATUSES:
-            if status in used:
-                st = t.status[status]
-                border = f'BORDER="{round(st.penwidth)}" STYLE="{st.style}" COLOR="{st.colour}"'
-                meaning = f"{status} (issue: resolved)" if status == "accepted" else status
-                meaning = meaning if "issue" in used else status
-                rows.append((status, box("#FFFFFF", border, small(st.symbol, st.colour)), meaning))
-        glyphs = {
-            "inference": ("●", "inference (linked premises, scheme or weight)"),
-            "conflict": ("◆", "an attack that is itself attacked"),
-        }
-        for key, (glyph, meaning) in glyphs.items():
-            if key in used:
-                rows.append((key, small(glyph, t.relation_fill[key]), meaning))
-        heads = {"normal": "▶", "tee": "⊣", "teeodot": "⊣∘", "empty": "▷", "none": ""}
-        line_words = {
-            "support": "supports",
-            "attack": self._attack_words(),
-            "undercut": "undercuts (attacks the step to a conclusion)",
-            "answers": "answers the issue",
-            "subissue": "is a sub-issue of",
-            "cites": "cites",
-        }
-        for key, meaning in line_words.items():
-            if key in used:
-                edge = t.edges[key]
-                line = (
-                    '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-                    f'<TD WIDTH="{sample - cell}" HEIGHT="{cell // 2}" SIDES="B" '
-                    f'BORDER="{max(1, round(edge.penwidth * 1.2))}" STYLE="{edge.style}" '
-                    f'COLOR="{edge.colour}"></TD><TD ROWSPAN="2">'
-                    f"{small(heads[edge.arrowhead], edge.colour)}</TD></TR>"
-                    f'<TR><TD HEIGHT="{cell // 2}"></TD></TR></TABLE>'
-                )
-                rows.append((key, line, meaning))
-        if "unverified" in used:
-            rows.append(("unverified", small(UNVERIFIED_MARK), "authority not verified"))
-        if "focus" in used:
-            rows.append(("focus", small(FOCUS_MARK), "focus of the view"))
-        if rows:
-            table = "".join(
-                f'<TR><TD WIDTH="{sample}" HEIGHT="{cell}">{sample_html}</TD>'
-                f'<TD ID="legend_{key}" ALIGN="LEFT">{small(words)}</TD></TR>'
-                for key, sample_html, words in rows
-            )
-            nodes.append(
-                'legend_table [shape=plaintext, style="", margin=0, label=<<TABLE BORDER="0" '
-                f'CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{table}</TABLE>>]'
-            )
-        if not nodes:
-            return []
-        names = [node.split(" ", 1)[0] for node in nodes]
-        out = [
-            "\tsubgraph cluster_legend {\n",
-            f'\t\tgraph [label=<<B>Legend</B>>, {self.label_top}, style="rounded", '
-            f'color="{t.cluster_colour}", fontsize={t.small + 2:g}, tooltip="Legend"]\n',
-            "\t\t{\n\t\t\tgraph [rank=max]\n",
-            *(f"\t\t\t{node}\n" for node in nodes),
-            "\t\t}\n",
-            *(f"\t\t{a} -> {b} [style=invis]\n" for a, b in itertools.pairwise(names)),
-            "\t}\n",
-        ]
-        # tie the legend to the top of the drawing (beside the issues), where there is room
-        top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
-        if top is not None:
-            out.append(f"\t{self.names[top]} -> {names[0]} [style=invis, minlen=0, weight=0]\n")
-        return out
-
-    def _attack_words(self) -> str:
+            parties.append(("party_none", self.t.neutral_fill, "no party"))
         if self.attack_kinds == {"rebut"}:
-            return "rebuts"
-        if self.attack_kinds == {"undermine"}:
-            return "undermines (attacks a premise)"
-        return "rebuts / undermines"
+            words = "rebuts"
+        elif self.attack_kinds == {"undermine"}:
+            words = "undermines (attacks a premise)"
+        else:
+            words = "rebuts / undermines"
+        drawn = Drawn(used=tuple(self.used), parties=tuple(parties), attack_words=words)
+        if style == "full":  # beside the top issue
+            top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
+            anchors = [self.names[top]] if top is not None else []
+        else:  # under every node that nothing hangs below
+            nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
+            upwards = rankdir in ("BT", "RL")
+            anchors = leaves([*nodes, *self.auth_names.values()], self.edges, upwards=upwards)
+        return legend_lines(drawn, self.t, style=style, rankdir=rankdir, anchors=anchors)
 
 
 def _party_tags(m: ArgumentMap) -> dict[str, str]:
@@ -985,7 +892,7 @@ def to_dot(
     doctrines: Iterable[str] | str | None = None,
     parties: Iterable[str] | str | None = None,
     rankdir: RankDir = "BT",
-    legend: bool = False,
+    legend: bool | LegendStyle = False,
     wrap: int | None = None,
     max_lines: int | None = None,
     authorities: AuthorityMode = "inline",
@@ -1010,7 +917,10 @@ def to_dot(
         doctrines: keep only statements of these doctrines (and the issues they answer).
         parties: keep only statements of these parties (and neutral ones).
         rankdir: Graphviz direction; ``"BT"`` puts issues at the top, premises below.
-        legend: add a legend explaining every shape, colour and line drawn.
+        legend: add a legend explaining every shape, colour and line drawn:
+            ``True`` in the theme's style (``"compact"``: one or two rows under
+            the drawing), or ``"compact"`` / ``"full"`` (a boxed column beside
+            the top).
         wrap: characters per line of statement text (default: the theme's;
             ``0``: never wrap).
         max_lines: lines of statement text shown (default: the theme's; ``0``: all).
@@ -1098,6 +1008,8 @@ def _build(
     _choice("authorities", authorities, _AUTHORITY_MODES)
     _choice("layout", layout, _LAYOUTS)
     _choice("arrange", arrange, _ARRANGES)
+    if not isinstance(legend, bool):
+        _choice("legend", legend, ("compact", "full"))
     _count("wrap", wrap, "characters per line; 0: no wrapping")
     _count("max_lines", max_lines, "0: all lines")
     _count("depth", depth, "steps from the focus")
@@ -1165,7 +1077,7 @@ def _build(
         head.append(f'\tgraph [label=<{label}>, tooltip="{tip}"]\n')
     body = diagram.body()
     if legend:
-        body += diagram.legend()
+        body += diagram.legend(t.legend if legend is True else legend, rankdir)
     return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
 
 

@@ -1087,3 +1087,53 @@ def test_pages_cover_every_statement_once(m: ArgumentMap) -> None:
     for page in pages:
         drawn += re.findall(r'tooltip="([^"\\]+?) — [a-z]+(?: \(|\\n)', page.source)
     assert sorted(drawn) == sorted(m.statements)
+
+
+def _node_boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
+    """{node name: (left, top, right, bottom)} in SVG coordinates (y grows down)."""
+    boxes = {}
+    for g in groups(root, "node"):
+        xs: list[float] = []
+        ys: list[float] = []
+        for shape in g.iter():
+            points = shape.get("points")
+            if points:
+                for pair in points.split():
+                    x, y = pair.split(",")
+                    xs.append(float(x))
+                    ys.append(float(y))
+            elif shape.get("cx"):
+                cx, cy = float(shape.get("cx", 0)), float(shape.get("cy", 0))
+                rx, ry = float(shape.get("rx", 0)), float(shape.get("ry", 0))
+                xs += [cx - rx, cx + rx]
+                ys += [cy - ry, cy + ry]
+        if xs:
+            boxes[g.findtext(f"{SVG}title", "")] = (min(xs), min(ys), max(xs), max(ys))
+    return boxes
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("rankdir", ["BT", "TB"])
+def test_compact_legend_is_a_strip_under_the_drawing(rankdir: str) -> None:
+    m = many_issues(4)
+    boxes = _node_boxes(svg_of(to_dot(m, legend=True, rankdir=rankdir).source))
+    legend = {k: v for k, v in boxes.items() if k.startswith("legend_")}
+    drawing = {k: v for k, v in boxes.items() if not k.startswith("legend_")}
+    assert min(v[1] for v in legend.values()) > max(v[3] for v in drawing.values())
+    # at most two rows: the shapes in one, the table under them
+    middles = {round((v[1] + v[3]) / 2) for k, v in legend.items() if k != "legend_table"}
+    assert len(middles) == 1
+    height = max(v[3] for v in legend.values()) - min(v[1] for v in legend.values())
+    whole = max(v[3] for v in boxes.values()) - min(v[1] for v in boxes.values())
+    assert height < whole * 0.4
+
+
+def test_legend_style_per_option_and_theme() -> None:
+    m = small_map()
+    compact, full = to_dot(m, legend=True).source, to_dot(m, legend="full").source
+    assert "<B>Legend</B>" in full and "<B>Legend</B>" not in compact
+    assert legend_keys(compact) == legend_keys(full)
+    assert to_dot(m, legend="compact").source == compact
+    assert dot.THEMES["slides"].legend == "compact"
+    with pytest.raises(DiagramError, match="legend"):
+        to_dot(m, legend="big")  # type: ignore[arg-type]
