@@ -1137,3 +1137,57 @@ def test_legend_style_per_option_and_theme() -> None:
     assert dot.THEMES["slides"].legend == "compact"
     with pytest.raises(DiagramError, match="legend"):
         to_dot(m, legend="big")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- argmap render
+
+
+def test_cli_render_options_reach_the_diagram(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    out = tmp_path / "m.dot"
+    args = ["render", "casebook:sanctuary", "-o", str(out), "--theme", "slides"]
+    assert main([*args, "--wrap", "40", "--max-lines", "2", "--rankdir", "TB", "--legend",
+                 "--legend-style", "full", "--arrange", "strip"]) == 0  # fmt: skip
+    m = __import__("argmap").casebook.load("sanctuary")
+    expected = to_dot(m, theme="slides", wrap=40, max_lines=2, rankdir="TB", legend="full",
+                      arrange="strip").source  # fmt: skip
+    assert out.read_text(encoding="utf-8") == expected
+    assert main([*args, "--split", "issue"]) == 0
+    pages = dot.to_dot_pages(m, theme="slides", legend=False)
+    written = sorted(tmp_path.glob("m-*.dot"))
+    assert [p.name for p in written] == [f"m-{p.name}.dot" for p in pages]
+    assert written[0].read_text(encoding="utf-8") == pages[0].source
+    assert f"wrote {written[-1]}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "bad", [["--wrap", "-1"], ["--max-lines", "x"], ["--rankdir", "UP"], ["--dpi", "-3"]]
+)
+def test_cli_render_refuses_bad_values(tmp_path: Path, bad: list[str]) -> None:
+    from argmap.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["render", "casebook:sanctuary", "-o", str(tmp_path / "m.dot"), *bad])
+    assert exit_.value.code == 2
+    assert not (tmp_path / "m.dot").exists()
+
+
+@pytest.mark.exe
+def test_cli_render_png_dpi_and_timeout(tmp_path: Path) -> None:
+    from argmap.cli import main
+
+    m = many_issues(2)
+    src = tmp_path / "m.yaml"
+    __import__("argmap").dump(m, src)
+    small, large = tmp_path / "s.png", tmp_path / "l.png"
+    assert main(["render", str(src), "-o", str(small), "--dpi", "36"]) == 0
+    assert main(["render", str(src), "-o", str(large), "--dpi", "144", "--timeout", "60"]) == 0
+
+    def width(p: Path) -> int:
+        return int.from_bytes(p.read_bytes()[16:20], "big")
+
+    assert width(large) > 3 * width(small)
+    assert main(["render", str(src), "-o", str(small), "--timeout", "-1"]) != 0
