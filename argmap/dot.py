@@ -1003,6 +1003,15 @@ def _build(
     import graphviz
 
     full, ev = _split(m, evaluation)
+    if full.view_of is not None and only is None and not (focus or doctrines or parties):
+        # a view made by m.view(...): drawn as that view of its map, unless changed since
+        parent, spec = full.view_of
+        spec = dict(spec)
+        kept = spec.pop("evaluation", None)
+        if parent.view(**spec) == full:
+            full, ev = parent, ev if ev is not None else kept
+            focus, depth = spec.get("focus"), spec.get("depth", depth)
+            doctrines, parties = spec.get("doctrines"), spec.get("parties")
     _choice("theme", theme, THEMES)
     _choice("rankdir", rankdir, _RANKDIRS)
     _choice("authorities", authorities, _AUTHORITY_MODES)

@@ -1191,3 +1191,21 @@ def test_cli_render_png_dpi_and_timeout(tmp_path: Path) -> None:
 
     assert width(large) > 3 * width(small)
     assert main(["render", str(src), "-o", str(small), "--timeout", "-1"]) != 0
+
+
+def test_a_view_of_a_map_draws_as_that_view_with_subtitle_context_and_statuses() -> None:
+    m = undercut_of_an_outside_attack()
+    m.title = "Grants"
+    view = m.view(doctrines=["x"])
+    source = to_dot(view).source
+    assert source == to_dot(m, doctrines=["x"]).source
+    assert "X" in source.split("graph [label=")[1].split("]")[0]  # the subtitle
+    assert "not in this view" in source
+    ev = FakeEvaluation(m, {"U1": "rejected"})
+    with_ev = m.view(doctrines=["x"], evaluation=ev)
+    assert to_dot(with_ev).source == to_dot(m, ev, doctrines=["x"]).source
+    assert "✘" in to_dot(with_ev).source
+    assert mimebundle(with_ev, include=["text/plain"])  # displays
+    # a view changed since it was made is drawn as it is now
+    view.claim("Added later", id="NEW")
+    assert "Added later" in to_dot(view).source and "not in this view" not in to_dot(view).source
