@@ -12,13 +12,19 @@ The visual language (a ``legend=True`` diagram explains the parts it uses):
   rebuttal: box with cut corners; undercutter: flag;
 * fill by party, from the colour-blind-safe Okabe–Ito palette (a party's own
   ``colour`` wins on screen); in print, grey levels plus the party's letter;
-* lines — support: solid arrow; rebut / undermine: red line ending in a bar;
-  undercut: dashed red line ending in a bar on the small node of the relation it
-  attacks; a claim answering its issue: grey hollow arrow;
+* lines — support: solid arrow; rebut / undermine: vermillion line ending in a
+  bar; undercut: dashed vermillion line ending in a bar and circle on the small node
+  of the relation it attacks; a claim answering its issue: grey hollow arrow;
 * an inference or conflict is drawn as a small node when it carries something
   (linked premises, a scheme, a weight) or is attacked, else merged into its line;
 * with an evaluation, each statement shows its status three ways — border (solid,
-  dashed, dotted), symbol (✔ ✘ ?) and colour — so greyscale printing loses nothing.
+  dashed, dotted), symbol (✔ ✘ ?) and colour (green, reddish purple, grey, hues no
+  line or party fill uses) — so greyscale printing loses nothing.
+
+The drawing is built in named steps: :class:`_Diagram` (nodes, edges, clusters,
+views' context), :mod:`argmap._dotlayout` (order, issue rows, stacking),
+:mod:`argmap._dotlegend` (the legend), :mod:`argmap._dottext` (escaping, cutting,
+wrapping) and :mod:`argmap._dotstyle` (the look).
 
 Example:
     >>> from argmap import ArgumentMap
@@ -323,6 +329,8 @@ class _Diagram:
         used = set(self.cluster_of.values())
         groups = sorted({g for g, _ in used})
         self.cluster_order = [(g, d) for g in groups for d in order if (g, d) in used]
+
+    # ------------------------------------------------------------------ views
 
     def _outside(self, context: bool) -> None:
         """What a view leaves out: the context it points at, and counts of the rest.
@@ -723,7 +731,21 @@ class _Diagram:
     # ------------------------------------------------------------------ assembly
 
     def body(self) -> list[str]:
-        m, t = self.m, self.t
+        """The whole drawing, step by step: nodes (by doctrine box), context boxes,
+        lines, then the invisible lines that stack the rows."""
+        grouped = self._nodes_by_cluster()
+        out = self._cluster_lines(grouped)
+        out += grouped[None]
+        out += [self.context_node(ident) for ident in self.ghost_names]
+        out += self._edge_lines()
+        out += self.stack_pieces()
+        return out
+
+    def _nodes_by_cluster(self) -> dict[tuple[int, str] | None, list[str]]:
+        """Every node's DOT line, under the doctrine box it belongs in (``None``: none).
+
+        A relation node or an authority goes in a box when everything it joins does."""
+        m = self.m
         groups: dict[tuple[int, str] | None, list[str]] = {d: [] for d in self.cluster_order}
         groups[None] = []
         for s in m.statements.values():
@@ -740,38 +762,45 @@ class _Diagram:
             ]
             homes = {self.cluster_of.get(s.id) for s in citing}
             groups[homes.pop() if len(homes) == 1 else None].append(self.authority_node(ident))
+        return groups
+
+    def _cluster_lines(self, grouped: dict[tuple[int, str] | None, list[str]]) -> list[str]:
+        """A labelled box for each doctrine (per row), holding its nodes."""
+        t = self.t
         out: list[str] = []
         for i, key in enumerate(self.cluster_order, 1):
-            d = key[1]
-            doctrine = m.doctrines[d]
+            doctrine = self.m.doctrines[key[1]]
             colour = doctrine.colour if doctrine.colour and not t.greyscale else t.cluster_colour
+            name = _fit(doctrine.name, _PIECE_BYTES)[0]
             out += [
                 f"\tsubgraph cluster_{i} {{\n",
-                f"\t\tgraph [label=<<B>{_fit(doctrine.name, _PIECE_BYTES)[0]}</B>>, {self.label_top}, "
+                f"\t\tgraph [label=<<B>{name}</B>>, {self.label_top}, "
                 f'fontsize={t.fontsize + 3:g}, style="rounded,filled", '
                 f'fillcolor="{t.cluster_fill}", color="{colour}", '
                 f'tooltip="{_tooltip(doctrine.name)}"]\n',
-                *("\t" + line for line in groups[key]),
+                *("\t" + line for line in grouped[key]),
                 "\t}\n",
             ]
-        out += groups[None]
-        out += [self.context_node(ident) for ident in self.ghost_names]
+        return out
+
+    def _edge_lines(self) -> list[str]:
+        """Every line: relations (in canonical order), answers, sub-issues, citations."""
+        out: list[str] = []
         for rel in [*self.rel_order, *self.ghost_rels]:
             out += self.relation_edges(rel)
-        for s in m.statements.values():
+        for s in self.m.statements.values():
             if isinstance(s, Claim) and s.answers in self.names:
                 tip = f"{s.id} answers {s.answers}"
                 out.append(self._edge(self.names[s.id], self.names[s.answers], "answers", tip))
             if isinstance(s, Issue) and s.parent in self.names:
                 tip = f"{s.id} is part of {s.parent}"
                 out.append(self._edge(self.names[s.id], self.names[s.parent], "subissue", tip))
-        for s in m.statements.values():
+        for s in self.m.statements.values():
             for cite in s.cites:
                 if cite.authority in self.auth_names:
                     pin = self._small(_fit(cite.pin, _PIECE_BYTES)[0]) if cite.pin else ""
                     tail, tip = self.auth_names[cite.authority], f"{s.id} cites {cite}"
                     out.append(self._edge(tail, self.names[s.id], "cites", tip, label=pin))
-        out += self.stack_pieces()
         return out
 
     def _statement_ends(self, rel: Relation) -> list[str]:
