@@ -62,7 +62,6 @@ from typing import (
 import attrs
 
 from ._dotlayout import (
-    canonical,
     canonical_relations,
     carries_something,
     connected_pieces,
@@ -381,10 +380,11 @@ class _Diagram:
         """
         rows: dict[str, int] = {}
         per_row = max(1, self.t.stagger)
+        rank = {rel.id: i for i, rel in enumerate(self.rel_order)}
         for target in self.m.statements:
             into = [
                 r
-                for r in canonical(self.m.relations_to(target), self.m)
+                for r in sorted(self.m.relations_to(target), key=lambda r: rank[r.id])
                 if not (isinstance(r, Conflict) and self._rivals(r.attacker, target))
             ]
             if len(into) > per_row:
