@@ -1144,7 +1144,14 @@ class Page:
     source: str
 
     def svg(self, *, timeout: float | None = None) -> str:
-        """The page as SVG text, ready to inline in HTML (needs the ``dot`` program)."""
+        """The page as SVG text, ready to inline in HTML (needs the ``dot`` program).
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); _ = m.claim("Yes", answers=m.issue("Why?"))
+            >>> to_dot_pages(m)[0].svg().startswith("<svg")  # doctest: +SKIP
+            True
+        """
         _seconds(timeout)
         return _svg(self.source, timeout)
 

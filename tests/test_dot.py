@@ -1209,3 +1209,11 @@ def test_a_view_of_a_map_draws_as_that_view_with_subtitle_context_and_statuses()
     # a view changed since it was made is drawn as it is now
     view.claim("Added later", id="NEW")
     assert "Added later" in to_dot(view).source and "not in this view" not in to_dot(view).source
+
+
+@pytest.mark.exe
+def test_pages_render_as_svg_for_a_brief_appendix() -> None:
+    pages = dot.to_dot_pages(many_issues(2), legend=True)
+    svgs = [page.svg() for page in pages]
+    assert all(svg.startswith("<svg") for svg in svgs)
+    assert "Question 0?" in svgs[0] and "Question 1?" in svgs[1]
