@@ -253,15 +253,17 @@ def stack(
     edges: list[Edge],
     node_size: tuple[float, float],
     page: tuple[float, float],
-) -> list[tuple[str, str]]:
-    """Invisible edges (tail, head) that stack ``pieces`` in rows, keeping their order.
+) -> list[Edge]:
+    """Invisible edges (tail, head, minlen) that stack ``pieces`` in rows, keeping
+    their order.
 
     Graphviz puts pieces side by side, which turns a map with many issues (or a
     view that pulls in bits of other doctrines) into one long strip. The pieces
     are split into as many rows as let the drawing fill ``page`` (inches) at the
     largest scale; sizes are estimated from ranks and ``node_size`` (the width and
     height of one statement, in inches). Each row hangs below the deepest node of
-    the row above. ``edges`` (tail, head, minlen; 0: no constraint) point up.
+    the row above; the pieces of the first row start level with the first piece.
+    ``edges`` (tail, head, minlen; 0: no constraint) point up.
     """
     if len(pieces) < 2:
         return []
@@ -275,10 +277,12 @@ def stack(
         ranks = {depth[n] for n in members if n in big} or {0}
         sizes.append((max(levels.values()), len(ranks) * node_h))
     rows = _shelves(sizes, page)
-    out: list[tuple[str, str]] = []
+
+    def root(i: int) -> str:
+        return min(pieces[i], key=lambda n: (depth[n], n not in big))
+
+    out: list[Edge] = [(root(i), root(rows[0][0]), 0) for i in rows[0][1:]]
     for above, below in itertools.pairwise(rows):
         deepest = max((n for i in above for n in pieces[i]), key=lambda n: (depth[n], n in big))
-        for i in below:
-            root = min(pieces[i], key=lambda n: (depth[n], n not in big))
-            out.append((root, deepest))
+        out += [(root(i), deepest, 1) for i in below]
     return out

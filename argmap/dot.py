@@ -832,9 +832,12 @@ class _Diagram:
         t = self.t
         node_w = (max(self.wrap, 12) * 0.6 * t.fontsize + 20) / 72 + t.nodesep
         node_h = 6.5 * t.fontsize / 72 + t.ranksep
-        pairs = stack(pieces, nodes, big, self.edges, (node_w, node_h), _PAGE)
-        self.edges += [(tail, head, 1) for tail, head in pairs]
-        return [f"\t{tail} -> {head} [style=invis]\n" for tail, head in pairs]
+        ties = stack(pieces, nodes, big, self.edges, (node_w, node_h), _PAGE)
+        self.edges += ties
+        return [
+            f"\t{tail} -> {head} [style=invis{'' if minlen else ', minlen=0'}]\n"
+            for tail, head, minlen in ties
+        ]
 
     # ------------------------------------------------------------------ legend
 
