@@ -365,7 +365,11 @@ class _Diagram:
                 self.ghost_rels.append(rel)
                 if rel.id in attacked or carries_something(rel):
                     self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
-            elif rel.id not in m.relations and rel.target in m.statements:
+            elif rel.id in m.relations:
+                # a shown relation undercut from outside the view through a drawn link
+                if rel.id in attacked:
+                    self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
+            elif rel.target in m.statements:
                 counts = self.hidden.setdefault(rel.target, [0, 0])
                 counts[isinstance(rel, Conflict)] += 1
         for i, ident in enumerate((s for s in full.statements if s in ghosts), 1):

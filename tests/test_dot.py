@@ -911,6 +911,19 @@ def test_a_view_never_leaves_an_undercutter_hanging(view: dict[str, Any]) -> Non
     )
 
 
+def test_an_undercut_of_an_undercut_of_a_shown_step() -> None:
+    """Found by hypothesis: W (shown) undercuts U's undercut (U outside the view) of the
+    shown step P -> C; that step had no node for the drawn undercut to land on."""
+    m = ArgumentMap(parties={"f": "F", "l": "L"})
+    c = m.claim("C", party="f")
+    p = m.premise("P", supports=c, party="f")
+    u = m.undercutter("U", undercuts=p, party="l")
+    m.undercutter("W", undercuts=u, party="f")
+    source = to_dot(m, parties=["f"]).source
+    assert hanging(source, ["n2", "n3"]) == [] and "not in this view" in source
+    assert re.search(r"\tg1 -> r\d+ \[", source)  # U's undercut lands on the step
+
+
 def test_a_view_never_leaves_anything_hanging_in_any_map() -> None:
     from argmap import casebook
 
