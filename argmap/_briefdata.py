@@ -1037,7 +1037,7 @@ def _short_form(a: Authority, pin: str | None, name: str | None = None) -> str:
         if docket:
             text = f"{name}, No. {docket[1].rstrip('.')}"
             return typeset(f"{text}, at {pin}" if pin else text)
-    if name != a.short_name:
+    if name.strip() and name != a.short_name:  # an empty short name keeps the model's
         a = attrs.evolve(a, short=name)
     return typeset(a.short_form(pin))
 

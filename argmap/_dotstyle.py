@@ -18,9 +18,11 @@ from typing import Literal, TypeAlias
 import attrs
 
 __all__ = [
+    "ATTACK_COLOUR",
     "FOCUS_MARK",
     "KIND_SHAPES",
     "OKABE_ITO",
+    "REJECTED_COLOUR",
     "STATUSES",
     "STATUS_SYMBOLS",
     "THEMES",
@@ -51,16 +53,21 @@ OKABE_ITO: dict[str, str] = {
 }
 
 #: Party fills: the Okabe–Ito hues lightened (about 60 % towards white) so that black
-#: text stays readable on them; first party sky blue, second orange, then the rest.
+#: text stays readable on them; first party sky blue, second yellow, then the rest.
+#: Orange and vermillion are left out: vermillion is the colour of attack lines, and
+#: a fill close to it would blur the two meanings.
 _PARTY_TINTS: tuple[str, ...] = (
     "#BBE1F6",  # sky blue
-    "#F5D899",  # orange
-    "#99D8C7",  # bluish green
     "#F9F4B3",  # yellow
-    "#EBC9DC",  # reddish purple
+    "#DDDDDD",  # light grey
     "#99C7E0",  # blue
-    "#EEBF99",  # vermillion
+    "#EBC9DC",  # reddish purple (last: it is the hue of "rejected")
 )
+#: Lines of attacks (rebut, undermine, undercut): vermillion, a hue no status uses.
+ATTACK_COLOUR = OKABE_ITO["vermillion"]
+#: Border of a rejected statement: a dark reddish purple, a hue no line and no
+#: (common) party fill uses.
+REJECTED_COLOUR = "#A23B72"
 #: Greyscale party fills for print: clearly different grey levels (text stays black).
 _PARTY_GREYS: tuple[str, ...] = ("#CCCCCC", "#EEEEEE", "#AAAAAA", "#DDDDDD", "#BBBBBB")
 
@@ -118,7 +125,7 @@ class Theme:
     Example:
         >>> t = THEMES["screen"]
         >>> t.party_fill(0, None), t.party_fill(1, None)
-        ('#BBE1F6', '#F5D899')
+        ('#BBE1F6', '#F9F4B3')
         >>> t.party_fill(0, "#123456"), THEMES["print"].party_fill(0, "#123456")
         ('#123456', '#CCCCCC')
     """
@@ -154,13 +161,16 @@ class Theme:
     size: str = ""
     #: Show a party tag (``F``, ``L``) in every label; on in print, where fills are grey.
     party_tags: bool = False
+    #: How ``legend=True`` lays the legend out: ``"compact"`` (one or two rows under
+    #: the drawing) or ``"full"`` (a boxed column beside the top).
+    legend: Literal["compact", "full"] = "compact"
 
     def party_fill(self, index: int, own: str | None) -> str:
         """Fill colour of the ``index``-th declared party (its own colour on screen).
 
         Example:
             >>> THEMES["slides"].party_fill(8, None)
-            '#F5D899'
+            '#99C7E0'
         """
         if own and not self.greyscale:
             return own
@@ -184,12 +194,15 @@ def text_colour_on(fill: str) -> str:
     return "#000000" if luminance > 0.22 else "#FFFFFF"
 
 
-_GREEN, _RED, _GREY = OKABE_ITO["bluish green"], OKABE_ITO["vermillion"], "#555555"
+_GREEN, _RED, _GREY = OKABE_ITO["bluish green"], REJECTED_COLOUR, "#555555"
 
+#: Status is the border (style and weight) and a symbol; colour only repeats it.
+#: Relations are lines, told apart by line style and arrowhead (see ``_edges``), so a
+#: dashed border (rejected) and a dashed line (undercut) never stand for one thing.
 _SCREEN_STATUS: dict[Status, StatusStyle] = {
-    "accepted": StatusStyle("solid", 2.6, _GREEN, STATUS_SYMBOLS["accepted"]),
-    "rejected": StatusStyle("dashed", 2.6, _RED, STATUS_SYMBOLS["rejected"]),
-    "undecided": StatusStyle("dotted", 2.6, _GREY, STATUS_SYMBOLS["undecided"]),
+    "accepted": StatusStyle("solid", 3.0, _GREEN, STATUS_SYMBOLS["accepted"]),
+    "rejected": StatusStyle("dashed", 3.0, _RED, STATUS_SYMBOLS["rejected"]),
+    "undecided": StatusStyle("dotted", 3.0, _GREY, STATUS_SYMBOLS["undecided"]),
 }
 _PRINT_STATUS: dict[Status, StatusStyle] = {
     key: attrs.evolve(value, colour="#000000") for key, value in _SCREEN_STATUS.items()
@@ -200,7 +213,7 @@ def _edges(attack: str, support: str, faint: str, width: float) -> dict[str, Edg
     return {
         "support": EdgeStyle(support, penwidth=width),
         "attack": EdgeStyle(attack, arrowhead="tee", penwidth=width * 1.5),
-        "undercut": EdgeStyle(attack, style="dashed", arrowhead="tee", penwidth=width * 1.2),
+        "undercut": EdgeStyle(attack, style="dashed", arrowhead="teeodot", penwidth=width * 1.2),
         "answers": EdgeStyle(faint, arrowhead="empty", penwidth=width),
         "subissue": EdgeStyle(faint, style="dotted", arrowhead="empty", penwidth=width),
         "cites": EdgeStyle(faint, style="dotted", arrowhead="none", penwidth=width * 0.8),
@@ -224,11 +237,11 @@ _SCREEN = Theme(
     party_fills=_PARTY_TINTS,
     cluster_fill="#F4F4F4",
     cluster_colour="#BBBBBB",
-    relation_fill={"inference": "#333333", "conflict": _RED},
+    relation_fill={"inference": "#333333", "conflict": ATTACK_COLOUR},
     context_fill="#EEEEEE",
     context_colour="#999999",
     status=_SCREEN_STATUS,
-    edges=_edges(_RED, "#333333", "#888888", 1.2),
+    edges=_edges(ATTACK_COLOUR, "#333333", "#888888", 1.2),
 )
 
 THEMES: dict[ThemeName, Theme] = {
@@ -258,7 +271,7 @@ THEMES: dict[ThemeName, Theme] = {
         nodesep=0.2,
         ranksep=0.5,
         penwidth=1.6,
-        edges=_edges(_RED, "#333333", "#888888", 2.0),
+        edges=_edges(ATTACK_COLOUR, "#333333", "#888888", 2.0),
         stagger=3,
         max_lines=4,
         max_cites=1,

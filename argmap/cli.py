@@ -297,6 +297,8 @@ def _status_table(ev: Evaluation, *, explain: bool) -> str:
 
 def _view_options(args: argparse.Namespace) -> dict[str, Any]:
     options: dict[str, Any] = {"theme": args.theme, "legend": args.legend}
+    if args.legend and getattr(args, "legend_style", None):
+        options["legend"] = args.legend_style
     if args.focus:
         options["focus"] = args.focus
         options["depth"] = args.depth
@@ -306,6 +308,9 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
         options["parties"] = args.party
     if args.authorities:
         options["authorities"] = args.authorities
+    for name in ("wrap", "max_lines", "rankdir", "arrange"):
+        if getattr(args, name, None) is not None:
+            options[name] = getattr(args, name)
     return options
 
 
@@ -319,8 +324,16 @@ def cmd_render(args: argparse.Namespace) -> int:
         step("evaluate")
         ev = _evaluate(m, args) if args.evaluate else None
         step("draw")
-        out = render(m, args.output, evaluation=ev, **_view_options(args))
-    _print(f"wrote {out}")
+        options = _view_options(args)
+        extra: dict[str, Any] = {"dpi": args.dpi, "timeout": args.timeout}
+        if args.split == "issue":
+            if args.focus:
+                raise ArgmapError("--split issue draws whole issues: leave out --focus")
+            outs = render(m, args.output, evaluation=ev, pages=True, **extra, **options)
+        else:
+            outs = [render(m, args.output, evaluation=ev, **extra, **options)]
+    for out in outs:
+        _print(f"wrote {out}")
     return 0
 
 
@@ -502,6 +515,17 @@ def _add_evaluation_options(p: argparse.ArgumentParser, *, what_if: bool = True)
         p.set_defaults(assume=[], reject=[])
 
 
+def _whole(text: str) -> int:
+    """A whole number >= 0, for options such as --wrap."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number (0 or more), not {text!r}")
+    return value
+
+
 def _add_view_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--theme", default="screen", choices=["screen", "print", "slides"])
     p.add_argument("--focus", metavar="ID", help="centre the view on one statement")
@@ -511,6 +535,11 @@ def _add_view_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--party", action="append", metavar="P", help="keep one party (repeatable)")
     p.add_argument("--legend", action="store_true", help="add a legend")
+    p.add_argument(
+        "--legend-style",
+        choices=["compact", "full"],
+        help="compact: rows under the drawing (default); full: a column beside the top",
+    )
     p.add_argument(
         "--authorities",
         choices=["inline", "nodes", "none"],
@@ -593,6 +622,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help=file_help)
     p.add_argument("-o", "--output", required=True, help="OUT.svg, OUT.pdf, OUT.png or OUT.dot")
     _add_view_options(p)
+    p.add_argument(
+        "--wrap", type=_whole, metavar="N", help="characters per line of text (0: no wrapping)"
+    )
+    p.add_argument(
+        "--max-lines",
+        type=_whole,
+        metavar="N",
+        help="lines of each statement shown (0: all); the full text stays in the tooltip",
+    )
+    p.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], help="direction (default BT)")
+    p.add_argument("--dpi", type=_whole, help="resolution of .png output (default 144)")
+    p.add_argument(
+        "--arrange",
+        choices=["rows", "strip"],
+        help="issues stacked in rows to fit a page (default) or side by side",
+    )
+    p.add_argument(
+        "--split",
+        choices=["issue"],
+        help="one figure per issue: OUT.svg becomes OUT-01-A0.svg, OUT-02-B0.svg, ...",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="stop Graphviz after this long (default 120; 0: no limit)",
+    )
     p.add_argument("--evaluate", action="store_true", help="show each statement's status")
     _add_evaluation_options(p)
     _add_from_option(p)

@@ -12,13 +12,19 @@ The visual language (a ``legend=True`` diagram explains the parts it uses):
   rebuttal: box with cut corners; undercutter: flag;
 * fill by party, from the colour-blind-safe Okabe–Ito palette (a party's own
   ``colour`` wins on screen); in print, grey levels plus the party's letter;
-* lines — support: solid arrow; rebut / undermine: red line ending in a bar;
-  undercut: dashed red line ending in a bar on the small node of the relation it
-  attacks; a claim answering its issue: grey hollow arrow;
+* lines — support: solid arrow; rebut / undermine: vermillion line ending in a
+  bar; undercut: dashed vermillion line ending in a bar and circle on the small node
+  of the relation it attacks; a claim answering its issue: grey hollow arrow;
 * an inference or conflict is drawn as a small node when it carries something
   (linked premises, a scheme, a weight) or is attacked, else merged into its line;
 * with an evaluation, each statement shows its status three ways — border (solid,
-  dashed, dotted), symbol (✔ ✘ ?) and colour — so greyscale printing loses nothing.
+  dashed, dotted), symbol (✔ ✘ ?) and colour (green, reddish purple, grey, hues no
+  line or party fill uses) — so greyscale printing loses nothing.
+
+The drawing is built in named steps: :class:`_Diagram` (nodes, edges, clusters,
+views' context), :mod:`argmap._dotlayout` (order, issue rows, stacking),
+:mod:`argmap._dotlegend` (the legend), :mod:`argmap._dottext` (escaping, cutting,
+wrapping) and :mod:`argmap._dotstyle` (the look).
 
 Example:
     >>> from argmap import ArgumentMap
@@ -36,16 +42,38 @@ Example:
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
+import shutil
+import subprocess
 import sys
-import unicodedata
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Protocol,
+    TypeAlias,
+    overload,
+    runtime_checkable,
+)
 
+import attrs
+
+from ._dotlayout import (
+    canonical_relations,
+    carries_something,
+    connected_pieces,
+    group_leaders,
+    issue_groups,
+    leaves,
+    pieces_by_group,
+    stack,
+)
+from ._dotlegend import Drawn, LegendStyle
+from ._dotlegend import legend as legend_lines
 from ._dotstyle import (
     FOCUS_MARK,
     KIND_SHAPES,
@@ -56,6 +84,16 @@ from ._dotstyle import (
     Theme,
     ThemeName,
     text_colour_on,
+)
+from ._dottext import (
+    _LABEL_BYTES,
+    _PIECE_BYTES,
+    _clip,
+    _fit,
+    _long,
+    _tooltip,
+    _wrap,
+    escape_label,
 )
 from ._io import atomic_write_bytes
 from .exceptions import (
@@ -78,17 +116,21 @@ __all__ = [
     "FAST_LAYOUT_NODES",
     "FORMATS",
     "THEMES",
+    "TIMEOUT",
     "DiagramError",
     "EvaluationLike",
     "LargeMapWarning",
+    "Page",
     "escape_label",
     "mimebundle",
     "render",
     "to_dot",
+    "to_dot_pages",
     "to_svg",
 ]
 
 RankDir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
+Arrange: TypeAlias = Literal["rows", "strip"]
 AuthorityMode: TypeAlias = Literal["inline", "nodes", "none"]
 LayoutMode: TypeAlias = Literal["auto", "full", "fast"]
 Format: TypeAlias = Literal["svg", "pdf", "png", "dot"]
@@ -96,6 +138,7 @@ Relation: TypeAlias = Inference | Conflict
 
 FORMATS: tuple[Format, ...] = ("svg", "pdf", "png", "dot")
 _RANKDIRS: tuple[RankDir, ...] = ("BT", "TB", "LR", "RL")
+_ARRANGES: tuple[Arrange, ...] = ("rows", "strip")
 _AUTHORITY_MODES: tuple[AuthorityMode, ...] = ("inline", "nodes", "none")
 _LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast")
 
@@ -103,6 +146,8 @@ _LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast")
 FAST_LAYOUT_NODES = 2000
 #: Above this many statements and relations Jupyter shows advice instead of a drawing.
 DISPLAY_LIMIT = 5000
+#: Seconds Graphviz may take for one drawing before it is stopped (``timeout=0``: no limit).
+TIMEOUT = 120.0
 #: Graph attributes of the cheaper layout (about twice as fast at 5,000 nodes).
 _FAST_ATTRS = "splines=line, nslimit=2, nslimit1=2, mclimit=0.5, remincross=false"
 #: The page a drawing is fitted to when choosing how to stack its pieces (16:9, inches).
@@ -139,128 +184,6 @@ class EvaluationLike(Protocol):
 
     def explain(self, ident: str, /) -> str:
         """A plain-English reason for the status."""
-
-
-# --------------------------------------------------------------------------- escaping
-
-# Characters no diagram can show as written: C0 controls become their visible "control
-# pictures" (␀ … ␟, ␡); C1 controls and the XML non-characters U+FFFE/U+FFFF become �.
-_UNSHOWABLE: dict[int, str] = {c: chr(0x2400 + c) for c in range(32) if c not in (9, 10, 13)}
-_UNSHOWABLE[0x7F] = "\u2421"
-_UNSHOWABLE.update(dict.fromkeys((*range(0x80, 0xA0), 0xFFFE, 0xFFFF), "\ufffd"))
-_HAS_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]").search
-# Most text needs no escaping at all: checking that first is faster than escaping.
-_PLAIN = re.compile(r'[^&<>"\\\x00-\x1f\x7f-\x9f\ufffe\uffff]*').fullmatch
-
-
-def escape_label(text: str, *, html: bool = True) -> str:
-    """Make any user text safe to put into DOT, shown exactly as written.
-
-    This is the one door through which user text (statement text, ids, party and
-    doctrine labels, titles, citations) reaches a diagram. The result can never
-    end a string, open a tag, or read as a Graphviz escape such as ``\\N``:
-
-    * ``html=True`` (labels, written inside ``<…>``): ``& < > "`` become entities,
-      a backslash is doubled, a newline becomes ``<BR/>`` and a tab four spaces;
-    * ``html=False`` (tooltips, written inside ``"…"``): ``& < > "`` become
-      entities, a backslash is written four times, a newline becomes ``\\n``.
-
-    ``\\r\\n`` and ``\\r`` count as newlines. Control characters, which neither SVG
-    nor Graphviz can show, become visible symbols (``␇``, ``�``).
-
-    Example:
-        >>> escape_label('<Brown v. Board> & "Plessy"')
-        '&lt;Brown v. Board&gt; &amp; &quot;Plessy&quot;'
-        >>> escape_label("]; evil -> x [")
-        '&#93;; evil -&gt; x ['
-        >>> print(escape_label("C:\\\\dir\\\\"), escape_label("two\\nlines"))
-        C:\\\\dir\\\\ two<BR/>lines
-        >>> print(escape_label('say "\\\\N"\\n', html=False))
-        say &quot;\\\\\\\\N&quot;\\n
-    """
-    expect(text, str, "text", "text to escape")
-    if _PLAIN(text) and not (html and "]" in text):
-        return text
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _HAS_UNSHOWABLE(text):
-        text = text.translate(_UNSHOWABLE)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace('"', "&quot;")
-    # In HTML-like labels Graphviz decodes entities, then reads backslash escapes once
-    # (\N is the node name, \G the graph name …), so a backslash is written twice; tabs
-    # would be dropped there, so they become four spaces. In quoted attributes shown as
-    # tooltips it reads backslash escapes twice, so a backslash is written four times.
-    if html:
-        # Graphviz 2.43 rejects an HTML-like label whose text starts with "]" (a lexer
-        # bug), so "]" is always written as its character reference there.
-        text = text.replace("]", "&#93;")
-        return text.replace("\\", "\\\\").replace("\t", "    ").replace("\n", "<BR/>")
-    return text.replace("\\", "\\" * 4).replace("\n", "\\n")
-
-
-# --------------------------------------------------------------------------- wrapping
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes: East Asian wide characters count twice."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cut(word: str, width: int) -> int:
-    """How many characters of ``word`` fit in ``width`` columns (at least one)."""
-    used = 0
-    for i, ch in enumerate(word):
-        used += 2 if not ch.isascii() and unicodedata.east_asian_width(ch) in "WF" else 1
-        if used > width:
-            return max(i, 1)
-    return len(word)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` columns, broken at spaces; longer words are cut.
-
-    The writer's own line breaks are kept; ``width`` 0 keeps every line whole.
-    """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[str] = []
-    for para in text.split("\n"):
-        size = len if para.isascii() else _width
-        if width <= 0 or size(para) <= width:
-            out.append(para)
-            continue
-        line: str | None = None
-        used = 0
-        for word in para.split(" "):
-            needed = size(word)
-            if line is None:
-                line, used = word, needed
-            elif used + 1 + needed <= width:
-                line, used = f"{line} {word}", used + 1 + needed
-            else:
-                out.append(line.rstrip(" ") or line)
-                line, used = word, needed
-            while used > width:
-                cut = _cut(line, width)
-                out.append(line[:cut])
-                line = line[cut:]
-                used = size(line)
-        out.append(line or "")
-    return out
-
-
-def _clip(lines: list[str], most: int, width: int) -> list[str]:
-    """At most ``most`` lines (0: all); the last ends in "…" when text was left out."""
-    if most <= 0 or len(lines) <= most:
-        return lines
-    last = lines[most - 1]
-    if width > 0 and _width(last) + 1 > width:
-        space = last.rfind(" ")
-        last = last[:space] if space > 0 else last[: _cut(last, width - 1)]
-    return [*lines[: most - 1], last.rstrip(" ,;:.") + "…"]
 
 
 # --------------------------------------------------------------------------- inputs
@@ -332,8 +255,10 @@ class _Diagram:
         doctrines: list[str] | None,
         context: bool,
         rankdir: RankDir,
+        arrange: Arrange = "rows",
     ) -> None:
         self.full, self.m, self.ev, self.t = full, m, evaluation, theme
+        self.arrange = arrange
         # Graphviz turns a cluster's label over with the ranks: "b" is the top in BT
         self.label_top = "labelloc=b" if rankdir == "BT" else "labelloc=t"
         self.wrap = wrap
@@ -349,12 +274,15 @@ class _Diagram:
         self.edges: list[tuple[str, str, int]] = []  # tail, head, minlen (0: no constraint)
         self.names = {s: f"n{i}" for i, s in enumerate(m.statements, 1)}
         self.looks: dict[tuple[str, str | None, Status | None], str] = {}
-        # relations drawn as small nodes: attacked, linked, or carrying a scheme or weight
+        # relations in a canonical order (by the statements they join), so that equal
+        # maps give identical DOT whatever order their relations were added in
+        self.rel_order = canonical_relations(m)
+        # relations drawn as small nodes: attacked, linked, axiomatic, or carrying a
+        # scheme or weight
         attacked = {c.target for c in m.conflicts}
         self.rel_nodes: dict[str, str] = {}
-        for rel in m.relations.values():
-            linked = isinstance(rel, Inference) and (len(rel.premises) > 1 or bool(rel.scheme))
-            if rel.id in attacked or rel.weight is not None or linked:
+        for rel in self.rel_order:
+            if rel.id in attacked or carries_something(rel):
                 self.rel_nodes[rel.id] = f"r{len(self.rel_nodes) + 1}"
         self.rows = self._stagger()
         self.ghost_rels: list[Relation] = []
@@ -365,39 +293,91 @@ class _Diagram:
         self.auth_names = {a.id: f"a{i}" for i, a in enumerate(m.cited(), 1)}
         if authorities != "nodes":
             self.auth_names = {}
-        order = doctrines if doctrines is not None else list(m.doctrines)
-        self.cluster_of: dict[str, str] = {}
-        for s in m.statements.values():
+        self._groups()
+        self._clusters(clusters, doctrines)
+
+    # ------------------------------------------------------------------ arrangement
+
+    def _groups(self) -> None:
+        """Which top-level issue each node belongs to, when the drawing is arranged
+        in rows of issues (two or more issues shown); lines between issues then do
+        not pull the rows together."""
+        self.group_of: dict[str, int] = {}
+        self.node_group: dict[str, int] = {}
+        if self.arrange != "rows":
+            return
+        groups = issue_groups(self.full)
+        shown = {s: groups[s] for s in self.m.statements if s in groups}
+        if len(set(shown.values())) < 2:
+            return
+        self.group_of = shown
+        self.node_group = {self.names[s]: g for s, g in shown.items()}
+        for ident, name in self.rel_nodes.items():
+            rel = self.full.relations.get(ident)
+            ends = [e for e in self._statement_ends(rel) if e in shown] if rel else []
+            if ends:
+                self.node_group[name] = shown[ends[-1]]
+
+    def _clusters(self, clusters: bool, doctrines: list[str] | None) -> None:
+        """A box for each doctrine (within each issue's row, when arranged by issue),
+        when two or more doctrines are drawn."""
+        order = doctrines if doctrines is not None else list(self.m.doctrines)
+        self.cluster_of: dict[str, tuple[int, str]] = {}
+        for s in self.m.statements.values():
             home = next((d for d in order if d in s.doctrines), None)
             if home is not None:
-                self.cluster_of[s.id] = home
-        if not clusters or len(set(self.cluster_of.values())) < 2:
+                self.cluster_of[s.id] = (self.group_of.get(s.id, -1), home)
+        if not clusters or len({d for _, d in self.cluster_of.values()}) < 2:
             self.cluster_of = {}
-        self.cluster_order = [d for d in order if d in set(self.cluster_of.values())]
+        used = set(self.cluster_of.values())
+        groups = sorted({g for g, _ in used})
+        self.cluster_order = [(g, d) for g in groups for d in order if (g, d) in used]
+
+    # ------------------------------------------------------------------ views
 
     def _outside(self, context: bool) -> None:
-        """What a view leaves out: context statements it points at, and counts."""
+        """What a view leaves out: the context it points at, and counts of the rest.
+
+        A shown statement that supports or attacks something outside the view keeps
+        its line: the statement at the other end (and any premise linked with it) is
+        drawn as a grey context box, and
+        when the line ends on a relation (an undercut of an attack whose ends are
+        outside the view), that relation is drawn too, with grey boxes for its ends,
+        so no argument hangs in the air. Reasons left out are counted instead.
+        """
         full, m = self.full, self.m
-        for rel in full.relations.values():
-            if rel.id in m.relations or rel.target not in full.statements:
+        needed: set[str] = set()  # relations outside the view that must be drawn
+        ghosts: set[str] = set()
+        todo = [
+            rel
+            for rel in canonical_relations(full)
+            if context and rel.id not in m.relations and any(e in m.statements for e in rel.sources)
+        ]
+        while todo:
+            rel = todo.pop()
+            if rel.id in needed:
                 continue
-            if (
-                context
-                and rel.target not in m.statements
-                and all(e in m.statements for e in rel.sources)
-            ):
-                # a shown statement supports or attacks one outside: draw that one grey
+            needed.add(rel.id)
+            for end in (*rel.sources, rel.target):
+                if end in full.statements and end not in m.statements:
+                    ghosts.add(end)
+                elif end in full.relations and end not in m.relations:
+                    todo.append(full.relations[end])
+        attacked = {c.target for c in full.conflicts if c.id in needed}
+        for rel in canonical_relations(full):
+            if rel.id in needed:
                 self.ghost_rels.append(rel)
-                self.ghost_names.setdefault(rel.target, f"g{len(self.ghost_names) + 1}")
+                if rel.id in attacked or carries_something(rel):
+                    self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
+            elif rel.id in m.relations:
+                # a shown relation undercut from outside the view through a drawn link
+                if rel.id in attacked:
+                    self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
             elif rel.target in m.statements:
                 counts = self.hidden.setdefault(rel.target, [0, 0])
                 counts[isinstance(rel, Conflict)] += 1
-        # an undercut of such a link still lands on it: the link becomes a small node
-        linked = {r.id for r in self.ghost_rels}
-        for c in full.conflicts:
-            if c.target in linked and c.attacker in m.statements and c.id not in m.relations:
-                self.ghost_rels.append(c)
-                self.rel_nodes.setdefault(c.target, f"r{len(self.rel_nodes) + 1}")
+        for i, ident in enumerate((s for s in full.statements if s in ghosts), 1):
+            self.ghost_names[ident] = f"g{i}"
 
     def _stagger(self) -> dict[str, int]:
         """Rows for the reasons under a crowded statement, ``theme.stagger`` per row.
@@ -408,10 +388,11 @@ class _Diagram:
         """
         rows: dict[str, int] = {}
         per_row = max(1, self.t.stagger)
+        rank = {rel.id: i for i, rel in enumerate(self.rel_order)}
         for target in self.m.statements:
             into = [
                 r
-                for r in self.m.relations_to(target)
+                for r in sorted(self.m.relations_to(target), key=lambda r: rank[r.id])
                 if not (isinstance(r, Conflict) and self._rivals(r.attacker, target))
             ]
             if len(into) > per_row:
@@ -497,7 +478,7 @@ class _Diagram:
 
     @staticmethod
     def _attrs(name: str, attrs: list[str], tip: str) -> str:
-        attrs.append(f'tooltip="{escape_label(tip, html=False)}"')
+        attrs.append(f'tooltip="{_tooltip(tip)}"')
         return f"\t{name} [{', '.join(attrs)}]\n"
 
     # ------------------------------------------------------------------ nodes
@@ -506,7 +487,7 @@ class _Diagram:
         t = self.t
         status = self.status(s.id)
         head = s.id if s.party not in self.party_tag else f"{s.id} · {self.party_tag[s.party]}"
-        head_html = escape_label(head)
+        head_html, _ = _fit(head, _PIECE_BYTES)
         if status is not None:
             st = t.status[status]
             symbol = f'<FONT POINT-SIZE="{t.fontsize:g}" COLOR="{st.colour}"><B>{st.symbol}</B>'
@@ -516,16 +497,18 @@ class _Diagram:
             mark = f'<FONT POINT-SIZE="{t.fontsize:g}">{FOCUS_MARK}</FONT>'
             head_html = f"{mark} <B>{head_html}</B>"
         width = self.wrap * 4 // 3 if isinstance(s, Issue) else self.wrap  # flatter issues
-        body = escape_label("\n".join(_clip(_wrap(s.text, width), self.max_lines, width)))
+        body, cut = _fit(
+            "\n".join(_clip(_wrap(s.text, width), self.max_lines, width)), _LABEL_BYTES
+        )
         parts = [self._small(head_html), f"<B>{body}</B>" if isinstance(s, Issue) else body]
         party = f" ({self._party_name(s.party)})" if s.party else ""
-        tip = [f"{s.id} — {s.kind}{party}", s.text]
+        tip = [f"{s.id} — {s.kind}{party}", _long(s.text, 2000)]
         if isinstance(s, Issue):
             extra = [f"standard: {s.standard}"] if s.standard else []
             if s.burden:
                 extra.append(f"burden: {self._party_name(s.burden)}")
             if extra:
-                parts.append(self._small(escape_label(", ".join(extra))))
+                parts.append(self._small(_fit(", ".join(extra), _PIECE_BYTES)[0]))
                 tip.append(", ".join(extra))
         if s.id in self.hidden:
             counts = zip(self.hidden[s.id], ("for", "against"), strict=True)
@@ -537,14 +520,14 @@ class _Diagram:
             if 0 < t.max_cites < len(short):
                 short = [*short[: t.max_cites], f"+{len(short) - t.max_cites}"]
             lines = _wrap("; ".join(short), self.cite_wrap)
-            parts.append(self._small(escape_label("\n".join(lines)), italic=True))
+            parts.append(self._small(_fit("\n".join(lines), _PIECE_BYTES)[0], italic=True))
         if full:
             tip.append("Authorities:\n" + "\n".join(f"  {c}" for c in full))
         if s.doctrines:
             names = [self.full.doctrines[d].name for d in s.doctrines if d in self.full.doctrines]
             tip.append("Doctrines: " + ", ".join(names))
         if s.note:
-            tip.append(f"Note: {s.note}")
+            tip.append(f"Note: {_long(s.note, 1000)}")
         if status is not None:
             tip.append(self.explain(s.id, status))
         self.used[s.kind] = None
@@ -554,7 +537,11 @@ class _Diagram:
         if look is None:
             look = self.looks[key] = self._look(s.kind, s.party, status)
         label = "<BR/>".join(parts)
-        tip_text = escape_label("\n".join(tip), html=False)
+        if cut:
+            tip.append(
+                f"(The diagram shows the start of the text; all {len(s.text):,} characters are in the map.)"
+            )
+        tip_text = _tooltip("\n".join(tip))
         return f'\t{self.names[s.id]} [label=<{label}>, {look}, tooltip="{tip_text}"]\n'
 
     def _look(self, kind: str, party: str | None, status: Status | None) -> str:
@@ -585,10 +572,8 @@ class _Diagram:
         s = self.full.statements[ident]
         t = self.t
         self.used["context"] = None
-        text = escape_label("\n".join(_clip(_wrap(s.text, self.wrap), 1, self.wrap)))
-        label = (
-            f'{self._small(escape_label(s.id))}<BR/><FONT COLOR="{t.muted_colour}">{text}</FONT>'
-        )
+        text, _ = _fit("\n".join(_clip(_wrap(s.text, self.wrap), 1, self.wrap)), _PIECE_BYTES)
+        label = f'{self._small(_fit(s.id, _PIECE_BYTES)[0])}<BR/><FONT COLOR="{t.muted_colour}">{text}</FONT>'
         shape, extra_style, borders = KIND_SHAPES[s.kind]
         style = ",".join(x for x in (extra_style, "filled") if x)
         names = [self.full.doctrines[d].name for d in s.doctrines if d in self.full.doctrines]
@@ -598,7 +583,7 @@ class _Diagram:
             f"shape={shape}, peripheries={borders}",
             f'style="{style}", fillcolor="{t.context_fill}", color="{t.context_colour}"',
         ]
-        tip = f"{s.id} — {s.kind}, not in this view{where}\n{s.text}"
+        tip = f"{s.id} — {s.kind}, not in this view{where}\n{_long(s.text, 2000)}"
         return self._attrs(self.ghost_names[ident], attrs, tip)
 
     def relation_node(self, rel: Relation) -> str:
@@ -608,7 +593,7 @@ class _Diagram:
         self.used[kind] = None
         words: list[str] = []
         if isinstance(rel, Inference) and rel.scheme:
-            words.append(f"<I>{escape_label(rel.scheme)}</I>")
+            words.append(f"<I>{_fit(rel.scheme, _PIECE_BYTES)[0]}</I>")
         if rel.weight is not None:
             words.append(f"w = {rel.weight:g}")
         symbol = t.status[status].symbol if status is not None else ""
@@ -648,8 +633,11 @@ class _Diagram:
 
     def _relation_words(self, rel: Relation) -> str:
         if isinstance(rel, Inference):
-            verb = "supports" if len(rel.premises) == 1 else "together support"
-            text = f"{' + '.join(rel.premises)} {verb} {rel.conclusion}"
+            if not rel.premises:
+                text = f"{rel.conclusion} holds without premises (axiomatic)"
+            else:
+                verb = "supports" if len(rel.premises) == 1 else "together support"
+                text = f"{' + '.join(rel.premises)} {verb} {rel.conclusion}"
             if rel.scheme:
                 text += f" ({rel.scheme})"
         else:
@@ -665,7 +653,7 @@ class _Diagram:
         mark = "" if a.verified else UNVERIFIED_MARK
         if mark:
             self.used["unverified"] = None
-        label = escape_label("\n".join(_wrap(a.short_form() + mark, self.cite_wrap)))
+        label, _ = _fit("\n".join(_wrap(a.short_form() + mark, self.cite_wrap)), _PIECE_BYTES)
         tip = a.citation + (f"\n{mark} not verified" if mark else "")
         if a.holding:
             tip += f"\n{a.holding}"
@@ -703,6 +691,9 @@ class _Diagram:
             attrs.append("weight=0")
         if minlen != 1:
             attrs.append(f"minlen={minlen}")
+        apart = self.node_group.get(tail, -1) != self.node_group.get(head, -2)
+        if apart and tail in self.node_group and head in self.node_group:
+            constraint = False  # a line between two issues' rows: drawn, not pulling
         if not constraint:
             attrs.append("constraint=false")
         if label:
@@ -748,12 +739,26 @@ class _Diagram:
     # ------------------------------------------------------------------ assembly
 
     def body(self) -> list[str]:
-        m, t = self.m, self.t
-        groups: dict[str | None, list[str]] = {d: [] for d in self.cluster_order}
+        """The whole drawing, step by step: nodes (by doctrine box), context boxes,
+        lines, then the invisible lines that stack the rows."""
+        grouped = self._nodes_by_cluster()
+        out = self._cluster_lines(grouped)
+        out += grouped[None]
+        out += [self.context_node(ident) for ident in self.ghost_names]
+        out += self._edge_lines()
+        out += self.stack_pieces()
+        return out
+
+    def _nodes_by_cluster(self) -> dict[tuple[int, str] | None, list[str]]:
+        """Every node's DOT line, under the doctrine box it belongs in (``None``: none).
+
+        A relation node or an authority goes in a box when everything it joins does."""
+        m = self.m
+        groups: dict[tuple[int, str] | None, list[str]] = {d: [] for d in self.cluster_order}
         groups[None] = []
         for s in m.statements.values():
             groups[self.cluster_of.get(s.id)].append(self.statement_node(s))
-        for rel in [*m.relations.values(), *self.ghost_rels]:
+        for rel in [*self.rel_order, *self.ghost_rels]:
             if rel.id in self.rel_nodes and rel.id in m.relations:
                 homes = {self.cluster_of.get(e) for e in self._statement_ends(rel)}
                 groups[homes.pop() if len(homes) == 1 else None].append(self.relation_node(rel))
@@ -765,37 +770,45 @@ class _Diagram:
             ]
             homes = {self.cluster_of.get(s.id) for s in citing}
             groups[homes.pop() if len(homes) == 1 else None].append(self.authority_node(ident))
+        return groups
+
+    def _cluster_lines(self, grouped: dict[tuple[int, str] | None, list[str]]) -> list[str]:
+        """A labelled box for each doctrine (per row), holding its nodes."""
+        t = self.t
         out: list[str] = []
-        for i, d in enumerate(self.cluster_order, 1):
-            doctrine = m.doctrines[d]
+        for i, key in enumerate(self.cluster_order, 1):
+            doctrine = self.m.doctrines[key[1]]
             colour = doctrine.colour if doctrine.colour and not t.greyscale else t.cluster_colour
+            name = _fit(doctrine.name, _PIECE_BYTES)[0]
             out += [
                 f"\tsubgraph cluster_{i} {{\n",
-                f"\t\tgraph [label=<<B>{escape_label(doctrine.name)}</B>>, {self.label_top}, "
+                f"\t\tgraph [label=<<B>{name}</B>>, {self.label_top}, "
                 f'fontsize={t.fontsize + 3:g}, style="rounded,filled", '
                 f'fillcolor="{t.cluster_fill}", color="{colour}", '
-                f'tooltip="{escape_label(doctrine.name, html=False)}"]\n',
-                *("\t" + line for line in groups[d]),
+                f'tooltip="{_tooltip(doctrine.name)}"]\n',
+                *("\t" + line for line in grouped[key]),
                 "\t}\n",
             ]
-        out += groups[None]
-        out += [self.context_node(ident) for ident in self.ghost_names]
-        for rel in [*m.relations.values(), *self.ghost_rels]:
+        return out
+
+    def _edge_lines(self) -> list[str]:
+        """Every line: relations (in canonical order), answers, sub-issues, citations."""
+        out: list[str] = []
+        for rel in [*self.rel_order, *self.ghost_rels]:
             out += self.relation_edges(rel)
-        for s in m.statements.values():
+        for s in self.m.statements.values():
             if isinstance(s, Claim) and s.answers in self.names:
                 tip = f"{s.id} answers {s.answers}"
                 out.append(self._edge(self.names[s.id], self.names[s.answers], "answers", tip))
             if isinstance(s, Issue) and s.parent in self.names:
                 tip = f"{s.id} is part of {s.parent}"
                 out.append(self._edge(self.names[s.id], self.names[s.parent], "subissue", tip))
-        for s in m.statements.values():
+        for s in self.m.statements.values():
             for cite in s.cites:
                 if cite.authority in self.auth_names:
-                    pin = self._small(escape_label(cite.pin)) if cite.pin else ""
+                    pin = self._small(_fit(cite.pin, _PIECE_BYTES)[0]) if cite.pin else ""
                     tail, tip = self.auth_names[cite.authority], f"{s.id} cites {cite}"
                     out.append(self._edge(tail, self.names[s.id], "cites", tip, label=pin))
-        out += self.stack_pieces()
         return out
 
     def _statement_ends(self, rel: Relation) -> list[str]:
@@ -810,223 +823,60 @@ class _Diagram:
         return out
 
     def stack_pieces(self) -> list[str]:
-        """Invisible edges that stack the separate pieces of a drawing in rows.
-
-        Graphviz puts unconnected pieces side by side, which makes doctrine views
-        (where cross-references pull in pieces of other doctrines) very wide. The
-        pieces stay in map order, split into as many rows as let the drawing fill
-        a 16:9 page at the largest scale (sizes are estimated from the ranks).
-        """
-        if self.cluster_of:
+        """Invisible edges that stack the pieces of the drawing in rows (see
+        :func:`argmap._dotlayout.stack`): one piece per top-level issue when the
+        drawing is arranged by issue, else each separate piece of a view."""
+        if self.arrange != "rows":
             return []
         big = {*self.names.values(), *self.ghost_names.values(), *self.auth_names.values()}
         nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
         nodes += self.auth_names.values()
-        parent = {n: n for n in nodes}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        up: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
-        for tail, head, minlen in self.edges:
-            parent[find(tail)] = find(head)
-            if minlen:
-                up[tail].append((head, minlen))
-        pieces: dict[str, list[str]] = {}
-        for n in nodes:
-            pieces.setdefault(find(n), []).append(n)
-        if len(pieces) < 2:
+        if self.node_group:
+            pieces = pieces_by_group(nodes, self.node_group, self.edges)
+        elif self.cluster_of:
             return []
-        depth = _depths(nodes, up)
+        else:
+            pieces = connected_pieces(nodes, self.edges)
         t = self.t
         node_w = (max(self.wrap, 12) * 0.6 * t.fontsize + 20) / 72 + t.nodesep
         node_h = 6.5 * t.fontsize / 72 + t.ranksep
-        sizes: list[tuple[float, float]] = []
-        for members in pieces.values():
-            levels: dict[int, float] = {}
-            for n in members:
-                levels[depth[n]] = levels.get(depth[n], 0.0) + (node_w if n in big else 0.3)
-            ranks = {depth[n] for n in members if n in big}
-            sizes.append((max(levels.values()), len(ranks) * node_h))
-        rows = _shelves(sizes)
-        groups = list(pieces.values())
-        out: list[str] = []
-        for above, below in itertools.pairwise(rows):
-            deepest = max((n for i in above for n in groups[i]), key=lambda n: (depth[n], n in big))
-            for i in below:
-                root = min(groups[i], key=lambda n: (depth[n], n not in big))
-                out.append(f"\t{root} -> {deepest} [style=invis]\n")
-        return out
+        ties = stack(pieces, nodes, big, self.edges, (node_w, node_h), _PAGE)
+        self.edges += ties
+        return [
+            f"\t{tail} -> {head} [style=invis{'' if minlen else ', minlen=0'}]\n"
+            for tail, head, minlen in ties
+        ]
 
     # ------------------------------------------------------------------ legend
 
-    def legend(self) -> list[str]:
-        """A legend cluster with one entry for every shape, colour and line drawn.
-
-        Shapes are real nodes named ``legend_<kind>``; colours, borders and lines
-        are rows of one table node, each row's text cell marked ``ID="legend_<key>"``.
-        """
-        t, used = self.t, self.used
-        cell, sample = round(t.small * 2.2), round(t.small * 6)
-
-        def small(text: str, colour: str = "") -> str:
-            if not text:  # Graphviz rejects an empty <FONT></FONT>
-                return ""
-            tint = f' COLOR="{colour}"' if colour else ""
-            return f'<FONT POINT-SIZE="{t.small:g}"{tint}>{escape_label(text)}</FONT>'
-
-        def box(fill: str, border: str = 'BORDER="1" COLOR="#000000"', inner: str = " ") -> str:
-            return (
-                f'<TABLE {border} CELLSPACING="0" CELLPADDING="1" BGCOLOR="{fill}"><TR>'
-                f'<TD WIDTH="{cell * 2}" HEIGHT="{cell - 6}">{inner}</TD></TR></TABLE>'
-            )
-
-        nodes: list[str] = []
-        for kind in ("issue", "claim", "premise", "rebuttal", "undercutter"):
-            if kind in used:
-                shape, extra_style, borders = KIND_SHAPES[kind]
-                style = ",".join(x for x in (extra_style, "filled") if x)
-                nodes.append(
-                    f'legend_{kind} [shape={shape}, peripheries={borders}, style="{style}", '
-                    f'fillcolor="#FFFFFF", label=<{small(kind)}>]'
-                )
-        if "authority" in used:
-            nodes.append(
-                'legend_authority [shape=note, style="filled", fillcolor="#FFFFFF", '
-                f"label=<{small('authority')}>]"
-            )
-        if "context" in used:
-            nodes.append(
-                f'legend_context [shape=box, style="filled", fillcolor="{t.context_fill}", '
-                f'color="{t.context_colour}", label=<{small("outside this view")}>]'
-            )
-        rows: list[tuple[str, str, str]] = []  # key, sample, words
+    def legend(self, style: LegendStyle, rankdir: RankDir) -> list[str]:
+        """The legend: an entry for every shape, colour and line drawn (see
+        :mod:`argmap._dotlegend`)."""
+        parties: list[tuple[str, str, str]] = []
         for party in self.m.parties.values():
             if party.id in self.parties_used:
                 name = party.name
                 if party.id in self.party_tag:
                     name = f"{self.party_tag[party.id]} = {name}"
                 key = f"party_{self.party_index[party.id] + 1}"
-                rows.append((key, box(self._fill(party.id)), name))
+                parties.append((key, self._fill(party.id), name))
         if None in self.parties_used:
-            rows.append(("party_none", box(t.neutral_fill), "no party"))
-        for status in STATUSES:
-            if status in used:
-                st = t.status[status]
-                border = f'BORDER="{round(st.penwidth)}" STYLE="{st.style}" COLOR="{st.colour}"'
-                meaning = f"{status} (issue: resolved)" if status == "accepted" else status
-                meaning = meaning if "issue" in used else status
-                rows.append((status, box("#FFFFFF", border, small(st.symbol, st.colour)), meaning))
-        glyphs = {
-            "inference": ("●", "inference (linked premises, scheme or weight)"),
-            "conflict": ("◆", "an attack that is itself attacked"),
-        }
-        for key, (glyph, meaning) in glyphs.items():
-            if key in used:
-                rows.append((key, small(glyph, t.relation_fill[key]), meaning))
-        heads = {"normal": "▶", "tee": "⊣", "empty": "▷", "none": ""}
-        line_words = {
-            "support": "supports",
-            "attack": self._attack_words(),
-            "undercut": "undercuts (attacks the step to a conclusion)",
-            "answers": "answers the issue",
-            "subissue": "is a sub-issue of",
-            "cites": "cites",
-        }
-        for key, meaning in line_words.items():
-            if key in used:
-                edge = t.edges[key]
-                line = (
-                    '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-                    f'<TD WIDTH="{sample - cell}" HEIGHT="{cell // 2}" SIDES="B" '
-                    f'BORDER="{max(1, round(edge.penwidth * 1.2))}" STYLE="{edge.style}" '
-                    f'COLOR="{edge.colour}"></TD><TD ROWSPAN="2">'
-                    f"{small(heads[edge.arrowhead], edge.colour)}</TD></TR>"
-                    f'<TR><TD HEIGHT="{cell // 2}"></TD></TR></TABLE>'
-                )
-                rows.append((key, line, meaning))
-        if "unverified" in used:
-            rows.append(("unverified", small(UNVERIFIED_MARK), "authority not verified"))
-        if "focus" in used:
-            rows.append(("focus", small(FOCUS_MARK), "focus of the view"))
-        if rows:
-            table = "".join(
-                f'<TR><TD WIDTH="{sample}" HEIGHT="{cell}">{sample_html}</TD>'
-                f'<TD ID="legend_{key}" ALIGN="LEFT">{small(words)}</TD></TR>'
-                for key, sample_html, words in rows
-            )
-            nodes.append(
-                'legend_table [shape=plaintext, style="", margin=0, label=<<TABLE BORDER="0" '
-                f'CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{table}</TABLE>>]'
-            )
-        if not nodes:
-            return []
-        names = [node.split(" ", 1)[0] for node in nodes]
-        out = [
-            "\tsubgraph cluster_legend {\n",
-            f'\t\tgraph [label=<<B>Legend</B>>, {self.label_top}, style="rounded", '
-            f'color="{t.cluster_colour}", fontsize={t.small + 2:g}, tooltip="Legend"]\n',
-            "\t\t{\n\t\t\tgraph [rank=max]\n",
-            *(f"\t\t\t{node}\n" for node in nodes),
-            "\t\t}\n",
-            *(f"\t\t{a} -> {b} [style=invis]\n" for a, b in itertools.pairwise(names)),
-            "\t}\n",
-        ]
-        # tie the legend to the top of the drawing (beside the issues), where there is room
-        top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
-        if top is not None:
-            out.append(f"\t{self.names[top]} -> {names[0]} [style=invis, minlen=0, weight=0]\n")
-        return out
-
-    def _attack_words(self) -> str:
+            parties.append(("party_none", self.t.neutral_fill, "no party"))
         if self.attack_kinds == {"rebut"}:
-            return "rebuts"
-        if self.attack_kinds == {"undermine"}:
-            return "undermines (attacks a premise)"
-        return "rebuts / undermines"
-
-
-def _depths(nodes: list[str], up: dict[str, list[tuple[str, int]]]) -> dict[str, int]:
-    """Ranks below the top of each piece: the longest way up (cycles are cut)."""
-    depth: dict[str, int] = {}
-    for start in nodes:
-        stack = [start]
-        while stack:
-            n = stack[-1]
-            if n in depth:
-                stack.pop()
-                continue
-            todo = [h for h, _ in up[n] if h not in depth and h not in stack]
-            if todo:
-                stack += todo
-                continue
-            depth[n] = max((depth.get(h, 0) + k for h, k in up[n]), default=0)
-            stack.pop()
-    return depth
-
-
-def _shelves(sizes: list[tuple[float, float]]) -> list[list[int]]:
-    """Split pieces (width, height), in order, into the rows that best fill a 16:9 page."""
-    best_scale, best = 0.0, [list(range(len(sizes)))]
-    for count in range(1, min(len(sizes), 8) + 1):
-        target = sum(w for w, _ in sizes) / count
-        rows: list[list[int]] = [[]]
-        width = 0.0
-        for i, (w, _) in enumerate(sizes):
-            if rows[-1] and width + w / 2 > target and len(rows) < count:
-                rows.append([])
-                width = 0.0
-            rows[-1].append(i)
-            width += w
-        total_w = max(sum(sizes[i][0] for i in row) for row in rows)
-        total_h = sum(max(sizes[i][1] for i in row) for row in rows)
-        scale = min(_PAGE[0] / total_w, _PAGE[1] / total_h)
-        if scale > best_scale * 1.05:
-            best_scale, best = scale, rows
-    return best
+            words = "rebuts"
+        elif self.attack_kinds == {"undermine"}:
+            words = "undermines (attacks a premise)"
+        else:
+            words = "rebuts / undermines"
+        drawn = Drawn(used=tuple(self.used), parties=tuple(parties), attack_words=words)
+        if style == "full":  # beside the top issue
+            top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
+            anchors = [self.names[top]] if top is not None else []
+        else:  # under every node that nothing hangs below
+            nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
+            upwards = rankdir in ("BT", "RL")
+            anchors = leaves([*nodes, *self.auth_names.values()], self.edges, upwards=upwards)
+        return legend_lines(drawn, self.t, style=style, rankdir=rankdir, anchors=anchors)
 
 
 def _party_tags(m: ArgumentMap) -> dict[str, str]:
@@ -1082,13 +932,14 @@ def to_dot(
     doctrines: Iterable[str] | str | None = None,
     parties: Iterable[str] | str | None = None,
     rankdir: RankDir = "BT",
-    legend: bool = False,
+    legend: bool | LegendStyle = False,
     wrap: int | None = None,
     max_lines: int | None = None,
     authorities: AuthorityMode = "inline",
     clusters: bool = True,
     context: bool = True,
     layout: LayoutMode = "auto",
+    arrange: Arrange = "rows",
 ) -> graphviz.Digraph:
     """Draw a map (or a view of it) as a Graphviz digraph.
 
@@ -1106,7 +957,10 @@ def to_dot(
         doctrines: keep only statements of these doctrines (and the issues they answer).
         parties: keep only statements of these parties (and neutral ones).
         rankdir: Graphviz direction; ``"BT"`` puts issues at the top, premises below.
-        legend: add a legend explaining every shape, colour and line drawn.
+        legend: add a legend explaining every shape, colour and line drawn:
+            ``True`` in the theme's style (``"compact"``: one or two rows under
+            the drawing), or ``"compact"`` / ``"full"`` (a boxed column beside
+            the top).
         wrap: characters per line of statement text (default: the theme's;
             ``0``: never wrap).
         max_lines: lines of statement text shown (default: the theme's; ``0``: all).
@@ -1119,6 +973,9 @@ def to_dot(
         layout: ``"auto"`` switches to cheaper Graphviz settings above
             :data:`FAST_LAYOUT_NODES` nodes, with a :class:`LargeMapWarning`;
             ``"fast"`` always does, ``"full"`` never.
+        arrange: ``"rows"`` (default) stacks the top-level issues (or, in a view
+            of one issue, its separate pieces) in rows that fit a 16:9 page;
+            ``"strip"`` leaves Graphviz to put them side by side.
 
     Returns:
         A :class:`graphviz.Digraph`: call ``.render()`` or ``.pipe()``, or show it in
@@ -1140,6 +997,49 @@ def to_dot(
         >>> to_dot(m).source == to_dot(m).source
         True
     """
+    return _build(
+        m,
+        evaluation,
+        theme=theme,
+        focus=focus,
+        depth=depth,
+        doctrines=doctrines,
+        parties=parties,
+        rankdir=rankdir,
+        legend=legend,
+        wrap=wrap,
+        max_lines=max_lines,
+        authorities=authorities,
+        clusters=clusters,
+        context=context,
+        layout=layout,
+        arrange=arrange,
+    )
+
+
+def _build(
+    m: ArgumentMap | Any,
+    evaluation: EvaluationLike | None = None,
+    *,
+    only: list[str] | None = None,
+    page: str = "",
+    theme: ThemeName = "screen",
+    focus: Any = None,
+    depth: int | None = None,
+    doctrines: Iterable[str] | str | None = None,
+    parties: Iterable[str] | str | None = None,
+    rankdir: RankDir = "BT",
+    legend: bool | LegendStyle = False,
+    wrap: int | None = None,
+    max_lines: int | None = None,
+    authorities: AuthorityMode = "inline",
+    clusters: bool = True,
+    context: bool = True,
+    layout: LayoutMode = "auto",
+    arrange: Arrange = "rows",
+) -> graphviz.Digraph:
+    """:func:`to_dot`, optionally limited to the statements ``only`` (a page, named
+    ``page`` in the subtitle)."""
     import graphviz
 
     if evaluation is not None and not callable(getattr(evaluation, "status", None)):
@@ -1147,10 +1047,22 @@ def to_dot(
     doctrines = expect_ids(doctrines, "doctrines", "a doctrine id or a list of them")
     parties = expect_ids(parties, "parties", "a party id or a list of them")
     full, ev = _split(m, evaluation)
+    if full.view_of is not None and only is None and not (focus or doctrines or parties):
+        # a view made by m.view(...): drawn as that view of its map, unless changed since
+        parent, spec = full.view_of
+        spec = dict(spec)
+        kept = spec.pop("evaluation", None)
+        if parent.view(**spec) == full:
+            full, ev = parent, ev if ev is not None else kept
+            focus, depth = spec.get("focus"), spec.get("depth", depth)
+            doctrines, parties = spec.get("doctrines"), spec.get("parties")
     _choice("theme", theme, THEMES)
     _choice("rankdir", rankdir, _RANKDIRS)
     _choice("authorities", authorities, _AUTHORITY_MODES)
     _choice("layout", layout, _LAYOUTS)
+    _choice("arrange", arrange, _ARRANGES)
+    if not isinstance(legend, bool):
+        _choice("legend", legend, ("compact", "full"))
     _count("wrap", wrap, "characters per line; 0: no wrapping")
     _count("max_lines", max_lines, "0: all lines")
     _count("depth", depth, "steps from the focus")
@@ -1160,9 +1072,9 @@ def to_dot(
     if focus is not None:
         refs = [focus] if isinstance(focus, str) or not isinstance(focus, Iterable) else focus
         focus_list = [full.statement(f).id for f in refs]
-    shown = full
+    shown = full if only is None else full.view(focus=only, depth=0)
     if focus_list or doctrine_list is not None or party_list is not None:
-        shown = full.view(
+        shown = shown.view(
             focus=focus_list or None, depth=depth, doctrines=doctrine_list, parties=party_list
         )
     diagram = _Diagram(
@@ -1176,8 +1088,9 @@ def to_dot(
         clusters=clusters,
         focus=focus_list,
         doctrines=doctrine_list,
-        context=context and not focus_list,
+        context=context and (only is not None or not focus_list),
         rankdir=rankdir,
+        arrange=arrange,
     )
     count = diagram.node_count()
     fast = layout == "fast" or (layout == "auto" and count > FAST_LAYOUT_NODES)
@@ -1205,47 +1118,194 @@ def to_dot(
         head.append(f'\tgraph [size="{t.size}"]\n')
     if fast:
         head.append(f"\tgraph [{_FAST_ATTRS}]\n")
-    subtitle = _view_words(full, focus_list, depth, doctrine_list, party_list)
+    subtitle = " — ".join(
+        w for w in (page, _view_words(full, focus_list, depth, doctrine_list, party_list)) if w
+    )
     if shown.title or subtitle:
-        label = f"<B>{escape_label(shown.title)}</B>" if shown.title else ""
+        label = f"<B>{_fit(shown.title, _LABEL_BYTES)[0]}</B>" if shown.title else ""
         if subtitle:
-            small = f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{escape_label(subtitle)}</FONT>'
+            small = f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{_fit(subtitle, _PIECE_BYTES)[0]}</FONT>'
             label = f"{label}<BR/>{small}" if label else small
-        tip = escape_label(" — ".join(w for w in (shown.title, subtitle) if w), html=False)
+        tip = _tooltip(" — ".join(w for w in (shown.title, subtitle) if w))
         head.append(f'\tgraph [label=<{label}>, tooltip="{tip}"]\n')
     body = diagram.body()
     if legend:
-        body += diagram.legend()
+        body += diagram.legend(t.legend if legend is True else legend, rankdir)
     return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
 
 
-def _pipe(source: str, fmt: str) -> bytes:
-    """Run ``dot`` on ``source``, turning its failures into argmap errors."""
-    import graphviz
+@attrs.frozen
+class Page:
+    """One figure of a map drawn one issue at a time (see :func:`to_dot_pages`).
 
+    Attributes:
+        issue: the id of the issue the page shows (``None``: the statements under
+            no issue).
+        name: a file-name-safe, deterministic name, ``01-A0`` (number in map order,
+            then the id with anything but letters, digits, ``.``, ``_`` and ``-``
+            replaced by ``-``).
+        title: the issue's title (or the start of its text).
+        source: the page's DOT source.
+
+    Example:
+        >>> page = Page(issue="Q1", name="01-Q1", title="Preemption", source="digraph argmap {}")
+        >>> page.name
+        '01-Q1'
+    """
+
+    issue: str | None
+    name: str
+    title: str
+    source: str
+
+    def svg(self, *, timeout: float | None = None) -> str:
+        """The page as SVG text, ready to inline in HTML (needs the ``dot`` program).
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); _ = m.claim("Yes", answers=m.issue("Why?"))
+            >>> to_dot_pages(m)[0].svg().startswith("<svg")  # doctest: +SKIP
+            True
+        """
+        _seconds(timeout)
+        return _svg(self.source, timeout)
+
+
+def to_dot_pages(
+    m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **options: Any
+) -> list[Page]:
+    """The map drawn one issue per figure: for slides, handouts and a brief's appendix.
+
+    The groups are those of the rows of a whole-map drawing: each top-level issue
+    (or, when one question sits over several, each of its sub-issues) with the
+    claims answering it and everything argued under them. A line to another issue
+    ends in a grey context box, so nothing hangs in the air. Statements under no
+    issue get a last page. ``options`` are those of :func:`to_dot` (``focus`` is
+    not allowed; ``doctrines=`` and ``parties=`` narrow every page).
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("Two questions")
+        >>> q1 = m.issue("Preempted?", id="A0"); q2 = m.issue("Commandeered?", id="B0")
+        >>> c = m.claim("Yes", answers=q1); r = m.rebuttal("No", attacks=c)
+        >>> _ = m.claim("No", answers=q2)
+        >>> pages = to_dot_pages(m)
+        >>> [(p.issue, p.name) for p in pages]
+        [('A0', '01-A0'), ('B0', '02-B0')]
+        >>> "Preempted?" in pages[0].source and "Commandeered?" not in pages[0].source
+        True
+    """
+    if options.get("focus") is not None:
+        raise DiagramError("to_dot_pages draws whole issues: focus= is not allowed here")
+    full, ev = _split(m, evaluation)
+    groups = issue_groups(full)
+    leaders = group_leaders(full)
+    members: dict[int, list[str]] = {}
+    for ident in full.statements:
+        members.setdefault(groups.get(ident, -1), []).append(ident)
+    order = sorted(g for g in members if g >= 0) + ([-1] if -1 in members else [])
+    pages: list[Page] = []
+    for number, g in enumerate(order, 1):
+        ids = members[g]
+        issue = full.statements[leaders[g]] if 0 <= g < len(leaders) else None
+        if not isinstance(issue, Issue):
+            key, title, words = None, "Statements under no issue", "statements under no issue"
+        else:
+            key, title = issue.id, issue.title or _short(issue.text)
+            words = f"{issue.id}: {title}"
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key or "other").strip("-.") or "issue"
+        source = _build(full, ev, only=ids, page=words, **options).source
+        pages.append(Page(issue=key, name=f"{number:02d}-{slug}", title=title, source=source))
+    return pages
+
+
+def _short(text: str, most: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    """Ask Linux to kill this child (``dot``) when argmap's process dies."""
     try:
-        data: bytes = graphviz.pipe("dot", fmt, source.encode("utf-8"), quiet=True)
-    except graphviz.ExecutableNotFound as exc:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass
+
+
+def _pipe(source: str, fmt: str, *, timeout: float | None = None) -> bytes:
+    """Run ``dot`` on ``source``, turning its failures into argmap errors.
+
+    ``dot`` runs at most ``timeout`` seconds (default :data:`TIMEOUT`; ``0``: no
+    limit) and never outlives the call: it is killed on a timeout, on any error or
+    interrupt, and (on Linux) when this process dies.
+    """
+    limit = TIMEOUT if timeout is None else timeout
+    program = shutil.which("dot")
+    if program is None:
+        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL)
+    preexec = _die_with_parent if sys.platform.startswith("linux") else None
+    try:
+        proc = subprocess.Popen(
+            [program, f"-T{fmt}"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=preexec,
+        )
+    except OSError as exc:
         raise MissingDependencyError(_DOT_PROGRAM, _INSTALL) from exc
-    except graphviz.CalledProcessError as exc:
-        raw = exc.stderr or b""
-        message = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    try:
+        data, raw = proc.communicate(source.encode("utf-8"), timeout=limit or None)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        nodes = len(re.findall(r"^\t\t*[nrga]\d+ \[", source, re.M))
+        raise RenderError(
+            f"Graphviz did not finish drawing {nodes:,} nodes within {limit:g} s and was "
+            "stopped. To draw a map this size: draw a part (focus=..., depth=2; "
+            "doctrines=[...]; or pages=True, `argmap render --split issue`, for one "
+            "figure per issue), use layout='fast', or allow more time with timeout= "
+            "(`--timeout SECONDS`; 0: no limit)"
+        ) from None
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    if proc.returncode != 0:
+        message = raw.decode("utf-8", "replace")
         lines = [line for line in message.splitlines() if line.strip()]
         errors = [line for line in lines if not line.startswith("Warning:")] or lines
-        raise RenderError(f"Graphviz could not draw the diagram: {' '.join(errors)}") from exc
+        raise RenderError(f"Graphviz could not draw the diagram: {' '.join(errors)}")
     return data
 
 
-def _svg(source: str) -> str:
-    svg = _pipe(source, "svg").decode("utf-8")
+def _seconds(timeout: object) -> None:
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout >= 0
+    ):
+        raise DiagramError(f"timeout must be a number of seconds (0: no limit), not {timeout!r}")
+
+
+def _svg(source: str, timeout: float | None = None) -> str:
+    svg = _pipe(source, "svg", timeout=timeout).decode("utf-8")
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg
 
 
-def to_svg(m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **options: Any) -> str:
+def to_svg(
+    m: ArgumentMap | Any,
+    evaluation: EvaluationLike | None = None,
+    *,
+    timeout: float | None = None,
+    **options: Any,
+) -> str:
     """The diagram as SVG text without XML prolog or DOCTYPE, ready to inline in HTML.
 
-    ``options`` are those of :func:`to_dot`.
+    ``options`` are those of :func:`to_dot`; ``timeout`` bounds Graphviz's time
+    as in :func:`render`.
 
     Raises:
         MissingDependencyError: when the Graphviz ``dot`` program is not installed.
@@ -1258,7 +1318,36 @@ def to_svg(m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **opt
         >>> svg.startswith("<svg"), "The contract binds" in svg  # doctest: +SKIP
         (True, True)
     """
-    return _svg(to_dot(m, evaluation, **options).source)
+    _seconds(timeout)
+    return _svg(to_dot(m, evaluation, **options).source, timeout)
+
+
+@overload
+def render(
+    m: ArgumentMap | Any,
+    path: str | Path,
+    *,
+    format: Format | None = ...,
+    evaluation: EvaluationLike | None = ...,
+    dpi: int | None = ...,
+    timeout: float | None = ...,
+    pages: Literal[False] = ...,
+    **options: Any,
+) -> Path: ...
+
+
+@overload
+def render(
+    m: ArgumentMap | Any,
+    path: str | Path,
+    *,
+    format: Format | None = ...,
+    evaluation: EvaluationLike | None = ...,
+    dpi: int | None = ...,
+    timeout: float | None = ...,
+    pages: Literal[True],
+    **options: Any,
+) -> list[Path]: ...
 
 
 def render(
@@ -1268,8 +1357,10 @@ def render(
     format: Format | None = None,
     evaluation: EvaluationLike | None = None,
     dpi: int | None = None,
+    timeout: float | None = None,
+    pages: bool = False,
     **options: Any,
-) -> Path:
+) -> Path | list[Path]:
     """Write the diagram to ``path`` as SVG, PDF, PNG or DOT source.
 
     Args:
@@ -1281,10 +1372,16 @@ def render(
         evaluation: statuses to show, as in :func:`to_dot`.
         dpi: resolution of PNG output (default 144; slides 192, i.e. 2560 pixels
             across a full slide).
+        timeout: seconds Graphviz may take for each figure (default
+            :data:`TIMEOUT`; ``0``: no limit); then it is stopped and
+            :class:`RenderError` says how to draw such a map.
+        pages: write one figure per issue (see :func:`to_dot_pages`) instead of
+            one for the whole map: ``map.svg`` becomes ``map-01-A0.svg``,
+            ``map-02-B0.svg``, …; returns the list of paths.
         options: the options of :func:`to_dot` (``theme=``, ``focus=``, …).
 
     Returns:
-        The path written.
+        The path written (with ``pages=True``, the paths, in map order).
 
     Raises:
         DiagramError: for an unknown format.
@@ -1298,6 +1395,9 @@ def render(
         >>> out = render(m, pathlib.Path(tempfile.mkdtemp()) / "demo", format="dot")
         >>> out.name, out.read_text(encoding="utf-8").startswith("digraph argmap {")
         ('demo.dot', True)
+        >>> _ = m.issue("Why?", id="Q1"); _ = m.issue("How?", id="Q2")
+        >>> [p.name for p in render(m, out, pages=True)]
+        ['demo-01-Q1.dot', 'demo-02-Q2.dot', 'demo-03-other.dot']
     """
     expect(path, (str, os.PathLike), "path", "a file path")
     target = Path(path)
@@ -1309,16 +1409,26 @@ def render(
         )
     _choice("format", fmt, FORMATS)
     _count("dpi", dpi, "dots per inch")
+    _seconds(timeout)
     if not target.suffix:
         target = target.with_suffix(f".{fmt}")
-    source = to_dot(m, evaluation, **options).source
-    if fmt == "png":
-        resolution = dpi or (192 if options.get("theme") == "slides" else 144)
-        head, _, _ = source.rpartition("}")
-        source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
-    data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt)
-    atomic_write_bytes(target, data, mkdir=True)
-    return target
+    resolution = dpi or (192 if options.get("theme") == "slides" else 144)
+    if pages:
+        figures = [
+            (target.with_name(f"{target.stem}-{page.name}{target.suffix}"), page.source)
+            for page in to_dot_pages(m, evaluation, **options)
+        ]
+    else:
+        figures = [(target, to_dot(m, evaluation, **options).source)]
+    written: list[Path] = []
+    for out, source in figures:
+        if fmt == "png":
+            head, _, _ = source.rpartition("}")
+            source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
+        data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt, timeout=timeout)
+        atomic_write_bytes(out, data, mkdir=True)
+        written.append(out)
+    return written if pages else written[0]
 
 
 def mimebundle(
@@ -1379,8 +1489,9 @@ def _display(obj: Any, include: Any = None, exclude: Any = None) -> dict[str, st
     return mimebundle(obj, include=include, exclude=exclude)
 
 
-def _render_hook(obj: ArgumentMap, path: str | Path, **options: Any) -> Path:
-    return render(obj, path, **options)
+def _render_hook(obj: ArgumentMap, path: str | Path, **options: Any) -> Path | list[Path]:
+    written: Path | list[Path] = render(obj, path, **options)
+    return written
 
 
 def _register() -> None:

@@ -199,6 +199,10 @@ class ArgumentMap:
     lines: dict[str, int] = attrs.field(factory=dict, init=False)
     #: The file the map was loaded from, if any.
     source: str | None = attrs.field(default=None, init=False)
+    #: For a map made by :meth:`view`: the map it was taken from and the view's
+    #: options (and evaluation), so that its diagram keeps the view's subtitle, its
+    #: grey context boxes and the statuses.
+    view_of: tuple[ArgumentMap, dict[str, Any]] | None = attrs.field(default=None, init=False)
     #: Output hooks registered by :mod:`argmap.dot` (``"display"``, ``"render"``), so this
     #: module never imports the rendering layer above it.
     hooks: ClassVar[dict[str, Callable[..., Any]]] = {}
@@ -1470,6 +1474,7 @@ class ArgumentMap:
         depth: int | None = None,
         doctrines: Iterable[str] | None = None,
         parties: Iterable[str] | None = None,
+        evaluation: Any = None,
     ) -> ArgumentMap:
         """A sub-map: the neighbourhood of ``focus`` and/or some doctrines or parties.
 
@@ -1478,6 +1483,9 @@ class ArgumentMap:
         no limit). ``doctrines`` keeps statements tagged with any of them (and
         untagged issues they answer); ``parties`` keeps statements of those parties
         and neutral ones. Relations are kept when both ends are; authorities when cited.
+        Drawn (in a notebook, or by ``render``), the view looks as
+        ``to_dot(m, focus=..., doctrines=...)`` does: with its subtitle, grey boxes
+        for what it points at, and the statuses of ``evaluation`` if given.
 
         Example:
             >>> m = ArgumentMap(); q = m.issue("?"); c = m.claim("x", answers=q)
@@ -1502,7 +1510,18 @@ class ArgumentMap:
             starts = [self.statement(f).id for f in _refs(focus)]
             near = self._neighbourhood(starts, depth)
             keep &= near
-        return self._subset(keep)
+        sub = self._subset(keep)
+        options: dict[str, Any] = {"depth": depth} if depth is not None else {}
+        if focus is not None:
+            options["focus"] = starts
+        if doctrines is not None:
+            options["doctrines"] = [d for d in self._doctrines if d in wanted]
+        if parties is not None:
+            options["parties"] = [p for p in self._parties if p in wanted_p]
+        if evaluation is not None:
+            options["evaluation"] = evaluation
+        sub.view_of = (self, options)
+        return sub
 
     def _neighbourhood(self, starts: list[str], depth: int | None) -> set[str]:
         adj: dict[str, set[str]] = {s: set() for s in self._statements}

@@ -301,3 +301,15 @@ def test_golden_structure(m: am.ArgumentMap, template: str, side: str | None) ->
     text = render_brief(m, am.evaluate(m), template=template, side=side).text
     outline = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     _golden(f"structure-{template}{'-' + side if side else ''}.md", outline)
+
+
+def test_a_name_with_nothing_printable_still_gets_a_short_form() -> None:
+    # found by hypothesis: a name of one control character left an empty short name
+    m = am.ArgumentMap("Q", parties={"city": "City"})
+    m.authority("odd", "case", "\x1b", "Printz v. United States, 521 U.S. 898 (1997)")
+    q = m.issue("May the city decline?")
+    c = m.claim("Yes: the city may decline", party="city", answers=q)
+    m.premise("Congress may not command local officers", supports=c, party="city",
+              cites=["odd@935", "odd@936"])  # fmt: skip
+    text = render_brief(m, side="city").text
+    assert "521 U.S. 898, 935" in text and "936" in text

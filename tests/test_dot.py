@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import warnings
@@ -11,7 +12,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-import graphviz
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -26,7 +26,7 @@ from argmap.dot import (
     to_dot,
     to_svg,
 )
-from argmap.exceptions import MissingDependencyError, RenderError, UnknownNodeError
+from argmap.exceptions import ArgmapError, MissingDependencyError, RenderError, UnknownNodeError
 from argmap.graph import ArgumentMap
 from argmap.model import Conflict, Inference
 from tests.strategies import argument_maps, texts
@@ -111,7 +111,7 @@ def expected_counts(m: ArgumentMap, *, authority_nodes: bool = False) -> tuple[i
         as_node = (
             rel.id in attacked
             or rel.weight is not None
-            or (isinstance(rel, Inference) and (len(rel.premises) > 1 or bool(rel.scheme)))
+            or (isinstance(rel, Inference) and (len(rel.premises) != 1 or bool(rel.scheme)))
         )
         nodes += as_node
         edges += len(rel.sources) + 1 if as_node else 1
@@ -290,7 +290,12 @@ def test_linked_premises_half_inside_a_view() -> None:
     p1, p2 = m.premise("one", doctrines=["a"]), m.premise("two", doctrines=["b"])
     m.infer([p1, p2], c)
     source = to_dot(m, doctrines=["a"]).source
-    assert "one" in source and "conclusion" not in source.split("tooltip")[0]
+    # the shown premise keeps its line: the conclusion and its partner are grey context
+    assert "one" in source and source.count("not in this view") == 2
+    assert re.search(r"\tn1 -> r1 \[", source) and re.search(r"\tr1 -> g\d \[", source)
+    source = to_dot(m, doctrines=["b"]).source
+    assert source.count("not in this view") == 1 and "not shown" not in source
+    m.premise("three", supports=c, doctrines=["a"])
     assert "+1 for not shown" in to_dot(m, doctrines=["b"]).source
 
 
@@ -401,10 +406,51 @@ def test_party_colours_are_okabe_ito_tints_and_own_colours_win() -> None:
     m = small_map()
     source = to_dot(m).source
     assert 'fillcolor="#BBE1F6"' in node_line(source, "n3")  # federal: sky blue
-    assert 'fillcolor="#F5D899"' in node_line(source, "n4")  # local: orange
+    assert 'fillcolor="#F9F4B3"' in node_line(source, "n4")  # local: yellow
     m.party("local", "Cities", colour="#0072B2")
     line = node_line(to_dot(m).source, "n4")
     assert 'fillcolor="#0072B2"' in line and 'fontcolor="#FFFFFF"' in line  # readable on dark
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+
+def _hue(colour: str) -> float | None:
+    """The hue (degrees) of a colour, or None for greys."""
+    import colorsys
+
+    r, g, b = (c / 255 for c in _rgb(colour))
+    h, light, sat = colorsys.rgb_to_hls(r, g, b)
+    return None if sat < 0.15 or light > 0.97 else h * 360
+
+
+def _near(a: float, b: float, degrees: float = 30) -> bool:
+    return min(abs(a - b), 360 - abs(a - b)) < degrees
+
+
+@pytest.mark.parametrize("theme", sorted(dot.THEMES))
+def test_status_relation_and_party_never_share_a_hue_or_a_mark(theme: str) -> None:
+    """Issue 15 §6: orange was both "rebuts", "rejected" and the second party's fill."""
+    t = dot.THEMES[theme]
+    statuses = [t.status[s].colour for s in t.status]
+    lines = [t.edges[k].colour for k in ("attack", "undercut")]
+    fills = [t.party_fill(i, None) for i in range(3)]
+    for status in statuses:
+        hs = _hue(status)
+        for other in [*lines, *fills]:
+            ho = _hue(other)
+            assert hs is None or ho is None or not _near(hs, ho), (status, other)
+    # greyscale and colour-blind safe: every status has its own border style and
+    # symbol; every relation its own line style and arrowhead
+    assert len({(t.status[s].style, t.status[s].symbol) for s in t.status}) == 3
+    assert len({t.status[s].symbol for s in t.status}) == 3
+    relations = [(e.style, e.arrowhead) for k, e in t.edges.items() if k != "cites"]
+    assert len(set(relations)) == len(relations)
+    assert (
+        len({e.arrowhead for k, e in t.edges.items() if k in ("support", "attack", "undercut")})
+        == 3
+    )
 
 
 def test_print_theme_is_greyscale_and_loses_nothing() -> None:
@@ -431,7 +477,7 @@ def test_statuses_use_border_symbol_and_colour() -> None:
     source = to_dot(m, ev).source
     accepted, rejected, undecided = (node_line(source, n) for n in ("n5", "n3", "n8"))
     assert "✔" in accepted and "dashed" not in accepted and 'color="#009E73"' in accepted
-    assert "✘" in rejected and "dashed" in rejected and 'color="#D55E00"' in rejected
+    assert "✘" in rejected and "dashed" in rejected and 'color="#A23B72"' in rejected
     assert "?" in undecided and "dotted" in undecided
     assert "C1 is rejected because the test says so" in rejected  # explain() in the tooltip
 
@@ -640,15 +686,91 @@ def test_missing_dot_program(tmp_path: Path, no_dot: None) -> None:
         to_svg(small_map())
 
 
-def test_graphviz_failure_is_a_render_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(*args: Any, **kwargs: Any) -> bytes:
-        raise graphviz.CalledProcessError(1, ["dot"], b"", b"Warning: x\nError: syntax error")
+def fake_dot(folder: Path, script: str) -> None:
+    """Put a program called ``dot`` running ``script`` (sh) first on PATH."""
+    folder.mkdir(parents=True, exist_ok=True)
+    program = folder / "dot"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
 
-    monkeypatch.setattr(graphviz, "pipe", fail)
-    with pytest.raises(RenderError, match="Graphviz could not draw the diagram: Error: syntax"):
+
+def test_graphviz_failure_is_a_render_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """What users rely on: an ArgmapError carrying Graphviz's own error lines (whatever
+    their wording), without its warnings, and no traceback from the display."""
+    fake_dot(
+        tmp_path / "bin", 'echo "Warning: a harmless remark" >&2; echo "it broke: 42" >&2; exit 1'
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(RenderError) as err:
         to_svg(small_map())
+    assert isinstance(err.value, ArgmapError)
+    assert "it broke: 42" in str(err.value) and "harmless remark" not in str(err.value)
     bundle = mimebundle(small_map())
-    assert bundle["text/plain"].startswith("// could not draw the diagram")
+    assert "it broke: 42" in bundle["text/plain"] and "image/svg+xml" not in bundle
+
+
+@pytest.mark.exe
+def test_real_graphviz_errors_are_render_errors() -> None:
+    with pytest.raises(RenderError) as err:
+        dot._pipe("digraph { a -> }", "svg")
+    assert str(err.value).strip()
+
+
+def gone(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().split(")")[-1].split()[0] in ("Z", "X")
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_graphviz_is_stopped_after_the_timeout_with_advice(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pid_file = tmp_path / "pid"
+    fake_dot(tmp_path / "bin", f"echo $$ > {pid_file}; exec {shutil.which('sleep')} 600")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(RenderError) as err:
+        render(small_map(), tmp_path / "map.svg", timeout=0.5)
+    message = str(err.value)
+    assert "focus=" in message and "pages=True" in message and "timeout" in message
+    assert gone(int(pid_file.read_text()))
+    assert not (tmp_path / "map.svg").exists()
+    with pytest.raises(RenderError, match="timeout"):
+        to_svg(small_map(), timeout=0.5)
+    with pytest.raises(DiagramError, match="seconds"):
+        to_svg(small_map(), timeout=-1)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs PR_SET_PDEATHSIG")
+def test_graphviz_dies_with_its_parent(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    pid_file = tmp_path / "pid"
+    fake_dot(tmp_path / "bin", f"echo $$ > {pid_file}; exec {shutil.which('sleep')} 600")
+    code = (
+        "from tests.test_dot import small_map; from argmap.dot import to_svg; "
+        "to_svg(small_map(), timeout=0)"
+    )
+    env = {**os.environ, "PATH": f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    parent = subprocess.Popen([sys.executable, "-c", code], env=env,
+                              cwd=Path(__file__).parent.parent)  # fmt: skip
+    for _ in range(600):  # wait (up to a minute) for the fake dot to start
+        if pid_file.exists() and pid_file.read_text().strip():
+            break
+        time.sleep(0.1)
+    child = int(pid_file.read_text())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    for _ in range(600):
+        if gone(child):
+            break
+        time.sleep(0.1)
+    assert gone(child)
 
 
 def test_render_format_checks(tmp_path: Path) -> None:
@@ -754,3 +876,357 @@ def test_casebook_whole_map_dot_is_deterministic_and_relation_ids_stay_out() -> 
     assert a == b
     assert "-|" not in re.sub(r'tooltip="[^"]*"', "", a)  # ids only in labels and tooltips
     assert isinstance(next(iter(m.relations.values())), Inference | Conflict)
+
+
+# --------------------------------------------------------------------------- views keep every line
+
+
+def hanging(source: str, names: list[str]) -> list[str]:
+    """Node names (of ``names``) with no line leaving them in ``source``."""
+    return [n for n in names if not re.search(rf"\t{n} -> \w+ \[(?!style=invis)", source)]
+
+
+def undercut_of_an_outside_attack() -> ArgumentMap:
+    """A shown undercutter whose target, an attack, has both ends outside the view."""
+    m = ArgumentMap(parties={"f": "Federal", "l": "Local"}, doctrines={"x": "X", "y": "Y"})
+    c = m.claim("The condition is valid", party="f", doctrines=["y"])
+    r = m.rebuttal("Only Congress may attach it", attacks=c, party="l", doctrines=["y"])
+    m.undercutter("Congress delegated it", undercuts=r, party="f", doctrines=["x"])
+    p = m.premise("The statute is broad", supports=c, party="f", doctrines=["y"])
+    m.undercutter("Breadth is not consent", undercuts=p, party="l", doctrines=["x"])
+    return m
+
+
+@pytest.mark.parametrize("view", [{"doctrines": ["x"]}, {"parties": ["f"]}, {"parties": ["l"]}])
+def test_a_view_never_leaves_an_undercutter_hanging(view: dict[str, Any]) -> None:
+    m = undercut_of_an_outside_attack()
+    source = to_dot(m, **view).source
+    shown_ids = list(m.view(**view).statements)
+    names = [f"n{i}" for i, sid in enumerate(shown_ids, 1) if m[sid].kind == "undercutter"]
+    assert names and hanging(source, names) == []
+    # the attack it lands on is drawn, with grey boxes for its ends outside the view
+    assert "not in this view" in source
+    assert re.search(r"\tr\d+ \[shape=diamond", source) or re.search(
+        r"\tr\d+ \[shape=circle", source
+    )
+
+
+def test_an_undercut_of_an_undercut_of_a_shown_step() -> None:
+    """Found by hypothesis: W (shown) undercuts U's undercut (U outside the view) of the
+    shown step P -> C; that step had no node for the drawn undercut to land on."""
+    m = ArgumentMap(parties={"f": "F", "l": "L"})
+    c = m.claim("C", party="f")
+    p = m.premise("P", supports=c, party="f")
+    u = m.undercutter("U", undercuts=p, party="l")
+    m.undercutter("W", undercuts=u, party="f")
+    source = to_dot(m, parties=["f"]).source
+    assert hanging(source, ["n2", "n3"]) == [] and "not in this view" in source
+    assert re.search(r"\tg1 -> r\d+ \[", source)  # U's undercut lands on the step
+
+
+def test_a_view_never_leaves_anything_hanging_in_any_map() -> None:
+    from argmap import casebook
+
+    m = casebook.load("sanctuary")  # smoke test over the shipped map, whatever its ids
+    views: list[dict[str, Any]] = [{"doctrines": [d]} for d in m.doctrines]
+    views += [{"parties": [p]} for p in m.parties]
+    for view in views:
+        shown_ids = list(m.view(**view).statements)
+        names = [
+            f"n{i}"
+            for i, sid in enumerate(shown_ids, 1)
+            if m[sid].kind in ("undercutter", "rebuttal")
+        ]
+        assert hanging(to_dot(m, **view).source, names) == [], view
+
+
+@given(m=argument_maps(), data=st.data())
+def test_views_of_any_map_leave_no_attacker_hanging(m: ArgumentMap, data: st.DataObject) -> None:
+    parties = data.draw(st.lists(st.sampled_from([*m.parties, "x"]), min_size=1, unique=True))
+    parties = [p for p in parties if p in m.parties]
+    doctrines = [
+        d for d in data.draw(st.lists(st.sampled_from([*m.doctrines, "x"]))) if d in m.doctrines
+    ]
+    view: dict[str, Any] = {}
+    if parties:
+        view["parties"] = parties
+    if doctrines:
+        view["doctrines"] = doctrines
+    sub = m.view(**view)
+    source = to_dot(m, clusters=False, **view).source
+    # every shown statement that supports or attacks anything in the whole map has a line
+    names = [
+        f"n{i}"
+        for i, sid in enumerate(sub.statements, 1)
+        if any(
+            rel.target in m.statements or rel.target in m.relations for rel in m.relations_from(sid)
+        )
+    ]
+    assert hanging(source, names) == []
+
+
+# --------------------------------------------------------------------------- robustness (issue 10)
+
+
+def test_an_axiomatic_inference_is_drawn_as_a_small_node() -> None:
+    m = ArgumentMap()
+    c = m.claim("The Constitution binds the States")
+    m.infer([], c, id="AX1")
+    m.undercutter("Not without more", undercuts="AX1")
+    source = to_dot(m, legend=True).source
+    assert "C1 holds without premises (axiomatic)" in source
+    assert re.search(r"\tr1 -> n1 \[", source) and re.search(r"\tn2 -> r1 \[", source)
+    nodes, edges = expected_counts(m)
+    assert len(re.findall(r"^\t[nr]\d+ \[", source, re.M)) == nodes
+    assert len(re.findall(r"^\t\w+ -> \w+ \[(?!style=invis)", source, re.M)) == edges
+
+
+def copy_with_relations_in(m: ArgumentMap, order: list[int]) -> ArgumentMap:
+    other = ArgumentMap(m.title, parties=dict(m.parties), doctrines=dict(m.doctrines),
+                        description=m.description)  # fmt: skip
+    for a in m.authorities.values():
+        other.add_authority(a)
+    for s in m.statements.values():
+        other.add(s, check=False)
+    rels = list(m.relations.values())
+    for i in order:
+        other._add_relation(rels[i])
+    return other
+
+
+@given(m=argument_maps(), data=st.data())
+def test_equal_maps_give_identical_dot(m: ArgumentMap, data: st.DataObject) -> None:
+    order = data.draw(st.permutations(range(len(m.relations))))
+    same = copy_with_relations_in(m, list(range(len(m.relations))))
+    permuted = copy_with_relations_in(m, list(order))
+    assert same == m == permuted
+    for options in ({}, {"theme": "print", "legend": True}):
+        source = to_dot(m, **options).source
+        assert to_dot(same, **options).source == source
+        assert to_dot(permuted, **options).source == source
+
+
+def test_text_over_16_kb_is_cut_for_graphviz_and_the_tooltip_says_so() -> None:
+    m = ArgumentMap(doctrines={"d": "D" * 20000})
+    c = m.claim("word & " * 5000, note="n" * 30000, doctrines=["d"])
+    m.premise("<" * 20000, supports=c, doctrines=["d"])
+    m.claim("ok", doctrines=["d"])
+    for options in ({}, {"wrap": 0}, {"theme": "slides", "legend": True}):
+        source = to_dot(m, **options).source
+        for quoted in re.findall(r'"(?:[^"\\]|\\.)*"', source):
+            assert len(quoted.encode()) < 16384
+        for label in re.findall(r"label=<(.*?)>[,\]]", source):
+            assert len(label.encode()) < 16384
+        assert "35,000 characters in all; the map holds the full text" in source
+        assert "shortened" in source
+    assert m["C1"].text == "word & " * 5000  # the map keeps the full text
+
+
+@pytest.mark.exe
+def test_text_over_16_kb_renders() -> None:
+    m = ArgumentMap(title="T" * 20000)
+    c = m.claim("x" * 40000, note="é" * 20000)
+    m.rebuttal('"' * 20000, attacks=c)
+    svg_of(to_dot(m, wrap=0).source)
+
+
+# --------------------------------------------------------------------------- fitting a page
+
+
+def many_issues(n: int = 4, under_one: bool = False) -> ArgumentMap:
+    m = ArgumentMap("Many", parties={"f": "Federal", "l": "Local"}, doctrines={"a": "A", "b": "B"})
+    top = m.issue("The whole dispute?", id="T") if under_one else None
+    claims = []
+    for i in range(n):
+        q = m.issue(f"Question {i}?", id=f"Q{i}", parent=top)
+        c = m.claim(f"Yes {i}", id=f"C{i}", answers=q, party="f", doctrines=["a"])
+        m.premise(f"Because {i}", id=f"P{i}", supports=c, party="f", doctrines=["b"])
+        m.rebuttal(f"No {i}", id=f"R{i}", attacks=c, party="l", doctrines=["a"])
+        claims.append(c)
+    m.attack("R1", claims[0])  # a line between two issues
+    return m
+
+
+@pytest.mark.parametrize("under_one", [False, True])
+def test_issues_are_stacked_in_rows_unless_asked_for_a_strip(under_one: bool) -> None:
+    m = many_issues(6, under_one)
+    rows = to_dot(m).source
+    strip = to_dot(m, arrange="strip").source
+    assert "[style=invis]" in rows and "[style=invis]" not in strip
+    # the line between two issues is drawn but does not pull their rows together
+    between = next(line for line in rows.splitlines() if "R1 rebuts C0" in line)
+    assert "constraint=false" in between
+    # each row keeps its own doctrine boxes
+    assert rows.count("subgraph cluster_") > strip.count("subgraph cluster_")
+
+
+@pytest.mark.exe
+def test_rows_make_a_wide_map_fit_a_page() -> None:
+    m = many_issues(8)
+
+    def ratio(source: str) -> float:
+        root = svg_of(source)
+        return float(root.get("width", "0pt")[:-2]) / float(root.get("height", "0pt")[:-2])
+
+    assert ratio(to_dot(m, arrange="strip").source) > 3.5
+    assert 0.8 < ratio(to_dot(m).source) < 3.0
+
+
+def test_one_page_per_issue_with_deterministic_names(tmp_path: Path) -> None:
+    m = many_issues(3, under_one=True)
+    m.claim("A stray thought", id="S1")
+    pages = dot.to_dot_pages(m, theme="slides")
+    assert [p.name for p in pages] == ["01-Q0", "02-Q1", "03-Q2", "04-other"]
+    assert [p.issue for p in pages] == ["Q0", "Q1", "Q2", None]
+    first, second = pages[0].source, pages[1].source
+    assert "Question 0?" in first and "The whole dispute?" in first  # the top joins row one
+    assert "Question 1?" not in first and "Yes 2" not in first
+    assert "Q1: Question 1?" in second  # the subtitle names the page
+    # R1 (page two) rebuts C0 (page one): the line ends in a grey context box
+    assert "not in this view" in second and "R1 rebuts C0" in second
+    assert [p.source for p in dot.to_dot_pages(m, theme="slides")] == [p.source for p in pages]
+    written = render(m, tmp_path / "out" / "case.dot", pages=True, theme="slides")
+    assert [p.name for p in written] == [f"case-{p.name}.dot" for p in pages]
+    assert [p.read_text(encoding="utf-8") for p in written] == [p.source for p in pages]
+    assert m.render(tmp_path / "hook.dot", pages=True)[0].name == "hook-01-Q0.dot"
+    with pytest.raises(DiagramError, match="focus"):
+        dot.to_dot_pages(m, focus="C1")
+
+
+@given(m=argument_maps())
+def test_pages_cover_every_statement_once(m: ArgumentMap) -> None:
+    pages = dot.to_dot_pages(m)
+    drawn: list[str] = []
+    for page in pages:
+        drawn += re.findall(r'tooltip="([^"\\]+?) — [a-z]+(?: \(|\\n)', page.source)
+    assert sorted(drawn) == sorted(m.statements)
+
+
+def _node_boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
+    """{node name: (left, top, right, bottom)} in SVG coordinates (y grows down)."""
+    boxes = {}
+    for g in groups(root, "node"):
+        xs: list[float] = []
+        ys: list[float] = []
+        for shape in g.iter():
+            points = shape.get("points")
+            if points:
+                for pair in points.split():
+                    x, y = pair.split(",")
+                    xs.append(float(x))
+                    ys.append(float(y))
+            elif shape.get("cx"):
+                cx, cy = float(shape.get("cx", 0)), float(shape.get("cy", 0))
+                rx, ry = float(shape.get("rx", 0)), float(shape.get("ry", 0))
+                xs += [cx - rx, cx + rx]
+                ys += [cy - ry, cy + ry]
+        if xs:
+            boxes[g.findtext(f"{SVG}title", "")] = (min(xs), min(ys), max(xs), max(ys))
+    return boxes
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("rankdir", ["BT", "TB"])
+def test_compact_legend_is_a_strip_under_the_drawing(rankdir: str) -> None:
+    m = many_issues(4)
+    boxes = _node_boxes(svg_of(to_dot(m, legend=True, rankdir=rankdir).source))
+    legend = {k: v for k, v in boxes.items() if k.startswith("legend_")}
+    drawing = {k: v for k, v in boxes.items() if not k.startswith("legend_")}
+    assert min(v[1] for v in legend.values()) > max(v[3] for v in drawing.values())
+    # at most two rows: the shapes in one, the table under them
+    middles = {round((v[1] + v[3]) / 2) for k, v in legend.items() if k != "legend_table"}
+    assert len(middles) == 1
+    height = max(v[3] for v in legend.values()) - min(v[1] for v in legend.values())
+    whole = max(v[3] for v in boxes.values()) - min(v[1] for v in boxes.values())
+    assert height < whole * 0.4
+
+
+def test_legend_style_per_option_and_theme() -> None:
+    m = small_map()
+    compact, full = to_dot(m, legend=True).source, to_dot(m, legend="full").source
+    assert "<B>Legend</B>" in full and "<B>Legend</B>" not in compact
+    assert legend_keys(compact) == legend_keys(full)
+    assert to_dot(m, legend="compact").source == compact
+    assert dot.THEMES["slides"].legend == "compact"
+    with pytest.raises(DiagramError, match="legend"):
+        to_dot(m, legend="big")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- argmap render
+
+
+def test_cli_render_options_reach_the_diagram(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    out = tmp_path / "m.dot"
+    args = ["render", "casebook:sanctuary", "-o", str(out), "--theme", "slides"]
+    assert main([*args, "--wrap", "40", "--max-lines", "2", "--rankdir", "TB", "--legend",
+                 "--legend-style", "full", "--arrange", "strip"]) == 0  # fmt: skip
+    m = __import__("argmap").casebook.load("sanctuary")
+    expected = to_dot(m, theme="slides", wrap=40, max_lines=2, rankdir="TB", legend="full",
+                      arrange="strip").source  # fmt: skip
+    assert out.read_text(encoding="utf-8") == expected
+    assert main([*args, "--split", "issue"]) == 0
+    pages = dot.to_dot_pages(m, theme="slides", legend=False)
+    written = sorted(tmp_path.glob("m-*.dot"))
+    assert [p.name for p in written] == [f"m-{p.name}.dot" for p in pages]
+    assert written[0].read_text(encoding="utf-8") == pages[0].source
+    assert f"wrote {written[-1]}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "bad", [["--wrap", "-1"], ["--max-lines", "x"], ["--rankdir", "UP"], ["--dpi", "-3"]]
+)
+def test_cli_render_refuses_bad_values(tmp_path: Path, bad: list[str]) -> None:
+    from argmap.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["render", "casebook:sanctuary", "-o", str(tmp_path / "m.dot"), *bad])
+    assert exit_.value.code == 2
+    assert not (tmp_path / "m.dot").exists()
+
+
+@pytest.mark.exe
+def test_cli_render_png_dpi_and_timeout(tmp_path: Path) -> None:
+    from argmap.cli import main
+
+    m = many_issues(2)
+    src = tmp_path / "m.yaml"
+    __import__("argmap").dump(m, src)
+    small, large = tmp_path / "s.png", tmp_path / "l.png"
+    assert main(["render", str(src), "-o", str(small), "--dpi", "36"]) == 0
+    assert main(["render", str(src), "-o", str(large), "--dpi", "144", "--timeout", "60"]) == 0
+
+    def width(p: Path) -> int:
+        return int.from_bytes(p.read_bytes()[16:20], "big")
+
+    assert width(large) > 3 * width(small)
+    assert main(["render", str(src), "-o", str(small), "--timeout", "-1"]) != 0
+
+
+def test_a_view_of_a_map_draws_as_that_view_with_subtitle_context_and_statuses() -> None:
+    m = undercut_of_an_outside_attack()
+    m.title = "Grants"
+    view = m.view(doctrines=["x"])
+    source = to_dot(view).source
+    assert source == to_dot(m, doctrines=["x"]).source
+    assert "X" in source.split("graph [label=")[1].split("]")[0]  # the subtitle
+    assert "not in this view" in source
+    ev = FakeEvaluation(m, {"U1": "rejected"})
+    with_ev = m.view(doctrines=["x"], evaluation=ev)
+    assert to_dot(with_ev).source == to_dot(m, ev, doctrines=["x"]).source
+    assert "✘" in to_dot(with_ev).source
+    assert mimebundle(with_ev, include=["text/plain"])  # displays
+    # a view changed since it was made is drawn as it is now
+    view.claim("Added later", id="NEW")
+    assert "Added later" in to_dot(view).source and "not in this view" not in to_dot(view).source
+
+
+@pytest.mark.exe
+def test_pages_render_as_svg_for_a_brief_appendix() -> None:
+    pages = dot.to_dot_pages(many_issues(2), legend=True)
+    svgs = [page.svg() for page in pages]
+    assert all(svg.startswith("<svg") for svg in svgs)
+    assert "Question 0?" in svgs[0] and "Question 1?" in svgs[1]

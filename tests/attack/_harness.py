@@ -76,7 +76,7 @@ class Case:
 
 
 #: Branches whose fixes are merged: their cases must pass.
-LANDED = frozenset({"eval", "brief", "load"})
+LANDED = frozenset({"eval", "brief", "load", "dot"})
 
 
 def read(cls: str, name: str) -> bytes:
