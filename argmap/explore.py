@@ -131,6 +131,7 @@ def _what_if(m: ArgumentMap, base: Evaluation, sid: str, mode: str) -> dict[str,
             semantics=base.semantics,
             leaves=base.leaves,
             standards=_overrides(base),
+            weights=dict(base._weights) or None,
             **{key: [sid]},
         )
     except ArgmapError as exc:
