@@ -103,6 +103,7 @@ class Blank:
     map: ArgumentMap
     answers: tuple[tuple[int, str, str], ...]
     original: ArgumentMap
+    view: dict[str, list[str]] = attrs.field(factory=dict)
 
     def _items(self, key: bool) -> list[dict[str, Any]]:
         items = []
@@ -112,7 +113,7 @@ class Blank:
             items.append(
                 {
                     "number": n,
-                    "prompt": f"Blank [{n}], a {kind}:",
+                    "prompt": f"Blank [{n}], {'an' if kind[0] in 'aeiou' else 'a'} {kind}:",
                     "choices": [],
                     "answer": text if key else "",
                     "explanation": "",
@@ -144,7 +145,7 @@ class Blank:
 
     def _render(self, format: Format, *, key: bool, diagram: bool) -> str:
         fmt = _check_format(format)
-        svg = to_svg(self.map, theme="print") if diagram and fmt == "html" else None
+        svg = to_svg(self.map, theme="print", **self.view) if diagram and fmt == "html" else None
         note = ""
         if diagram and fmt != "html":
             note = "Draw the diagram with: argmap teach blank MAP -o handout.html (or .svg)."
@@ -176,6 +177,8 @@ def blank(m: ArgumentMap, hide: Iterable[str] | str) -> Blank:
         m: the map.
         hide: one selector or several: a kind (``"premise"``), ``"party:ID"``,
             ``"doctrine:ID"`` or a statement id; a statement matching any is hidden.
+            When every selector names a doctrine (or every one a party), the
+            handout's diagram shows only that part of the map.
 
     Raises:
         UnknownNodeError: a selector that names nothing (with a suggestion).
@@ -196,7 +199,13 @@ def blank(m: ArgumentMap, hide: Iterable[str] | str) -> Blank:
         s = copy.statements[sid]
         copy.replace(attrs.evolve(s, text=f"[{n}] ________", title=None))
         answers.append((n, sid, m.statements[sid].text))
-    return Blank(copy, tuple(answers), m)
+    specs = [hide] if isinstance(hide, str) else list(hide)
+    view: dict[str, list[str]] = {}
+    for what in ("doctrine", "party"):  # hiding by doctrine or party draws that part
+        picked = [x.split(":", 1)[1] for x in specs if x.startswith(f"{what}:")]
+        if picked and len(picked) == len(specs):
+            view[{"doctrine": "doctrines", "party": "parties"}[what]] = picked
+    return Blank(copy, tuple(answers), m, view)
 
 
 # ============================================================================ questions
