@@ -50,6 +50,8 @@ Mark: TypeAlias = Literal["assumed", "rejected"]
 SEMANTICS = ("grounded", "preferred", "stable", "complete", "semi-stable", "ideal")
 LEAVES = ("assumed", "questioned")
 _INSTALL = "pip install 'argmap[explore]'"
+#: Above this many statements the page opens on the first doctrine's view.
+BIG = 40
 
 
 # ============================================================================ shared
@@ -219,11 +221,13 @@ def to_html(m: ArgumentMap, ev: Evaluation | None = None, *, views: bool = True)
     data = page_data(m, ev)
     base = evaluate(m) if ev is None else ev
     chosen = _views(m) if views else _views(m)[:1]
+    # a large map opens on its first doctrine: the whole of it is an overview only
+    first = 1 if len(chosen) > 1 and chosen[1][0].startswith("d-") and len(m) > BIG else 0
     options, blocks = [], []
     for i, (key, title, view) in enumerate(chosen):
         k = html.escape(key, quote=True)
-        options.append(f'<option value="{k}"{" selected" * (i == 0)}>{html.escape(title)}</option>')
-        hidden = " hidden" if i else ""
+        options.append(f'<option value="{k}"{" selected" * (i == first)}>{html.escape(title)}</option>')
+        hidden = " hidden" if i != first else ""
         blocks.append(f'<div class="view" data-view="{k}"{hidden}>\n{_svg(m, base, **view)}\n</div>')
     title = html.escape(data["title"])
     return "\n".join(

@@ -41,6 +41,8 @@ def test_click_shows_text_authorities_and_explanation(
 ) -> None:
     path, data = casebook_page
     browser.open(path.as_uri())
+    # a large map opens on its first doctrine
+    assert browser.js("document.querySelector('select.view').value") == "d-supremacy"
     assert browser.js(CLICK % json.dumps("A1.R1"))
     s = data["statements"]["A1.R1"]
     panel = text(browser, ".panel-body")
@@ -59,7 +61,10 @@ def test_reject_shows_the_precomputed_flips(
     sid = max(data["whatifs"], key=lambda i: len(data["whatifs"][i]["reject"]["flips"]))
     flips = data["whatifs"][sid]["reject"]["flips"]
     assert len(flips) > 1
-    browser.js(f"document.querySelector('select.view').value = 'all'")
+    browser.js(
+        "var s = document.querySelector('select.view'); s.value = 'all';"
+        "s.dispatchEvent(new Event('change'))"
+    )
     assert browser.js(CLICK % json.dumps(sid))
     browser.js("document.querySelector('button.toggle-reject').click()")
     rows = browser.js(
@@ -109,7 +114,7 @@ def test_page_makes_no_request_and_no_error(
     browser.requests.clear()
     browser.console.clear()
     browser.open(path.as_uri())
-    browser.js(CLICK % json.dumps("A1"))
+    assert browser.js(CLICK % json.dumps("A1"))
     assert [u for u in browser.requests if u != path.as_uri()] == []
     assert browser.console == []
 
