@@ -14,7 +14,7 @@ Example:
     True
 """
 
-from . import casebook, dot
+from . import casebook, dot, teach
 from .brief import Brief, available_templates, brief_context, render_brief
 from .dot import escape_label, mimebundle, render, to_dot, to_svg
 from .evaluation import Diff, Evaluation, IssueOutcome, diff, evaluate
@@ -31,6 +31,7 @@ from .exceptions import (
     RenderError,
     UnknownNodeError,
 )
+from .explore import explore
 from .formats.native import dump, dumps, from_dict, load, loads, to_dict
 from .graph import ArgumentMap
 from .model import (
@@ -112,6 +113,7 @@ __all__ = [
     "dumps",
     "escape_label",
     "evaluate",
+    "explore",
     "from_dict",
     "load",
     "load_framework",
@@ -120,6 +122,7 @@ __all__ = [
     "render",
     "render_brief",
     "semantics",
+    "teach",
     "to_dict",
     "to_dot",
     "to_svg",

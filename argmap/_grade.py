@@ -99,10 +99,17 @@ class Grade:
             >>> grade(m, m).to_markdown().splitlines()[0]
             '# Score: 100%'
         """
-        lines = [f"# Score: {self.score:.0%}", "", "| part | score | right | of |", "|---|---|---|---|"]
+        lines = [
+            f"# Score: {self.score:.0%}",
+            "",
+            "| part | score | right | of |",
+            "|---|---|---|---|",
+        ]
         lines += [f"| {k} | {s:.0%} | {r} | {n} |" for k, (s, r, n) in self.parts.items()]
         lines += ["", "## What to work on", ""]
-        lines += [f"- {md_escape(f)}" for f in self.feedback] or ["- Nothing: the map matches the key."]
+        lines += [f"- {md_escape(f)}" for f in self.feedback] or [
+            "- Nothing: the map matches the key."
+        ]
         return "\n".join(lines) + "\n"
 
     def to_html(self) -> str:
@@ -193,7 +200,11 @@ def _rel_desc(m: ArgumentMap, rid: str, to_key: dict[str, str]) -> Edge:
     """A relation in the key's id space: statements mapped, unmatched ones marked."""
     rel = m.relations[rid]
     if isinstance(rel, Inference):
-        return ("inference", frozenset(_t(p, to_key) for p in rel.premises), _t(rel.conclusion, to_key))
+        return (
+            "inference",
+            frozenset(_t(p, to_key) for p in rel.premises),
+            _t(rel.conclusion, to_key),
+        )
     return ("conflict", _t(rel.attacker, to_key), _target(m, rel.target, to_key))
 
 
@@ -267,7 +278,10 @@ def grade(
       inference or attack it undercuts), translated through the matches;
     * citations: the authorities cited by matched statements (compared by citation);
     * outcomes: whether matched statements get the same status when both maps are
-      evaluated (grounded, unless evaluations are given).
+      evaluated (grounded, unless evaluations are given), out of the larger map's
+      statements (an unmatched statement has no outcome to agree with).
+
+    Each part is 1 when both maps have nothing of that kind.
 
     Example:
         >>> k = ArgumentMap(); c = k.claim("The contract binds", id="C1")
@@ -299,7 +313,11 @@ def grade(
     )
     mine, theirs = _edges(student, to_key), _edges(key, {k: k for k in key.statements})
     right = mine & theirs
-    parts["relations"] = (_f1(len(right), len(mine), len(theirs)), len(right), max(len(mine), len(theirs)))
+    parts["relations"] = (
+        _f1(len(right), len(mine), len(theirs)),
+        len(right),
+        max(len(mine), len(theirs)),
+    )
     cite_right = cite_s = cite_k = 0
     feedback: list[str] = []
     for x in matches:
@@ -318,6 +336,9 @@ def grade(
                 f"Your {x.student} cites {len(a - b)} authorit{'y' if len(a - b) == 1 else 'ies'} "
                 "the key does not use for this statement: check what each holds."
             )
+    # citations of unmatched statements count too: they are citations the other side lacks
+    cite_s = sum(len(_authority_keys(student, i)) for i in student.statements)
+    cite_k = sum(len(_authority_keys(key, i)) for i in key.statements)
     parts["citations"] = (_f1(cite_right, cite_s, cite_k), cite_right, max(cite_s, cite_k))
     try:
         ev_s = student_evaluation or evaluate(student)
@@ -325,7 +346,8 @@ def grade(
     except ArgmapError as exc:
         raise ArgmapError(f"grade: cannot evaluate the maps: {exc}") from exc
     same = [x for x in matches if ev_s.status(x.student) == ev_k.status(x.key)]
-    parts["outcomes"] = (1.0 if not matches else len(same) / n, len(same), n)
+    most = max(len(student), len(key))
+    parts["outcomes"] = (1.0 if not most else len(same) / most, len(same), most)
     for x in matches:
         st, kt = ev_s.status(x.student), ev_k.status(x.key)
         if st != kt:
@@ -335,8 +357,8 @@ def grade(
             )
     relation_notes = _relation_feedback(key, from_key, mine - right, theirs - right)
     kinds = [
-        f"Your {x.student} is a {student.statements[x.student].kind}; in the key, "
-        f"{x.key} is a {key.statements[x.key].kind}."
+        f"Your {x.student} is {_a(student.statements[x.student].kind)}; in the key, "
+        f"{x.key} is {_a(key.statements[x.key].kind)}."
         for x in matches
         if student.statements[x.student].kind != key.statements[x.key].kind
     ]
@@ -349,6 +371,10 @@ def grade(
     ]
     total = sum(WEIGHTS[k] * parts[k][0] for k in WEIGHTS)
     return Grade(parts, round(total, 6), tuple(matches), missing, extra, tuple(feedback))
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def _cite_name(key: ArgumentMap, sid: str, norm: str) -> str:
@@ -382,4 +408,3 @@ def _relation_feedback(
         if edge not in used:
             out.append(f"Missing relation: {_describe(key, edge)}.")
     return out
-

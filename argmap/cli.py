@@ -415,10 +415,10 @@ def cmd_teach(args: argparse.Namespace) -> int:
         if not args.hide:
             raise ArgmapError("teach blank: say what to hide with --hide (kind, party:ID, ...)")
         sheet = blank(m, hide=args.hide)
-        _write(args.output, sheet.handout(fmt))  # type: ignore[arg-type]
+        _write(args.output, sheet.handout(fmt))
     else:
         sheet = questions(m, n=args.n, seed=args.seed, evaluation=_evaluate(m, args, what_if=False))
-        _write(args.output, sheet.handout(fmt))  # type: ignore[arg-type]
+        _write(args.output, sheet.handout(fmt))
     _write(_key_path(args.output, args.key), sheet.key(fmt))
     return 0
 

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
@@ -109,7 +109,7 @@ def _statement_info(m: ArgumentMap, ev: Evaluation, s: Statement) -> dict[str, A
         "kind": s.kind,
         "label": s.label,
         "text": s.text,
-        "party": m.parties[s.party].name if s.party in m.parties else s.party,
+        "party": m.parties[s.party].name if s.party and s.party in m.parties else s.party,
         "doctrines": [m.doctrines[d].name if d in m.doctrines else d for d in s.doctrines],
         "authorities": _authorities(m, s),
         "status": ev.status(s.id),
@@ -126,7 +126,6 @@ def _flips(before: Evaluation, after: Evaluation) -> list[list[str]]:
 
 
 def _what_if(m: ArgumentMap, base: Evaluation, sid: str, mode: str) -> dict[str, Any]:
-    key = "assume" if mode == "assume" else "reject"
     try:
         after = evaluate(
             m,
@@ -134,7 +133,8 @@ def _what_if(m: ArgumentMap, base: Evaluation, sid: str, mode: str) -> dict[str,
             leaves=base.leaves,
             standards=_overrides(base),
             weights=dict(base._weights) or None,
-            **{key: [sid]},
+            assume=[sid] if mode == "assume" else [],
+            reject=[sid] if mode == "reject" else [],
         )
     except ArgmapError as exc:
         return {"flips": [], "error": str(exc)}
@@ -226,9 +226,13 @@ def to_html(m: ArgumentMap, ev: Evaluation | None = None, *, views: bool = True)
     options, blocks = [], []
     for i, (key, title, view) in enumerate(chosen):
         k = html.escape(key, quote=True)
-        options.append(f'<option value="{k}"{" selected" * (i == first)}>{html.escape(title)}</option>')
+        options.append(
+            f'<option value="{k}"{" selected" * (i == first)}>{html.escape(title)}</option>'
+        )
         hidden = " hidden" if i != first else ""
-        blocks.append(f'<div class="view" data-view="{k}"{hidden}>\n{_svg(m, base, **view)}\n</div>')
+        blocks.append(
+            f'<div class="view" data-view="{k}"{hidden}>\n{_svg(m, base, **view)}\n</div>'
+        )
     title = html.escape(data["title"])
     return "\n".join(
         [
@@ -238,7 +242,7 @@ def to_html(m: ArgumentMap, ev: Evaluation | None = None, *, views: bool = True)
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             # no network: nothing may be fetched, whatever a statement's text says
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
             "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
             f"<title>{title}</title>",
             f"<style>\n{_static('explore.css')}</style>",
@@ -379,7 +383,7 @@ class Session:
         for issue, standard in self.standards.items():
             stmt = copy.statements[issue]
             if isinstance(stmt, Issue):
-                copy.replace(attrs.evolve(stmt, standard=standard))
+                copy.replace(attrs.evolve(stmt, standard=cast(Any, standard)))
         return copy
 
     def svg(self) -> str:
@@ -433,7 +437,9 @@ def _anywidget() -> Any:
 def _widget_class() -> Any:
     anywidget, traitlets = _anywidget()
 
-    class ArgmapWidget(anywidget.AnyWidget):  # type: ignore[misc]
+    base: Any = anywidget.AnyWidget
+
+    class ArgmapWidget(base):  # type: ignore[misc]
         _esm = _static("widget.js")
         _css = _static("explore.css")
         svg = traitlets.Unicode("").tag(sync=True)
@@ -458,9 +464,10 @@ class Explorer:
     """
 
     def __init__(self, m: ArgumentMap, *, widget: bool = True, **options: Any) -> None:
-        view = {k: options.pop(k) for k in ("doctrines", "parties", "focus", "depth") if k in options}
+        names: tuple[str, ...] = ("doctrines", "parties", "focus", "depth")
+        view: dict[str, Any] = {k: options.pop(k) for k in names if k in options}
         self.session = Session(m, view=view, **options)
-        self.session.evaluation  # bad options fail here, named
+        _ = self.session.evaluation  # bad options fail here, named
         self.widget: Any = None
         if widget:
             self.widget = _widget_class()()

@@ -72,7 +72,8 @@ def _selected(m: ArgumentMap, hide: Iterable[str] | str) -> list[str]:
             chosen |= {s.id for s in m if s.kind == spec}
         elif what == "party" and value:
             if value not in m.parties:
-                raise UnknownNodeError(f"unknown party {value!r}{did_you_mean(value, m.parties)}")
+                names = list(m.parties)
+                raise UnknownNodeError(f"unknown party {value!r}{did_you_mean(value, names)}")
             chosen |= {s.id for s in m if s.party == value}
         elif what == "doctrine" and value:
             if value not in m.doctrines:
@@ -103,7 +104,7 @@ class Blank:
     map: ArgumentMap
     answers: tuple[tuple[int, str, str], ...]
     original: ArgumentMap
-    view: dict[str, list[str]] = attrs.field(factory=dict)
+    view: dict[str, Any] = attrs.field(factory=dict)
 
     def _items(self, key: bool) -> list[dict[str, Any]]:
         items = []
@@ -113,7 +114,7 @@ class Blank:
             items.append(
                 {
                     "number": n,
-                    "prompt": f"Blank [{n}], {'an' if kind[0] in 'aeiou' else 'a'} {kind}:",
+                    "prompt": f"Blank {n}, {'an' if kind[0] in 'aeiou' else 'a'} {kind}:",
                     "choices": [],
                     "answer": text if key else "",
                     "explanation": "",
@@ -200,7 +201,7 @@ def blank(m: ArgumentMap, hide: Iterable[str] | str) -> Blank:
         copy.replace(attrs.evolve(s, text=f"[{n}] ________", title=None))
         answers.append((n, sid, m.statements[sid].text))
     specs = [hide] if isinstance(hide, str) else list(hide)
-    view: dict[str, list[str]] = {}
+    view: dict[str, Any] = {}
     for what in ("doctrine", "party"):  # hiding by doctrine or party draws that part
         picked = [x.split(":", 1)[1] for x in specs if x.startswith(f"{what}:")]
         if picked and len(picked) == len(specs):
@@ -385,10 +386,15 @@ def questions(
             if base.status(s.id) == ("rejected" if mode == "reject" else "accepted"):
                 continue  # no news: the court already sees it that way
             try:
-                after = evaluate(m, **options, **{mode: [s.id]})
+                after = evaluate(
+                    m,
+                    **options,
+                    assume=[s.id] if mode == "assume" else [],
+                    reject=[s.id] if mode == "reject" else [],
+                )
             except ArgmapError:
                 continue
-            candidates.append((s.id, mode, _claims_changed(base, after)))  # type: ignore[arg-type]
+            candidates.append((s.id, mode, _claims_changed(base, after)))
     rng = random.Random(seed)
     rng.shuffle(candidates)
     candidates.sort(key=lambda c: not c[2])  # stable: informative ones first
@@ -429,4 +435,3 @@ def questions(
             )
         )
     return Questions(tuple(out), m, seed)
-

@@ -121,7 +121,7 @@ def test_page_makes_no_request_and_no_error(
 
 def test_hostile_text_does_not_run(browser: Browser, tmp_path: Path) -> None:
     m = am.ArgumentMap("<script>window.pwned = 1</script>")
-    c = m.claim("<img src=x onerror=\"window.pwned = 2\">", id="C")
+    c = m.claim('<img src=x onerror="window.pwned = 2">', id="C")
     m.premise("</script><script>window.pwned = 3</script>", id="P", supports=c)
     path = tmp_path / "hostile.html"
     path.write_text(to_html(m), encoding="utf-8")

@@ -7,6 +7,7 @@ object that records what the module sends and fires change events like anywidget
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -14,9 +15,10 @@ from pathlib import Path
 import pytest
 
 import argmap as am
-from argmap import explore as ex
 
 from .cdp import Browser
+
+ex = importlib.import_module("argmap.explore")  # argmap.explore is also the function
 
 pytestmark = pytest.mark.exe
 
