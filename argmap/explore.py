@@ -386,13 +386,19 @@ class Session:
                 copy.replace(attrs.evolve(stmt, standard=cast(Any, standard)))
         return copy
 
-    def svg(self) -> str:
-        """The diagram of the current evaluation (statement nodes carry ``data-id``)."""
-        return _svg(self.map, self.evaluation, **self.view)
+    def svg(self, ev: Evaluation | None = None) -> str:
+        """The diagram of the current evaluation (statement nodes carry ``data-id``).
 
-    def panel(self) -> dict[str, Any]:
-        """What the side panel shows: marks, flips and the selected statement."""
-        ev = self.evaluation
+        ``ev``: :attr:`evaluation` when the caller has it already.
+        """
+        return _svg(self.map, self.evaluation if ev is None else ev, **self.view)
+
+    def panel(self, ev: Evaluation | None = None) -> dict[str, Any]:
+        """What the side panel shows: marks, flips and the selected statement.
+
+        ``ev``: :attr:`evaluation` when the caller has it already.
+        """
+        ev = self.evaluation if ev is None else ev
         selected = None
         if self.selected is not None:
             selected = _statement_info(self.map, ev, self.map.statements[self.selected])
@@ -521,8 +527,9 @@ class Explorer:
     def _sync(self) -> None:
         if self.widget is None:
             return
-        self.widget.svg = self.session.svg()
-        self.widget.panel = self.session.panel()
+        ev = self.session.evaluation  # once per change: the diagram and the panel share it
+        self.widget.svg = self.session.svg(ev)
+        self.widget.panel = self.session.panel(ev)
         self.widget.controls = self.session.controls()
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
