@@ -324,8 +324,14 @@ class Session:
             self.marks[ident] = mark
 
     def set_option(self, name: str, value: str) -> None:
-        """Set ``semantics``, ``leaves`` or ``standard:ISSUE`` (value ``""`` for the map's)."""
-        if name == "semantics" and value in SEMANTICS:
+        """Set ``semantics``, ``leaves``, ``view`` or ``standard:ISSUE`` (``""``: the map's).
+
+        ``view`` takes a key of :meth:`controls`' views: ``all``, ``d-DOCTRINE``, ``p-PARTY``.
+        """
+        views = {key: view for key, _, view in _views(self.map)}
+        if name == "view" and value in views:
+            self.view = dict(views[value])
+        elif name == "semantics" and value in SEMANTICS:
             self.semantics = value
         elif name == "leaves" and value in LEAVES:
             self.leaves = value
@@ -412,7 +418,13 @@ class Session:
 
     def controls(self) -> dict[str, Any]:
         """The choices the controls offer, and the current values."""
+        views = [[key, label] for key, label, _ in _views(self.map)]
+        current = next((k for k, _, v in _views(self.map) if v == self.view), None)
+        if current is None:
+            current = "custom"
+            views.append(["custom", "The view asked for"])
         return {
+            "views": [views, current],
             "semantics": [list(SEMANTICS), self.semantics],
             "leaves": [list(LEAVES), self.leaves],
             "standards": [

@@ -229,6 +229,16 @@ def test_session_options_and_to_map() -> None:
     assert m.statements["Q"].standard == "preponderance"  # type: ignore[attr-defined]
     s.set_option("standard:Q", "")
     assert s.to_map() == m
+    assert s.controls()["views"] == [
+        [["all", "The whole map"], ["p-a", "Party: Alice"], ["p-b", "Party: Bob"]],
+        "all",
+    ]
+    s.set_option("view", "p-b")
+    assert s.view == {"parties": ["b"]} and s.controls()["views"][1] == "p-b"
+    focused = ex.Session(m, view={"focus": ["C"], "depth": 1})
+    assert focused.controls()["views"][1] == "custom"
+    with pytest.raises(ArgmapError, match="cannot set"):
+        s.set_option("view", "d-nope")
     with pytest.raises(ArgmapError, match="cannot set"):
         s.set_option("semantics", "prefered")
     with pytest.raises(ArgmapError, match="unknown proof standard"):

@@ -2,7 +2,7 @@
 // Python evaluates; this module only draws what the model holds (svg, panel,
 // controls) and sends clicks and control changes back as messages:
 //   {type: "click", id}            a statement was clicked (Python cycles its mark)
-//   {type: "option", name, value}  semantics / leaves / standard:ISSUE changed
+//   {type: "option", name, value}  view / semantics / leaves / standard:ISSUE changed
 // Map text reaches the page through textContent only; the SVG comes from Graphviz
 // via argmap, which escapes every label.
 
@@ -51,6 +51,9 @@ function render({ model, el: root }) {
   function drawControls() {
     const c = model.get("controls") || {};
     bar.textContent = "";
+    if (c.views) {
+      bar.appendChild(choice("View", "view", c.views[0], c.views[1], send));
+    }
     if (c.semantics) {
       bar.appendChild(choice("Semantics", "semantics", c.semantics[0].map((v) => [v, v]), c.semantics[1], send));
     }
@@ -108,6 +111,9 @@ function render({ model, el: root }) {
     if (!flips.length) panel.appendChild(el("p", "no-change", "No status changes."));
     else {
       const t = el("table", "flips");
+      const head = el("tr");
+      ["Statement", "Before", "After", "Why"].forEach((h) => head.appendChild(el("th", null, h)));
+      t.appendChild(head);
       flips.forEach((f) => {
         const tr = el("tr");
         tr.setAttribute("data-id", f[0]);

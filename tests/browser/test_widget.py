@@ -114,6 +114,8 @@ def test_click_sends_the_message_and_new_svg_replaces_the_old(
         "value": "preferred",
     }
     assert browser.js("document.querySelectorAll('#host img, #host b').length") == 0
+    views = "Array.from(document.querySelectorAll('#host select[name=\"view\"] option'))"
+    assert browser.js(f"{views}.map(o => o.value)") == ["all", "p-a", "p-b"]
     browser.js("window.cleanup()")
     assert browser.js("Object.values(window.model.handlers).every(h => h.length === 0)")
     assert browser.console == []
