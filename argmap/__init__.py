@@ -14,7 +14,7 @@ Example:
     True
 """
 
-from . import casebook, dot
+from . import casebook, dot, teach
 from .brief import Brief, available_templates, brief_context, render_brief
 from .checks import Balance
 from .dot import escape_label, mimebundle, render, to_dot, to_svg
@@ -32,6 +32,7 @@ from .exceptions import (
     RenderError,
     UnknownNodeError,
 )
+from .explore import explore
 from .formats import Imported, load, read
 from .formats.native import dump, dumps, from_dict, loads, to_dict
 from .graph import ArgumentMap
@@ -116,6 +117,7 @@ __all__ = [
     "dumps",
     "escape_label",
     "evaluate",
+    "explore",
     "from_dict",
     "load",
     "load_framework",
@@ -125,6 +127,7 @@ __all__ = [
     "render",
     "render_brief",
     "semantics",
+    "teach",
     "to_dict",
     "to_dot",
     "to_svg",

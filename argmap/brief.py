@@ -55,7 +55,7 @@ import os
 import re
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -1179,3 +1179,33 @@ def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
+
+
+def render_template(
+    name: str, format: str, variables: Mapping[str, Any], *, raw: Iterable[str] = ()
+) -> str:
+    """Render a built-in template with plain ``variables`` in the briefs' environment.
+
+    The same sandbox, escaping and filters as :func:`render_brief`; used by
+    :mod:`argmap.teach` for handouts. The variables named in ``raw`` (an SVG
+    diagram made by argmap) are inserted as they are; everything else is escaped.
+
+    Example:
+        >>> render_template("_handout.md", "md", {"title": "T", "subtitle": "", "key": False,
+        ...     "instructions": "", "items": [], "diagram": None, "note": ""}).splitlines()[0]
+        '# T'
+    """
+    import jinja2
+    from markupsafe import Markup
+
+    fmt = _check_format(format)
+    env = _environment(fmt, None)
+    values = dict(variables)
+    for key in raw:
+        if values.get(key) is not None:
+            values[key] = Markup(values[key])
+    try:
+        text: str = env.get_template(name).render(values)
+    except jinja2.TemplateError as exc:
+        raise _brief_error(exc, name, None, fmt) from None
+    return _tidy(text)

@@ -564,6 +564,121 @@ def _add_from_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+# ---------------------------------------------------------------- teaching (issue 14)
+
+
+def _write(path: str, text: str) -> None:
+    from ._io import atomic_write_text
+
+    atomic_write_text(path, text, mkdir=True)
+    _print(f"wrote {path}")
+
+
+def _handout_format(path: str, given: str | None) -> str:
+    fmt = given or Path(path).suffix.lstrip(".").lower()
+    fmt = {"markdown": "md", "htm": "html", "latex": "tex"}.get(fmt, fmt)
+    if fmt not in ("md", "html", "tex"):
+        raise ArgmapError(f"{path}: write .md, .html or .tex (or say --format)")
+    return fmt
+
+
+def _key_path(path: str, given: str | None) -> str:
+    if given:
+        return given
+    out = Path(path)
+    return str(out.with_name(f"{out.stem}-key{out.suffix}"))
+
+
+def cmd_html(args: argparse.Namespace) -> int:
+    import time
+
+    from .explore import to_html
+
+    started = time.perf_counter()
+    from ._io import atomic_write_text
+
+    m = _load(args.file, args.source_format)
+    text = to_html(m, _evaluate(m, args, what_if=False), views=not args.no_views)
+    atomic_write_text(args.output, text, mkdir=True)
+    size = len(text.encode("utf-8"))
+    took = time.perf_counter() - started
+    _print(f"wrote {args.output} ({size / 1e6:.2f} MB in {took:.1f} s)")
+    return 0
+
+
+def cmd_teach(args: argparse.Namespace) -> int:
+    from .teach import blank, questions
+
+    m = _load(args.file, args.source_format)
+    fmt = _handout_format(args.output, args.format)
+    sheet: Any
+    if args.exercise == "blank":
+        if not args.hide:
+            raise ArgmapError("teach blank: say what to hide with --hide (kind, party:ID, ...)")
+        sheet = blank(m, hide=args.hide)
+        _write(args.output, sheet.handout(fmt))
+    else:
+        sheet = questions(m, n=args.n, seed=args.seed, evaluation=_evaluate(m, args, what_if=False))
+        _write(args.output, sheet.handout(fmt))
+    _write(_key_path(args.output, args.key), sheet.key(fmt))
+    return 0
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from .teach import grade
+
+    result = grade(_load(args.student), _load(args.key))
+    fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "md")
+    if fmt == "json":
+        text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "html":
+        text = result.to_html()
+    elif fmt == "md":
+        text = result.to_markdown()
+    else:
+        raise ArgmapError(f"grade: write .md, .html or .json, not {fmt!r}")
+    if args.output:
+        _write(args.output, text)
+    else:
+        sys.stdout.write(_escape_controls(text))
+    return 0
+
+
+def _add_teaching_parsers(sub: Any, file_help: str) -> None:
+    p = sub.add_parser("html", help="write a self-contained explorable page (what-ifs, no server)")
+    p.add_argument("file", help=file_help)
+    p.add_argument("-o", "--output", required=True, help="OUT.html")
+    p.add_argument("--no-views", action="store_true", help="only the whole map, no view switcher")
+    _add_evaluation_options(p, what_if=False)
+    _add_from_option(p)
+    p.set_defaults(func=cmd_html)
+
+    p = sub.add_parser("teach", help="exercises with answer keys: blank, questions")
+    p.add_argument("exercise", choices=["blank", "questions"], help="the kind of exercise")
+    p.add_argument("file", help=file_help)
+    p.add_argument("-o", "--output", required=True, help="the handout: OUT.md, OUT.html or OUT.tex")
+    p.add_argument("--key", help="where the key goes (default: OUT-key with the same suffix)")
+    p.add_argument("--format", choices=["md", "html", "tex"], help="default: from -o's suffix")
+    p.add_argument(
+        "--hide",
+        action="append",
+        metavar="WHAT",
+        help="blank: a kind (premise), party:ID, doctrine:ID or a statement id (repeatable)",
+    )
+    p.add_argument("-n", type=int, default=5, help="questions: how many (default 5)")
+    p.add_argument("--seed", type=int, default=0, help="questions: which set (default 0)")
+    _add_evaluation_options(p, what_if=False)
+    _add_from_option(p)
+    p.set_defaults(func=cmd_teach)
+
+    p = sub.add_parser("grade", help="grade a student's map against a key")
+    p.add_argument("student", help="the student's map file")
+    p.add_argument("key", help="the key: the teacher's map file or casebook:NAME")
+    p.add_argument("-o", "--output", help="write the report to OUT.md, OUT.html or OUT.json")
+    p.add_argument("--format", choices=["md", "html", "json"], help="default: from -o, else md")
+    p.set_defaults(func=cmd_grade)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``argmap`` command.
 
@@ -716,6 +831,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="write the sanctuary map, diagrams and briefs to a folder")
     p.add_argument("-o", "--output", default="build", help="the folder (default: build)")
     p.set_defaults(func=cmd_demo)
+
+    _add_teaching_parsers(sub, file_help)
     return parser
 
 
