@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD  := build
 
-.PHONY: demo test docs bench setup docs-setup graphviz latex clean help
+.PHONY: demo test docs readme-picture bench setup docs-setup graphviz latex clean help
 
 help:
 	@echo "make demo   - set up, then write the sanctuary casebook map, diagrams and briefs to $(BUILD)/"
@@ -75,6 +75,11 @@ docs: setup docs-setup
 	rm -rf $(BUILD)/docs $(BUILD)/.doctrees
 	$(BIN)/python -m sphinx -W --keep-going -b html -d $(BUILD)/.doctrees docs $(BUILD)/docs
 	@echo "Open $(BUILD)/docs/index.html"
+
+# The doctrine diagram shown in README.md and on the docs' front page (committed).
+readme-picture: setup
+	$(BIN)/argmap render casebook:sanctuary -o docs/_static/readme-spending.svg \
+	  --doctrine spending --evaluate --legend
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -72,6 +72,20 @@ def _doctest_blocks_as_pycon(app: Any, doctree: Any) -> None:
             block["language"] = "pycon"
 
 
+def _diagrams_open_full_size(app: Any, doctree: Any) -> None:
+    """Make each diagram a cell draws a link to the full-size SVG.
+
+    A whole doctrine is wider than the page, so the page shows it scaled down; Sphinx links
+    a scaled image to its file (`html_scaled_image_link`) once it has a width.
+    """
+    from docutils import nodes
+
+    for image in doctree.findall(nodes.image):
+        if str(image.get("uri", "")).endswith(".svg") and "width" not in image:
+            image["width"] = "100%"
+            image["classes"].append("argmap-diagram")
+
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -88,4 +102,6 @@ def _copy_notebooks(app: Any) -> None:
 def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _copy_notebooks)
     app.connect("doctree-read", _doctest_blocks_as_pycon)
+    app.connect("doctree-read", _diagrams_open_full_size)
+    app.add_css_file("argmap.css")
     return {"parallel_read_safe": True}

@@ -109,3 +109,14 @@ def test_docs_page_code_cells_run(page: Path, tmp_path: Path) -> None:
             exec(compile(source, f"{page.name}, code cell {number}", "exec"), namespace)
     finally:
         os.chdir(cwd)
+
+
+def test_readme_picture_is_the_committed_spending_diagram() -> None:
+    import xml.etree.ElementTree as ET
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](docs/_static/readme-spending.svg)" in readme
+    svg = ET.parse(DOCS / "_static" / "readme-spending.svg").getroot()
+    assert svg.tag.endswith("svg")
+    text = "".join(svg.itertext())
+    assert "Spending Clause" in text and "May the Executive withhold or condition" in text
