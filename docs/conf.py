@@ -35,7 +35,7 @@ html_static_path = ["_static"]
 
 html_theme = "furo"
 html_title = f"argmap {release}"
-html_theme_options = {"source_repository": "", "navigation_with_keys": True}
+html_theme_options = {"navigation_with_keys": True}
 pygments_style = "friendly"
 pygments_dark_style = "monokai"
 
