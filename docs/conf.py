@@ -84,6 +84,8 @@ def _diagrams_open_full_size(app: Any, doctree: Any) -> None:
         if str(image.get("uri", "")).endswith(".svg") and "width" not in image:
             image["width"] = "100%"
             image["classes"].append("argmap-diagram")
+            if image.get("alt", "") in ("", image["uri"]):  # not the file name, for screen readers
+                image["alt"] = "Diagram drawn by argmap (open the image for full size)"
 
 
 HERE = Path(__file__).resolve().parent
