@@ -8,11 +8,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD  := build
 
-.PHONY: demo test bench setup graphviz latex clean help
+.PHONY: demo test docs readme-picture bench setup docs-setup graphviz latex clean help
 
 help:
 	@echo "make demo   - set up, then write the sanctuary casebook map, diagrams and briefs to $(BUILD)/"
 	@echo "make test   - set up, then run the whole test suite (pytest, doctests, mypy, ruff)"
+	@echo "make docs   - set up, then build the documentation site into $(BUILD)/docs (warnings are errors)"
 	@echo "make bench  - run the benchmarks (ratios against references measured in the same run)"
 
 setup: $(STAMP) graphviz
@@ -22,6 +23,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,sat]'
 	@touch $(STAMP)
+
+# The documentation tools (Sphinx, MyST, furo, ...) are the `docs` extra, installed on demand.
+DOCS_STAMP := $(VENV)/.installed-docs
+
+docs-setup: $(DOCS_STAMP)
+
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,sat,docs]'
+	@touch $(DOCS_STAMP)
 
 # The Python package `graphviz` only calls the `dot` program; install it when missing.
 graphviz:
@@ -58,6 +68,18 @@ test: setup latex
 	$(BIN)/python -m mypy
 	$(BIN)/python -m ruff check argmap tests benchmarks examples
 	$(BIN)/python -m ruff format --check argmap tests benchmarks examples
+
+# `docs/` is a folder, so this target must be .PHONY. Notebooks and code-cell pages are
+# executed during the build; any warning or failing cell fails it.
+docs: setup docs-setup
+	rm -rf $(BUILD)/docs $(BUILD)/.doctrees
+	$(BIN)/python -m sphinx -W --keep-going -b html -d $(BUILD)/.doctrees docs $(BUILD)/docs
+	@echo "Open $(BUILD)/docs/index.html"
+
+# The doctrine diagram shown in README.md and on the docs' front page (committed).
+readme-picture: setup
+	$(BIN)/argmap render casebook:sanctuary -o docs/_static/readme-spending.svg \
+	  --doctrine spending --evaluate --legend
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
