@@ -13,9 +13,7 @@ relies on:
 * whatever the case's own ``check`` adds (a line number, no raw ESC, …).
 
 Inputs are files under ``inputs/<class>/`` (or generated, for the large ones).
-Cases whose fix lives on another helper's branch are marked ``xfail`` (not
-strict) with the branch named; those that would hang or exhaust memory without
-the fix carry ``run=False`` so the corpus stays fast.
+Every case must pass: none is expected to fail.
 """
 
 from __future__ import annotations
@@ -71,12 +69,6 @@ class Case:
     check: Callable[[Outcome], Any] | None = None
     setup: Callable[[Path], Any] | None = None
     fsize: int | None = None  # RLIMIT_FSIZE: a full disk after this many bytes
-    owner: str | None = None  # the helper branch whose fix this case needs
-    run: bool = True  # False: would hang or eat memory before that fix
-
-
-#: Branches whose fixes are merged: their cases must pass.
-LANDED = frozenset({"eval", "brief", "load", "dot"})
 
 
 def read(cls: str, name: str) -> bytes:
@@ -90,20 +82,13 @@ def inputs(cls: str) -> list[str]:
 
 
 def params(cases: Iterable[Case]) -> list[Any]:
-    """pytest parameters, with the xfail marks of cases another branch fixes."""
+    """pytest parameters, one per case, named by the case's id."""
     out = []
     seen: set[str] = set()
     for case in cases:
         assert case.id not in seen, f"duplicate case id {case.id}"
         seen.add(case.id)
-        marks = []
-        if case.owner is not None and case.owner not in LANDED:
-            marks.append(
-                pytest.mark.xfail(
-                    strict=False, run=case.run, reason=f"fixed by the {case.owner} branch"
-                )
-            )
-        out.append(pytest.param(case, id=case.id, marks=marks))
+        out.append(pytest.param(case, id=case.id))
     return out
 
 
@@ -158,7 +143,7 @@ def run(case: Case, folder: Path) -> Outcome:
 
 def run_all(cases: Iterable[Case], base: Path) -> dict[str, Outcome]:
     """Run every runnable case, a few at a time; outcomes by case id."""
-    todo = [c for c in cases if c.run or c.owner in LANDED]
+    todo = list(cases)
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         futures = {c.id: pool.submit(run, c, base / c.id) for c in todo}
         return {key: f.result() for key, f in futures.items()}

@@ -6,7 +6,6 @@ import pytest
 
 from tests.attack._harness import Case, Outcome, params, verify
 
-EVAL = "eval"
 MISUSES = [
     "evaluate-none",
     "semantics-none",
@@ -18,11 +17,8 @@ MISUSES = [
 ]
 
 CASES = [
-    Case("reject-a-string", ["api", "reject-string"], expect="ok", owner=EVAL),
-    *(
-        Case(name, ["api", "misuse", name], owner=None if name == "dump-folder" else EVAL)
-        for name in MISUSES
-    ),
+    Case("reject-a-string", ["api", "reject-string"], expect="ok"),
+    *(Case(name, ["api", "misuse", name]) for name in MISUSES),
 ]
 
 

@@ -11,8 +11,6 @@ import pytest
 
 from tests.attack._harness import Case, Outcome, params, read, verify
 
-DOT = "dot"
-
 
 def wide(n: int, kind: str, field: str) -> bytes:
     lines = [
@@ -46,7 +44,6 @@ CASES = [
         AXIOM,
         "ok",
         outputs=["out.dot"],
-        owner=DOT,
     ),
     Case(
         "axiom-render-svg",
@@ -54,7 +51,6 @@ CASES = [
         AXIOM,
         "ok",
         outputs=["out.svg"],
-        owner=DOT,
     ),
     Case(
         "axiom-brief",
@@ -69,7 +65,6 @@ CASES = [
         UNDERCUT,
         "ok",
         outputs=["out.md"],
-        owner=DOT,
     ),
     Case(
         "axiom-undercut-render",
@@ -84,7 +79,6 @@ CASES = [
         {"m.yaml": long_text("claim")},
         "ok",
         outputs=["out.svg"],
-        owner=DOT,
     ),
     Case(
         "long-note-svg",
@@ -92,7 +86,6 @@ CASES = [
         {"m.yaml": long_text("note")},
         "ok",
         outputs=["out.svg"],
-        owner=DOT,
     ),
     Case(
         "long-claim-html-brief",
@@ -108,8 +101,6 @@ CASES = [
         {"m.yaml": wide(2000, "premise", "supports")},
         "either",
         outputs=["out.svg"],
-        owner=DOT,
-        run=False,
     ),
     Case(
         "rebuttals-2000-svg",
@@ -117,8 +108,6 @@ CASES = [
         {"m.yaml": wide(2000, "rebuttal", "attacks")},
         "either",
         outputs=["out.svg"],
-        owner=DOT,
-        run=False,
     ),
     Case(
         "premises-2000-dot-source",

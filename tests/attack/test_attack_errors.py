@@ -29,8 +29,6 @@ CASES = [
         ["argmap", "check", "m.yaml"],
         {"m.yaml": dangling(20_000)},
         check=has("m.yaml:20003:"),
-        owner="load",
-        run=False,
     ),
 ]
 

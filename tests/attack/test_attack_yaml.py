@@ -14,8 +14,6 @@ import pytest
 
 from tests.attack._harness import Case, Outcome, both, has, lacks, params, read, verify
 
-LOAD = "load"  # the helper branch that owns the reader
-
 
 def keeps(text: str) -> Callable[[Outcome], None]:
     """A check: the converted map holds ``text`` as text."""
@@ -27,7 +25,7 @@ def keeps(text: str) -> Callable[[Outcome], None]:
     return check
 
 
-def text_case(name: str, text: str, owner: str | None = LOAD) -> Case:
+def text_case(name: str, text: str) -> Case:
     return Case(
         name,
         ["argmap", "convert", name, "out.json"],
@@ -35,14 +33,12 @@ def text_case(name: str, text: str, owner: str | None = LOAD) -> Case:
         "ok",
         outputs=["out.json"],
         check=keeps(text),
-        owner=owner,
     )
 
 
 def error_case(
     name: str,
     line: int | None,
-    owner: str | None = LOAD,
     check: Callable[[Outcome], None] | None = None,
 ) -> Case:
     return Case(
@@ -50,7 +46,6 @@ def error_case(
         ["argmap", "check", name],
         {name: read("yaml", name)},
         check=check or (has(f"{name}:{line}:") if line else None),
-        owner=owner,
     )
 
 
@@ -73,8 +68,8 @@ CASES = [
         {"x.json": read("yaml", "lone-surrogate.json")},
         outputs=["x.json"],
     ),
-    error_case("billion-laughs.yaml", None, owner=None),
-    error_case("deep-nesting.yaml", None, owner=None),
+    error_case("billion-laughs.yaml", None),
+    error_case("deep-nesting.yaml", None),
     error_case("utf32.yaml", None, check=both(has("UTF-32"), lacks("UTF-16"))),
 ]
 
