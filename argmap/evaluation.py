@@ -88,11 +88,13 @@ References:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
+from ._compiled import IN, OUT, UNDEC, IntFramework, grounded_codes, no_gc
 from ._explain import Explanation, Status, build, md_escape, outcome_sentence
 from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean, expect
 from .graph import ArgumentMap, Ref, _ref
@@ -115,6 +117,8 @@ __all__ = [
 ]
 
 Leaves: TypeAlias = Literal["assumed", "questioned"]
+#: Who the audience assumes and who it rejects (ids).
+_Audience: TypeAlias = tuple[tuple[str, ...], tuple[str, ...]]
 _STATUS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
 #: Schemes whose inferences need only one premise IN (cumulative ones weigh the share IN).
 CONVERGENT_SCHEMES = frozenset({"convergent", "cumulative"})
@@ -168,6 +172,154 @@ def _not(sid: str) -> str:
     return f"~not:{sid}"
 
 
+def _check_audience(
+    m: ArgumentMap, assume: object, reject: object
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    assumed = _ids(assume, "assume")
+    rejected = _ids(reject, "reject")
+    for ident in sorted({*assumed, *rejected}):
+        m.statement(ident)  # unknown ids are errors, named
+    both = set(assumed) & set(rejected)
+    if both:
+        raise EvaluationError(f"cannot both assume and reject {sorted(both)}")
+    return assumed, rejected
+
+
+class _Compiled:
+    """A map's framework without an audience, compiled once per map version.
+
+    ``af`` holds every argument (statements and relations first, in map order) and
+    every attack; ``sup`` the attacks that make each statement need support (dropped
+    when the audience assumes or rejects it) and ``rel_edges`` the relations' attacks,
+    each with the statement it hits when it is a defeat of one (dropped when that
+    statement is assumed), so that :meth:`export` rebuilds exactly the framework
+    :func:`to_framework` documents for any audience.
+    """
+
+    __slots__ = (
+        "af",
+        "base",
+        "n_real",
+        "needs_not",
+        "real",
+        "rel_edges",
+        "stmts",
+        "sup",
+        "weaker",
+    )
+
+    def __init__(self, m: ArgumentMap, leaves: Leaves, weights: Mapping[str, float]) -> None:
+        with no_gc():
+            self._build(m, leaves, weights)
+
+    def _build(self, m: ArgumentMap, leaves: Leaves, weights: Mapping[str, float]) -> None:
+        self.stmts: list[str] = list(m.statements)
+        self.real: list[str] = [*m.statements, *m.relations]
+        self.n_real = len(self.real)
+        infs: dict[str, list[Inference]] = {}
+        needs_not: set[str] = set()
+        for rel in m.relations.values():
+            needs_not.update(rel.sources)
+            if isinstance(rel, Inference):
+                infs.setdefault(rel.conclusion, []).append(rel)
+        self.needs_not = needs_not
+        self.sup: dict[str, list[tuple[str, str]]] = {}
+        for sid in m.statements:
+            inferences = infs.get(sid)
+            if inferences:
+                edges = [(inf.id, _unsupported(sid)) for inf in inferences]
+                edges.append((_unsupported(sid), sid))
+                self.sup[sid] = edges
+            elif leaves == "questioned":
+                self.sup[sid] = [(_unsupported(sid), sid)]
+        self.rel_edges: list[tuple[str, str, str | None]] = []
+        weaker: set[str] = set()
+        add = self.rel_edges.append
+        for rel in m.relations.values():
+            if isinstance(rel, Inference):
+                if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
+                    none = f"~nopremise:{rel.id}"
+                    for p in rel.premises:
+                        add((p, none, None))
+                    add((none, rel.id, None))
+                else:
+                    for p in rel.premises:
+                        add((_not(p), rel.id, None))
+            else:
+                add((_not(rel.attacker), rel.id, None))
+                target = rel.target
+                defeats = target in m.relations or _weight_of(rel, weights) >= max(
+                    (_weight_of(i, weights) for i in infs.get(target, ())), default=1.0
+                )
+                if not defeats:  # too weak to defeat: it fails
+                    weaker.add(rel.id)
+                    add((f"~weaker:{rel.id}", rel.id, None))
+                else:
+                    add((rel.id, target, target))
+        self.weaker = frozenset(weaker)
+        self.af = IntFramework.from_edges(self.real, self._edges((), ()))
+        self.base: list[int] | None = None
+
+    def _edges(self, assumed: Iterable[str], rejected: Iterable[str]) -> list[tuple[str, str]]:
+        assumed = set(assumed)
+        rejected = set(rejected)
+        out: list[tuple[str, str]] = []
+        needs_not, sup = self.needs_not, self.sup
+        for sid in self.stmts:
+            if sid in needs_not:
+                out.append((sid, _not(sid)))
+            if sid in rejected:
+                out.append((f"~rejected:{sid}", sid))
+            elif sid not in assumed and sid in sup:
+                out.extend(sup[sid])
+        out.extend((u, v) for u, v, hit in self.rel_edges if hit is None or hit not in assumed)
+        return out
+
+    def export(self, assumed: Iterable[str], rejected: Iterable[str]) -> nx.DiGraph[str]:
+        """The framework for this audience as a networkx graph."""
+        import networkx as nx
+
+        af: nx.DiGraph[str] = nx.DiGraph()
+        af.add_nodes_from(self.real)
+        af.add_edges_from(self._edges(assumed, rejected))
+        return af
+
+    def grounded(self, assumed: Iterable[str], rejected: Iterable[str]) -> dict[str, str]:
+        """Grounded labels of the statements and relations, relabelling only what can change."""
+        if self.base is None:
+            self.base = grounded_codes(self.af)
+        index = self.af.index
+        codes = grounded_codes(
+            self.af,
+            base=self.base,
+            assumed=[index[s] for s in assumed],
+            rejected=[index[s] for s in rejected],
+        )
+        return dict(zip(self.real, map(_CODE_NAMES.__getitem__, codes), strict=False))
+
+
+_CODE_NAMES = {UNDEC: "undec", IN: "in", OUT: "out"}
+_CACHE: dict[int, tuple[weakref.ref[ArgumentMap], int, dict[Any, _Compiled]]] = {}
+
+
+def _compiled(m: ArgumentMap, leaves: Leaves, weights: Mapping[str, float]) -> _Compiled:
+    """The map's compiled framework, cached until the map changes (``m._version``)."""
+    key = (leaves, tuple(sorted(weights.items())))
+    entry = _CACHE.get(id(m))
+    if entry is None or entry[0]() is not m or entry[1] != m._version:
+        ident = id(m)
+        ref = weakref.ref(m, lambda _r: _CACHE.pop(ident, None))
+        entry = (ref, m._version, {})
+        _CACHE[ident] = entry
+    table = entry[2]
+    found = table.get(key)
+    if found is None:
+        if len(table) >= 8:
+            table.clear()
+        found = table[key] = _Compiled(m, leaves, weights)
+    return found
+
+
 def to_framework(
     m: ArgumentMap,
     *,
@@ -187,71 +339,10 @@ def to_framework(
         >>> sorted(to_framework(m).edges)
         [('R', '~not:R'), ('R-|C', 'C'), ('~not:R', 'R-|C')]
     """
-    import networkx as nx
-
     _check_map(m)
-    assumed = set(_ids(assume, "assume"))
-    rejected = set(_ids(reject, "reject"))
-    weights = _check_weights(weights)
-    for ident in sorted(assumed | rejected):
-        m.statement(ident)  # unknown ids are errors, named
-    both = assumed & rejected
-    if both:
-        raise EvaluationError(f"cannot both assume and reject {sorted(both)}")
-
-    af: nx.DiGraph[str] = nx.DiGraph()
-    add_node, add_edge = af.add_node, af.add_edge
-    needs_not: set[str] = set()
-    for rel in m.relations.values():
-        needs_not.update(rel.sources)
-    for s in m:
-        add_node(s.id)
-    for rel in m.relations.values():
-        add_node(rel.id)
-    for sid in m.statements:
-        if sid in needs_not:
-            add_edge(sid, _not(sid))
-        if sid in rejected:
-            add_edge(f"~rejected:{sid}", sid)
-            continue
-        if sid in assumed:
-            continue
-        inferences = m.inferences_for(sid)
-        if inferences:
-            for inf in inferences:
-                add_edge(inf.id, _unsupported(sid))
-            add_edge(_unsupported(sid), sid)
-        elif leaves == "questioned":
-            add_edge(_unsupported(sid), sid)
-    for rel in m.relations.values():
-        if isinstance(rel, Inference):
-            if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
-                none = f"~nopremise:{rel.id}"
-                for p in rel.premises:
-                    add_edge(p, none)
-                add_edge(none, rel.id)
-            else:
-                for p in rel.premises:
-                    add_edge(_not(p), rel.id)
-        else:
-            add_edge(_not(rel.attacker), rel.id)
-            if not _defeats(m, rel, weights):
-                add_edge(f"~weaker:{rel.id}", rel.id)  # too weak to defeat: it fails
-            elif rel.target not in assumed:
-                add_edge(rel.id, rel.target)
-    return af
-
-
-def _strength(m: ArgumentMap, sid: str, weights: Mapping[str, float]) -> float:
-    """A statement's strength against rebuttal: its strongest inference's weight (1 if none)."""
-    return max((_weight_of(i, weights) for i in m.inferences_for(sid)), default=1.0)
-
-
-def _defeats(m: ArgumentMap, k: Conflict, weights: Mapping[str, float]) -> bool:
-    """Whether an attack is a defeat: undercuts always; rebuts and undermines unless weaker."""
-    if k.target in m.relations:
-        return True
-    return _weight_of(k, weights) >= _strength(m, k.target, weights)
+    assumed, rejected = _check_audience(m, assume, reject)
+    weight_map = _check_weights(weights)
+    return _compiled(m, leaves, weight_map).export(assumed, rejected)
 
 
 # ============================================================================ values
@@ -315,7 +406,8 @@ class Evaluation:
     labels: Mapping[str, Status]
     outcomes: Mapping[str, IssueOutcome]
     extensions: int
-    framework: Any = attrs.field(repr=False)
+    _compiled: _Compiled = attrs.field(repr=False, alias="compiled")
+    _audience: _Audience = attrs.field(repr=False, alias="audience", default=((), ()))
     _weights: Mapping[str, float] = attrs.field(repr=False, factory=dict)
     #: Output hooks set by the rendering layer (``"display"``), as on ArgumentMap.
     hooks: ClassVar[dict[str, Any]] = {}
@@ -413,7 +505,21 @@ class Evaluation:
         """
         ident = _ref(conflict)
         self.weight(ident)  # unknown ids are errors, named
-        return bool(self.framework.has_node(f"~weaker:{ident}"))
+        return ident in self._compiled.weaker
+
+    @property
+    def framework(self) -> nx.DiGraph[str]:
+        """The abstract framework that was labelled last, as :func:`to_framework` gives it.
+
+        Built on request (evaluation itself labels a compiled copy, not a networkx graph).
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x", id="C"); p = m.premise("y", id="P", supports=c)
+            >>> sorted(evaluate(m, reject="P").framework.edges)
+            [('P', '~not:P'), ('P->C', '~unsupported:C'), ('~not:P', 'P->C'), ('~rejected:P', 'P'), ('~unsupported:C', 'C')]
+        """
+        return self._compiled.export(*self._audience)
 
     def explain(self, ref: Ref, depth: int = 1) -> str:
         """Why a statement, relation or issue has its status, in prose for readers.
@@ -542,20 +648,22 @@ def _meets(standard: ProofStandard, pro: float, con: float) -> bool:
     return pro > 0 and con == 0  # dialectical-validity
 
 
-def _label(af: nx.DiGraph[str], semantics: str, solver: str) -> tuple[dict[str, str], int]:
-    """Label every argument: sceptically across the extensions of ``semantics``."""
+def _label(
+    comp: _Compiled, audience: _Audience, semantics: str, solver: str
+) -> tuple[dict[str, str], int]:
+    """Label the statements and relations: sceptically across the extensions of ``semantics``."""
+    if semantics == "grounded":
+        return comp.grounded(*audience), 1
     from . import semantics as sem
 
-    if semantics == "grounded":
-        lab = sem.grounded_labelling(af)
-        return {str(a): str(lab[a]) for a in af}, 1
+    af = comp.export(*audience)
     labs = sem.labellings(af, semantics, solver=solver)  # type: ignore[arg-type] # checked above
     if not labs:
-        return {str(a): "undec" for a in af}, 0
+        return dict.fromkeys(comp.real, "undec"), 0
     out: dict[str, str] = {}
-    for a in af:
+    for a in comp.real:
         values = {str(lab[a]) for lab in labs}
-        out[str(a)] = values.pop() if len(values) == 1 else "undec"
+        out[a] = values.pop() if len(values) == 1 else "undec"
     return out, len(labs)
 
 
@@ -602,18 +710,19 @@ def evaluate(
         >>> evaluate(m, reject="P").rejected  # one id is one id, not its characters
         ('P',)
     """
-    from . import semantics as sem
-
     _check_map(m)
-    expect(semantics, str, "semantics", f"one of {list(sem.SEMANTICS)}")
-    expect(solver, str, "solver", f"one of {list(sem.SOLVERS)}")
+    if not (semantics == "grounded" and solver == "auto"):  # the default needs no networkx
+        from . import semantics as sem
+
+        expect(semantics, str, "semantics", f"one of {list(sem.SEMANTICS)}")
+        expect(solver, str, "solver", f"one of {list(sem.SOLVERS)}")
+        if semantics not in sem.SEMANTICS:
+            raise EvaluationError(
+                f"unknown semantics: {semantics!r}{did_you_mean(semantics, sem.SEMANTICS)} "
+                f"(must be one of {list(sem.SEMANTICS)})"
+            )
     if standards is not None and not isinstance(standards, str):
         expect(standards, Mapping, "standards", "a mapping {issue id: standard} or one standard")
-    if semantics not in sem.SEMANTICS:
-        raise EvaluationError(
-            f"unknown semantics: {semantics!r}{did_you_mean(semantics, sem.SEMANTICS)} "
-            f"(must be one of {list(sem.SEMANTICS)})"
-        )
     if leaves not in ("assumed", "questioned"):
         raise EvaluationError(f"leaves must be 'assumed' or 'questioned', not {leaves!r}")
     stds = _standards(m, standards)
@@ -626,8 +735,8 @@ def evaluate(
             )
         if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w <= 1:
             raise EvaluationError(f"weights: {rid!r} must be a number in [0, 1], not {w!r}")
-    assumed = _ids(assume, "assume")
-    rejected = _ids(reject, "reject")
+    assumed, rejected = _check_audience(m, assume, reject)
+    comp = _compiled(m, leaves, weight_map)
 
     positions = {i.id: [c.id for c in m.answers(i)] for i in m.issues if stds.get(i.id) is not None}
     forced_in: set[str] = set()
@@ -635,14 +744,11 @@ def evaluate(
     decided: dict[str, IssueOutcome] = {}
     limit = 2 + sum(len(p) for p in positions.values())
     for _ in range(limit):
-        af = to_framework(
-            m,
-            assume=[*assumed, *sorted(forced_in - set(rejected))],
-            reject=[*rejected, *sorted(forced_out - set(assumed))],
-            leaves=leaves,
-            weights=weight_map,
+        audience = (
+            (*assumed, *sorted(forced_in - set(rejected))),
+            (*rejected, *sorted(forced_out - set(assumed))),
         )
-        raw, n_ext = _label(af, semantics, solver)
+        raw, n_ext = _label(comp, audience, semantics, solver)
         decided, new_in, new_out = _decide(m, stds, positions, raw, weight_map, assumed, rejected)
         if new_in == forced_in and new_out == forced_out:
             break
@@ -666,8 +772,9 @@ def evaluate(
         labels=labels,
         outcomes=outcomes,
         extensions=n_ext,
-        framework=af,
+        compiled=comp,
         weights=weight_map,
+        audience=audience,
     )
 
 

@@ -154,6 +154,9 @@ class ArgumentMap:
     _in: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _answered_by: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _counters: dict[str, Iterator[int]] = attrs.field(factory=dict, init=False)
+    # bumped by every change to statements, relations or authorities, so that what is
+    # derived from the map (the evaluation's compiled framework) can be cached until it changes
+    _version: int = attrs.field(default=0, init=False)
     #: Where each id was defined when the map was loaded from a file (``{id: line}``).
     lines: dict[str, int] = attrs.field(factory=dict, init=False)
     #: The file the map was loaded from, if any.
@@ -467,6 +470,7 @@ class ArgumentMap:
         if authority.id in self._authorities:
             raise DuplicateIdError(f"duplicate authority id {authority.id!r}")
         self._authorities[authority.id] = authority
+        self._version += 1
         return authority
 
     # ------------------------------------------------------------------ statements
@@ -564,6 +568,7 @@ class ArgumentMap:
         if check:
             self._check_refs(stmt)
         self._statements[stmt.id] = stmt
+        self._version += 1
         if isinstance(stmt, Claim) and stmt.answers is not None:
             self._answered_by.setdefault(stmt.answers, []).append(stmt.id)
         return stmt
@@ -584,6 +589,7 @@ class ArgumentMap:
         if isinstance(old, Claim) and old.answers is not None:
             self._answered_by[old.answers].remove(old.id)
         self._statements[stmt.id] = stmt
+        self._version += 1
         if isinstance(stmt, Claim) and stmt.answers is not None:
             self._answered_by.setdefault(stmt.answers, []).append(stmt.id)
         return stmt
@@ -810,6 +816,7 @@ class ArgumentMap:
         if rel.id in self._relations or rel.id in self._statements:
             raise DuplicateIdError(f"duplicate id {rel.id!r}")
         self._relations[rel.id] = rel
+        self._version += 1
         for src in rel.sources:
             self._out.setdefault(src, []).append(rel.id)
         self._in.setdefault(rel.target, []).append(rel.id)
