@@ -98,7 +98,7 @@ from ._compiled import IN, OUT, UNDEC, IntFramework, grounded_codes, no_gc
 from ._explain import Explanation, Status, build, md_escape, outcome_sentence
 from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean, expect
 from .graph import ArgumentMap, Ref, _ref
-from .model import PROOF_STANDARDS, Conflict, Inference, ProofStandard
+from .model import PROOF_STANDARDS, Conflict, Inference, Issue, ProofStandard
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -199,6 +199,8 @@ class _Compiled:
     __slots__ = (
         "af",
         "base",
+        "infs",
+        "issues",
         "n_real",
         "needs_not",
         "real",
@@ -223,6 +225,8 @@ class _Compiled:
             if isinstance(rel, Inference):
                 infs.setdefault(rel.conclusion, []).append(rel)
         self.needs_not = needs_not
+        self.infs = infs
+        self.issues: list[Issue] = m.issues
         self.sup: dict[str, list[tuple[str, str]]] = {}
         for sid in m.statements:
             inferences = infs.get(sid)
@@ -608,9 +612,9 @@ def _weight_of(rel: Inference | Conflict, weights: Mapping[str, float]) -> float
 
 
 def _standards(
-    m: ArgumentMap, standards: Mapping[str, str] | str | None
+    issues: list[Issue], standards: Mapping[str, str] | str | None
 ) -> dict[str, ProofStandard | None]:
-    out: dict[str, ProofStandard | None] = {i.id: i.standard for i in m.issues}
+    out: dict[str, ProofStandard | None] = {i.id: i.standard for i in issues}
     if standards is None:
         return out
     if isinstance(standards, str):
@@ -725,7 +729,6 @@ def evaluate(
         expect(standards, Mapping, "standards", "a mapping {issue id: standard} or one standard")
     if leaves not in ("assumed", "questioned"):
         raise EvaluationError(f"leaves must be 'assumed' or 'questioned', not {leaves!r}")
-    stds = _standards(m, standards)
     weight_map = _check_weights(weights)
     for rid, w in weight_map.items():
         if rid not in m.relations:
@@ -737,8 +740,11 @@ def evaluate(
             raise EvaluationError(f"weights: {rid!r} must be a number in [0, 1], not {w!r}")
     assumed, rejected = _check_audience(m, assume, reject)
     comp = _compiled(m, leaves, weight_map)
-
-    positions = {i.id: [c.id for c in m.answers(i)] for i in m.issues if stds.get(i.id) is not None}
+    stds = _standards(comp.issues, standards)
+    positions = {
+        i.id: [c.id for c in m.answers(i)] for i in comp.issues if stds.get(i.id) is not None
+    }
+    assumed_set, rejected_set = frozenset(assumed), frozenset(rejected)
     forced_in: set[str] = set()
     forced_out: set[str] = set()
     decided: dict[str, IssueOutcome] = {}
@@ -749,7 +755,9 @@ def evaluate(
             (*rejected, *sorted(forced_out - set(assumed))),
         )
         raw, n_ext = _label(comp, audience, semantics, solver)
-        decided, new_in, new_out = _decide(m, stds, positions, raw, weight_map, assumed, rejected)
+        decided, new_in, new_out = _decide(
+            comp, stds, positions, raw, weight_map, assumed_set, rejected_set
+        )
         if new_in == forced_in and new_out == forced_out:
             break
         forced_in, forced_out = new_in, new_out
@@ -759,7 +767,7 @@ def evaluate(
     labels: dict[str, Status] = {}
     for ident in (*m.statements, *m.relations):
         labels[ident] = _STATUS[raw[ident]]  # type: ignore[assignment]
-    outcomes = _outcomes(m, stds, decided, labels)
+    outcomes = _outcomes(m, comp.issues, stds, decided, labels)
     for issue_id, o in outcomes.items():
         labels[issue_id] = o.status
     return Evaluation(
@@ -779,7 +787,7 @@ def evaluate(
 
 
 def _applicable_weight(
-    m: ArgumentMap, inf: Inference, raw: Mapping[str, str], weights: Mapping[str, float]
+    inf: Inference, raw: Mapping[str, str], weights: Mapping[str, float]
 ) -> float:
     if raw[inf.id] != "in":
         return 0.0
@@ -791,44 +799,51 @@ def _applicable_weight(
 
 
 def _decide(
-    m: ArgumentMap,
+    comp: _Compiled,
     stds: Mapping[str, ProofStandard | None],
     positions: Mapping[str, list[str]],
     raw: Mapping[str, str],
     weights: Mapping[str, float],
-    assumed: tuple[str, ...],
-    rejected: tuple[str, ...],
+    assumed: frozenset[str],
+    rejected: frozenset[str],
 ) -> tuple[dict[str, IssueOutcome], set[str], set[str]]:
     outcomes: dict[str, IssueOutcome] = {}
     forced_in: set[str] = set()
     forced_out: set[str] = set()
+    infs = comp.infs
     for issue, claims in positions.items():
         std = stds[issue]
         assert std is not None
         # a position defeated outright (OUT) does not compete; a leaf position that
         # stands counts as one argument of full weight
-        pro = {
-            c: 0.0
-            if raw[c] == "out"
-            else max(
-                (_applicable_weight(m, i, raw, weights) for i in m.inferences_for(c)),
-                default=1.0 if not m.inferences_for(c) else 0.0,
-            )
-            for c in claims
-        }
+        pro: dict[str, float] = {}
+        for c in claims:
+            mine = infs.get(c, ())
+            if raw[c] == "out":
+                pro[c] = 0.0
+            elif not mine:
+                pro[c] = 1.0
+            else:
+                pro[c] = max(_applicable_weight(i, raw, weights) for i in mine)
+        # con of a position: the strongest rival, from the two greatest values (linear)
+        values = list(pro.values())
+        best = max(values, default=0.0)
+        n_best = values.count(best)
+        second = max((v for v in values if v != best), default=0.0)
         table: dict[str, tuple[float, float]] = {}
         winners: list[str] = []
         for c in claims:
-            con = max((pro[r] for r in claims if r != c), default=0.0)
+            con = second if pro[c] == best and n_best == 1 else best
             table[c] = (pro[c], con)
             if c in rejected:
                 continue
             if c in assumed or (raw[c] != "out" and _meets(std, pro[c], con)):
                 winners.append(c)
+        won = set(winners)
         for c in claims:
             if c in assumed or c in rejected:
                 continue
-            if c in winners:
+            if c in won:
                 forced_in.add(c)
             elif winners or pro[c] == 0.0:
                 forced_out.add(c)
@@ -840,12 +855,13 @@ def _decide(
 
 def _outcomes(
     m: ArgumentMap,
+    issues: list[Issue],
     stds: Mapping[str, ProofStandard | None],
     decided: Mapping[str, IssueOutcome],
     labels: Mapping[str, Status],
 ) -> dict[str, IssueOutcome]:
     out: dict[str, IssueOutcome] = {}
-    for issue in m.issues:
+    for issue in issues:
         o = decided.get(issue.id)
         if o is None:
             claims = [c.id for c in m.answers(issue)]

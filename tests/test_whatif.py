@@ -157,3 +157,13 @@ def test_grounded_evaluation_does_not_import_networkx() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@given(argument_maps(max_statements=14), st.sampled_from(["preponderance", "scintilla"]))
+def test_each_position_is_weighed_against_its_strongest_rival(m: ArgumentMap, std: str) -> None:
+    ev = evaluate(m, standards=std)
+    for outcome in ev.outcomes.values():
+        table = outcome.weights
+        for claim, (_pro, con) in table.items():
+            rivals = [pro for other, (pro, _) in table.items() if other != claim]
+            assert con == max(rivals, default=0.0)
