@@ -90,10 +90,13 @@ class IntFramework:
     def from_edges(cls, names: Sequence[str], edges: Sequence[tuple[str, str]]) -> IntFramework:
         """A framework of ``names`` (numbered in order), then the attacks' other ends.
 
+        A repeated attack is kept twice, which no labelling notices (an attacker is
+        counted, and discounted, once per copy).
+
         Example:
-            >>> af = IntFramework.from_edges(["a"], [("a", "b"), ("a", "b")])
-            >>> af.names, af.succ
-            (['a', 'b'], [[1], []])
+            >>> af = IntFramework.from_edges(["a"], [("a", "b")])
+            >>> af.names, af.succ, af.pred
+            (['a', 'b'], [[1], []], [[], [0]])
         """
         af = cls()
         index, nm = af.index, af.names
@@ -101,21 +104,22 @@ class IntFramework:
             if name not in index:
                 index[name] = len(nm)
                 nm.append(name)
-        pairs: dict[tuple[int, int], None] = {}
+        succ: list[list[int]] = [[] for _ in nm]
+        pred: list[list[int]] = [[] for _ in nm]
         get = index.get
         for u, v in edges:
             iu = get(u)
             if iu is None:
                 iu = index[u] = len(nm)
                 nm.append(u)
+                succ.append([])
+                pred.append([])
             iv = get(v)
             if iv is None:
                 iv = index[v] = len(nm)
                 nm.append(v)
-            pairs[iu, iv] = None
-        succ: list[list[int]] = [[] for _ in nm]
-        pred: list[list[int]] = [[] for _ in nm]
-        for iu, iv in pairs:
+                succ.append([])
+                pred.append([])
             succ[iu].append(iv)
             pred[iv].append(iu)
         af.succ, af.pred = succ, pred
@@ -162,6 +166,40 @@ def _downstream(succ: Sequence[Sequence[int]], seeds: Collection[int]) -> list[i
     return out
 
 
+def _full(
+    succ: Sequence[Sequence[int]],
+    pred: Sequence[Sequence[int]],
+    assumed: Collection[int],
+    rejected: Collection[int],
+) -> list[int]:
+    """The grounded labelling of everything, on flat lists (the linear worklist)."""
+    count = [len(p) for p in pred]
+    lab = [UNDEC] * len(pred)
+    stack_out = list(rejected)
+    for v in stack_out:
+        lab[v] = OUT
+    stack_in = [v for v in assumed if lab[v] == UNDEC]
+    for v in stack_in:
+        lab[v] = IN
+    for v, c in enumerate(count):
+        if not c and not lab[v]:
+            lab[v] = IN
+            stack_in.append(v)
+    while stack_in or stack_out:
+        while stack_in:
+            for w in succ[stack_in.pop()]:
+                if not lab[w]:
+                    lab[w] = OUT
+                    stack_out.append(w)
+        while stack_out:
+            for w in succ[stack_out.pop()]:
+                count[w] -= 1
+                if not count[w] and not lab[w]:
+                    lab[w] = IN
+                    stack_in.append(w)
+    return lab
+
+
 def grounded_codes(
     af: IntFramework,
     *,
@@ -186,17 +224,14 @@ def grounded_codes(
     n = len(af.names)
     changed = set(assumed) | set(rejected)
     if base is None or len(base) != n:
-        region: Sequence[int] = range(n)
-        inside: Collection[int] | None = None  # everything
-        lab = [UNDEC] * n
-    else:
-        lab = list(base)
-        if not changed:
-            return lab
-        region = _downstream(succ, changed)
-        inside = set(region)
-        for v in region:
-            lab[v] = UNDEC
+        return _full(succ, pred, assumed, rejected)
+    lab = list(base)
+    if not changed:
+        return lab
+    region = _downstream(succ, changed)
+    inside = set(region)
+    for v in region:
+        lab[v] = UNDEC
     # count[v]: attackers of v that are not OUT (yet); an attacker outside the region
     # keeps its label: IN makes v OUT at once, UNDEC keeps v from ever being IN
     count: dict[int, int] = {}
@@ -217,7 +252,7 @@ def grounded_codes(
         c = 0
         attacked_by_in = False
         for u in pred[v]:
-            if inside is None or u in inside:
+            if u in inside:
                 c += 1
             else:
                 code = lab[u]
@@ -240,12 +275,12 @@ def grounded_codes(
     while stack_in or stack_out:
         while stack_in:
             for w in succ[stack_in.pop()]:
-                if w not in labelled and (inside is None or w in inside):
+                if w not in labelled and w in inside:
                     labelled[w] = False
                     stack_out.append(w)
         while stack_out:
             for w in succ[stack_out.pop()]:
-                if w in labelled or (inside is not None and w not in inside):
+                if w in labelled or w not in inside:
                     continue
                 count[w] -= 1
                 if not count[w]:
