@@ -20,6 +20,8 @@ map as JSON.
 Targets (issue 12): growth exponent <= 1.15 from the second-largest to the largest
 size for load, check, evaluate, what-if and briefs; what-if <= 0.2x evaluate at
 10k statements and above; evaluate <= 1x load at the largest size.
+``--freeze`` calls ``gc.freeze()`` after every load, to measure what the cyclic
+garbage collector costs the later stages.
 
 Run: ``python benchmarks/bench_scale.py`` (sizes 1000, 4000, 10000; about two
 minutes) or ``python benchmarks/bench_scale.py --sizes 1000,10000,50000`` (slow on a
@@ -60,14 +62,18 @@ GROWTH_TARGET = 1.15
 GROWTH_STAGES = ("load", "check", "evaluate", "what-if", "brief md", "brief html")
 
 
-def stages(path: Path, text_json: str) -> dict[str, Callable[[], Any]]:
+def stages(path: Path, text_json: str, freeze: bool) -> dict[str, Callable[[], Any]]:
     """Every stage and reference as a thunk; state from one stage feeds the next."""
     state: dict[str, Any] = {}
     yaml_text = path.read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     def do_load() -> None:
+        state.clear()
+        gc.unfreeze()
         state["m"] = load(path)
+        if freeze:  # move the loaded map out of the collector's way
+            gc.freeze()
 
     def do_check() -> None:
         state["m"].check()
@@ -109,14 +115,16 @@ def stages(path: Path, text_json: str) -> dict[str, Callable[[], Any]]:
     }
 
 
-def measure(n: int, repeat: int, tmp: Path) -> tuple[dict[str, float], dict[str, float]]:
+def measure(
+    n: int, repeat: int, tmp: Path, freeze: bool
+) -> tuple[dict[str, float], dict[str, float]]:
     """Median seconds and peak MiB of every stage for a map of ``n`` statements."""
     m = scaled_map(n)
     path = tmp / f"map{n}.yaml"
     path.write_text(dumps(m), encoding="utf-8")
     text_json = dumps(m, format="json")
     del m
-    thunks = stages(path, text_json)
+    thunks = stages(path, text_json, freeze)
     times: dict[str, list[float]] = {k: [] for k in thunks}
     for _ in range(repeat):  # interleaved: every stage once per round
         for name, fn in thunks.items():
@@ -143,12 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,4000,10000", help="comma-separated sizes")
     parser.add_argument("--repeat", type=int, default=3, help="interleaved runs per stage")
+    parser.add_argument(
+        "--freeze", action="store_true", help="gc.freeze() after each load (measures the collector)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     results: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
-            results[n] = measure(n, args.repeat, Path(tmp))
+            results[n] = measure(n, args.repeat, Path(tmp), args.freeze)
             print(f"measured {n} statements", flush=True)
     names = [*STAGES, *REFS]
     head = "stage".ljust(12) + "".join(f"{n:>12}" for n in sizes)

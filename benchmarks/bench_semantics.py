@@ -7,7 +7,10 @@ Prints one line per measurement with the ratio and the target from the issue:
    ``dict[str, list[str]]``, both from a built graph and from the same edge list
    (building the graph timed), medians of interleaved runs (target: ratio <= 1.5);
 2. stable and preferred extensions with ``solver="sat"`` against calling
-   python-sat directly on the same encoding, written out here (target <= 2);
+   python-sat directly (same SAT solver) on the plain encodings written out here:
+   stable's one-variable encoding, and for preferred the two-variable
+   complete-labelling encoding argmap used before issue 12 (target <= 2); the
+   strong references (clingo, ICCMA-style instances) are in ``bench_iccma.py``;
 3. the backtracking solver against python-argumentation (PyArg) when that
    package is importable (it is not a dependency of argmap);
 4. the crossover between the backtracking and SAT solvers, which sets
@@ -30,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from argmap import semantics as sem
+from argmap.semantics._sat import SAT_SOLVER
 
 
 def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -106,7 +110,7 @@ def direct_stable(attackers: dict[str, list[str]]) -> list[set[str]]:
             clauses.append([-var[x], -var[y]])
         clauses.append([var[x], *(var[y] for y in att)])
     found = []
-    with Solver(name="glucose4", bootstrap_with=clauses) as s:
+    with Solver(name=SAT_SOLVER, bootstrap_with=clauses) as s:
         while s.solve():
             model = s.get_model()
             ins = {names[v - 1] for v in model[: len(names)] if v > 0}
@@ -119,7 +123,7 @@ def direct_stable(attackers: dict[str, list[str]]) -> list[set[str]]:
 
 
 def direct_preferred(attackers: dict[str, list[str]]) -> list[set[str]]:
-    """Preferred extensions with python-sat directly: the same complete encoding and PrefSAT loop."""
+    """Preferred extensions with python-sat directly: complete-labelling encoding, PrefSAT loop."""
     from pysat.solvers import Solver
 
     names = list(attackers)
@@ -138,7 +142,7 @@ def direct_preferred(attackers: dict[str, list[str]]) -> list[set[str]]:
         clauses.append([-o, *(var[y] for y in att)])
     found = []
     top = 2 * n
-    with Solver(name="glucose4", bootstrap_with=clauses) as s:
+    with Solver(name=SAT_SOLVER, bootstrap_with=clauses) as s:
         while s.solve():
             ins = [v for v in s.get_model()[:n] if v > 0]
             while True:
