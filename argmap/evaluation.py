@@ -741,6 +741,23 @@ def evaluate(
     assumed, rejected = _check_audience(m, assume, reject)
     comp = _compiled(m, leaves, weight_map)
     stds = _standards(comp.issues, standards)
+    # allocation-heavy and free of reference cycles: pause the collector, which would
+    # otherwise walk a large map's whole heap several times for nothing
+    with no_gc():
+        return _evaluate(m, comp, stds, semantics, solver, leaves, weight_map, assumed, rejected)
+
+
+def _evaluate(
+    m: ArgumentMap,
+    comp: _Compiled,
+    stds: dict[str, ProofStandard | None],
+    semantics: str,
+    solver: str,
+    leaves: Leaves,
+    weight_map: dict[str, float],
+    assumed: tuple[str, ...],
+    rejected: tuple[str, ...],
+) -> Evaluation:
     positions = {
         i.id: [c.id for c in m.answers(i)] for i in comp.issues if stds.get(i.id) is not None
     }
@@ -764,9 +781,7 @@ def evaluate(
     else:  # pragma: no cover - guarded by the monotone limit
         raise EvaluationError("the proof standards did not settle; please report this map")
 
-    labels: dict[str, Status] = {}
-    for ident in (*m.statements, *m.relations):
-        labels[ident] = _STATUS[raw[ident]]  # type: ignore[assignment]
+    labels: dict[str, Status] = {k: _STATUS[v] for k, v in raw.items()}  # type: ignore[misc]
     outcomes = _outcomes(m, comp.issues, stds, decided, labels)
     for issue_id, o in outcomes.items():
         labels[issue_id] = o.status

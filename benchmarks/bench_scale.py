@@ -3,7 +3,8 @@
 For generated maps (nested issues, claims from both sides, single and linked premises
 with cites, rebuttals, counter-rebuttals, undercutters) of each size, prints the
 median time of interleaved runs of every stage, its growth exponent between
-consecutive sizes (t ~ n^k), and its peak memory (tracemalloc, in a separate run):
+consecutive sizes (t ~ n^k), and its peak memory (tracemalloc, in a separate run).
+Rounds interleave sizes and stages, so that the machine's load affects all alike:
 
 * ``load``     — parse and validate the YAML file (``argmap.load``);
 * ``check``    — ``m.check()``;
@@ -39,6 +40,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -115,31 +117,49 @@ def stages(path: Path, text_json: str, freeze: bool) -> dict[str, Callable[[], A
     }
 
 
-def measure(
-    n: int, repeat: int, tmp: Path, freeze: bool
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Median seconds and peak MiB of every stage for a map of ``n`` statements."""
+def prepare(n: int, tmp: Path) -> tuple[Path, str]:
+    """Write the map of ``n`` statements as YAML; return the path and its JSON text."""
     m = scaled_map(n)
     path = tmp / f"map{n}.yaml"
     path.write_text(dumps(m), encoding="utf-8")
-    text_json = dumps(m, format="json")
-    del m
-    thunks = stages(path, text_json, freeze)
-    times: dict[str, list[float]] = {k: [] for k in thunks}
-    for _ in range(repeat):  # interleaved: every stage once per round
+    return path, dumps(m, format="json")
+
+
+def measure(
+    sizes: list[int], repeat: int, tmp: Path, freeze: bool
+) -> dict[int, tuple[dict[str, float], dict[str, float]]]:
+    """Median seconds and peak MiB of every stage at every size.
+
+    Rounds interleave sizes and stages (every stage of every size once per round),
+    so that a change in the machine's load lands on all of them alike.
+    """
+    inputs = {n: prepare(n, tmp) for n in sizes}
+    times: dict[int, dict[str, list[float]]] = {}
+    for _ in range(repeat):
+        for n in sizes:
+            thunks = stages(*inputs[n], freeze)
+            for name, fn in thunks.items():
+                gc.collect()
+                start = time.perf_counter()
+                fn()
+                times.setdefault(n, {}).setdefault(name, []).append(time.perf_counter() - start)
+            del thunks
+            gc.unfreeze()
+    out: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
+    for n in sizes:
+        thunks = stages(*inputs[n], freeze)
+        peaks: dict[str, float] = {}
         for name, fn in thunks.items():
             gc.collect()
-            start = time.perf_counter()
+            tracemalloc.start()
             fn()
-            times[name].append(time.perf_counter() - start)
-    peaks: dict[str, float] = {}
-    for name, fn in thunks.items():
-        gc.collect()
-        tracemalloc.start()
-        fn()
-        peaks[name] = tracemalloc.get_traced_memory()[1] / 2**20
-        tracemalloc.stop()
-    return {k: statistics.median(v) for k, v in times.items()}, peaks
+            peaks[name] = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        del thunks
+        gc.unfreeze()
+        out[n] = ({k: statistics.median(v) for k, v in times[n].items()}, peaks)
+        print(f"measured {n} statements", flush=True)
+    return out
 
 
 def exponent(n1: int, t1: float, n2: int, t2: float) -> float:
@@ -155,12 +175,10 @@ def main(argv: list[str] | None = None) -> int:
         "--freeze", action="store_true", help="gc.freeze() after each load (measures the collector)"
     )
     args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")  # the large-map advice of to_dot
     sizes = [int(s) for s in args.sizes.split(",")]
-    results: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sizes:
-            results[n] = measure(n, args.repeat, Path(tmp), args.freeze)
-            print(f"measured {n} statements", flush=True)
+        results = measure(sizes, args.repeat, Path(tmp), args.freeze)
     names = [*STAGES, *REFS]
     head = "stage".ljust(12) + "".join(f"{n:>12}" for n in sizes)
     growth_heads = [f"k {a}->{b}" for a, b in itertools.pairwise(sizes)]
