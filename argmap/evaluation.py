@@ -89,8 +89,8 @@ References:
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, cast
 
 import attrs
 
@@ -288,7 +288,7 @@ class _Compiled:
         af.add_edges_from(self._edges(assumed, rejected))
         return af
 
-    def grounded(self, assumed: Iterable[str], rejected: Iterable[str]) -> dict[str, str]:
+    def grounded(self, assumed: Iterable[str], rejected: Iterable[str]) -> _Codes:
         """Grounded labels of the statements and relations, relabelling only what can change."""
         if self.base is None:
             self.base = grounded_codes(self.af)
@@ -299,10 +299,58 @@ class _Compiled:
             assumed=[index[s] for s in assumed],
             rejected=[index[s] for s in rejected],
         )
-        return dict(zip(self.real, map(_CODE_NAMES.__getitem__, codes), strict=False))
+        return _Codes(self, codes, _CODE_NAMES)
+
+
+class _Codes(Mapping[str, str]):
+    """A read-only ``{id: label}`` view over label codes (no per-id dict is built).
+
+    The keys are the map's statement and relation ids, in map order; ``extra``
+    overrides some values (the issues' outcomes).
+    """
+
+    __slots__ = ("_codes", "_comp", "_extra", "_names")
+
+    def __init__(
+        self,
+        comp: _Compiled,
+        codes: list[int],
+        names: Mapping[int, str],
+        extra: Mapping[str, str] | None = None,
+    ) -> None:
+        self._comp = comp
+        self._codes = codes
+        self._names = names
+        self._extra = extra or {}
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._extra:
+            return self._extra[key]
+        i = self._comp.af.index.get(key, -1) if isinstance(key, str) else -1
+        if not 0 <= i < self._comp.n_real:
+            raise KeyError(key)
+        return self._names[self._codes[i]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._comp.real)
+
+    def __len__(self) -> int:
+        return self._comp.n_real
+
+    def __contains__(self, key: object) -> bool:
+        i = self._comp.af.index.get(key, -1) if isinstance(key, str) else -1
+        return 0 <= i < self._comp.n_real
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def relabelled(self, names: Mapping[int, str], extra: Mapping[str, str]) -> _Codes:
+        """The same codes under other label names, with some values overridden."""
+        return _Codes(self._comp, self._codes, names, extra)
 
 
 _CODE_NAMES = {UNDEC: "undec", IN: "in", OUT: "out"}
+_CODE_STATUS = {UNDEC: "undecided", IN: "accepted", OUT: "rejected"}
 _CACHE: dict[int, tuple[weakref.ref[ArgumentMap], int, dict[Any, _Compiled]]] = {}
 
 
@@ -652,9 +700,7 @@ def _meets(standard: ProofStandard, pro: float, con: float) -> bool:
     return pro > 0 and con == 0  # dialectical-validity
 
 
-def _label(
-    comp: _Compiled, audience: _Audience, semantics: str, solver: str
-) -> tuple[dict[str, str], int]:
+def _label(comp: _Compiled, audience: _Audience, semantics: str, solver: str) -> tuple[_Codes, int]:
     """Label the statements and relations: sceptically across the extensions of ``semantics``."""
     if semantics == "grounded":
         return comp.grounded(*audience), 1
@@ -662,13 +708,15 @@ def _label(
 
     af = comp.export(*audience)
     labs = sem.labellings(af, semantics, solver=solver)  # type: ignore[arg-type] # checked above
+    codes = [UNDEC] * comp.n_real
     if not labs:
-        return dict.fromkeys(comp.real, "undec"), 0
-    out: dict[str, str] = {}
-    for a in comp.real:
+        return _Codes(comp, codes, _CODE_NAMES), 0
+    code = {"in": IN, "out": OUT, "undec": UNDEC}
+    for i, a in enumerate(comp.real):
         values = {str(lab[a]) for lab in labs}
-        out[a] = values.pop() if len(values) == 1 else "undec"
-    return out, len(labs)
+        if len(values) == 1:
+            codes[i] = code[values.pop()]
+    return _Codes(comp, codes, _CODE_NAMES), len(labs)
 
 
 def evaluate(
@@ -781,10 +829,12 @@ def _evaluate(
     else:  # pragma: no cover - guarded by the monotone limit
         raise EvaluationError("the proof standards did not settle; please report this map")
 
-    labels: dict[str, Status] = {k: _STATUS[v] for k, v in raw.items()}  # type: ignore[misc]
-    outcomes = _outcomes(m, comp.issues, stds, decided, labels)
-    for issue_id, o in outcomes.items():
-        labels[issue_id] = o.status
+    plain = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, {}))
+    outcomes = _outcomes(m, comp.issues, stds, decided, plain)
+    labels = cast(
+        "Mapping[str, Status]",
+        raw.relabelled(_CODE_STATUS, {k: o.status for k, o in outcomes.items()}),
+    )
     return Evaluation(
         map=m,
         semantics=semantics,

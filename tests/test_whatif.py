@@ -167,3 +167,23 @@ def test_each_position_is_weighed_against_its_strongest_rival(m: ArgumentMap, st
         for claim, (_pro, con) in table.items():
             rivals = [pro for other, (pro, _) in table.items() if other != claim]
             assert con == max(rivals, default=0.0)
+
+
+def test_labels_hold_exactly_the_maps_ids_in_map_order() -> None:
+    m = ArgumentMap()
+    q = m.issue("?", id="Q", standard="preponderance")
+    c = m.claim("x", id="C", answers=q)
+    m.premise("y", id="P", supports=c)
+    m.rebuttal("no", id="R", attacks="P")
+    ev = evaluate(m, reject="R")
+    assert list(ev.labels) == ["Q", "C", "P", "R", "P->C", "R-|P"]
+    assert dict(ev.labels) == {
+        "Q": "accepted",
+        "C": "accepted",
+        "P": "accepted",
+        "R": "rejected",
+        "P->C": "accepted",
+        "R-|P": "rejected",
+    }
+    assert "~not:R" not in ev.labels and ev.labels.get("~not:R") is None
+    assert ev.to_dict()["statuses"] == dict(ev.labels)
