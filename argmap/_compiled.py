@@ -98,6 +98,11 @@ class IntFramework:
             >>> af.names, af.succ, af.pred
             (['a', 'b'], [[1], []], [[], [0]])
         """
+        with no_gc():  # hundreds of thousands of small lists, none in a cycle
+            return cls._from_edges(names, edges)
+
+    @classmethod
+    def _from_edges(cls, names: Sequence[str], edges: Sequence[tuple[str, str]]) -> IntFramework:
         af = cls()
         index, nm = af.index, af.names
         for name in names:
