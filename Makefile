@@ -82,6 +82,7 @@ readme-picture: setup
 	  --doctrine spending --evaluate --legend
 
 bench: setup
+	@$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "clingo could not be installed: bench_iccma.py skips its column"
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -88,15 +88,17 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, cast
 
 import attrs
 
+from ._compiled import IN, OUT, UNDEC, IntFramework, grounded_codes, no_gc
 from ._explain import Explanation, Status, build, md_escape, outcome_sentence
 from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean, expect
 from .graph import ArgumentMap, Ref, _ref
-from .model import PROOF_STANDARDS, Conflict, Inference, ProofStandard
+from .model import PROOF_STANDARDS, Conflict, Inference, Issue, ProofStandard
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -115,6 +117,8 @@ __all__ = [
 ]
 
 Leaves: TypeAlias = Literal["assumed", "questioned"]
+#: Who the audience assumes and who it rejects (ids).
+_Audience: TypeAlias = tuple[tuple[str, ...], tuple[str, ...]]
 _STATUS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
 #: Schemes whose inferences need only one premise IN (cumulative ones weigh the share IN).
 CONVERGENT_SCHEMES = frozenset({"convergent", "cumulative"})
@@ -168,6 +172,206 @@ def _not(sid: str) -> str:
     return f"~not:{sid}"
 
 
+def _check_audience(
+    m: ArgumentMap, assume: object, reject: object
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    assumed = _ids(assume, "assume")
+    rejected = _ids(reject, "reject")
+    for ident in sorted({*assumed, *rejected}):
+        m.statement(ident)  # unknown ids are errors, named
+    both = set(assumed) & set(rejected)
+    if both:
+        raise EvaluationError(f"cannot both assume and reject {sorted(both)}")
+    return assumed, rejected
+
+
+class _Compiled:
+    """A map's framework without an audience, compiled once per map version.
+
+    ``af`` holds every argument (statements and relations first, in map order) and
+    every attack; ``sup`` the attacks that make each statement need support (dropped
+    when the audience assumes or rejects it) and ``rel_edges`` the relations' attacks,
+    each with the statement it hits when it is a defeat of one (dropped when that
+    statement is assumed), so that :meth:`export` rebuilds exactly the framework
+    :func:`to_framework` documents for any audience.
+    """
+
+    __slots__ = (
+        "af",
+        "base",
+        "infs",
+        "issues",
+        "n_real",
+        "needs_not",
+        "real",
+        "rel_edges",
+        "stmts",
+        "sup",
+        "weaker",
+    )
+
+    def __init__(self, m: ArgumentMap, leaves: Leaves, weights: Mapping[str, float]) -> None:
+        with no_gc():
+            self._build(m, leaves, weights)
+
+    def _build(self, m: ArgumentMap, leaves: Leaves, weights: Mapping[str, float]) -> None:
+        self.stmts: list[str] = list(m.statements)
+        self.real: list[str] = [*m.statements, *m.relations]
+        self.n_real = len(self.real)
+        infs: dict[str, list[Inference]] = {}
+        needs_not: set[str] = set()
+        for rel in m.relations.values():
+            needs_not.update(rel.sources)
+            if isinstance(rel, Inference):
+                infs.setdefault(rel.conclusion, []).append(rel)
+        self.needs_not = needs_not
+        self.infs = infs
+        self.issues: list[Issue] = m.issues
+        self.sup: dict[str, list[tuple[str, str]]] = {}
+        for sid in m.statements:
+            inferences = infs.get(sid)
+            if inferences:
+                edges = [(inf.id, _unsupported(sid)) for inf in inferences]
+                edges.append((_unsupported(sid), sid))
+                self.sup[sid] = edges
+            elif leaves == "questioned":
+                self.sup[sid] = [(_unsupported(sid), sid)]
+        self.rel_edges: list[tuple[str, str, str | None]] = []
+        weaker: set[str] = set()
+        add = self.rel_edges.append
+        for rel in m.relations.values():
+            if isinstance(rel, Inference):
+                if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
+                    none = f"~nopremise:{rel.id}"
+                    for p in rel.premises:
+                        add((p, none, None))
+                    add((none, rel.id, None))
+                else:
+                    for p in rel.premises:
+                        add((_not(p), rel.id, None))
+            else:
+                add((_not(rel.attacker), rel.id, None))
+                target = rel.target
+                defeats = target in m.relations or _weight_of(rel, weights) >= max(
+                    (_weight_of(i, weights) for i in infs.get(target, ())), default=1.0
+                )
+                if not defeats:  # too weak to defeat: it fails
+                    weaker.add(rel.id)
+                    add((f"~weaker:{rel.id}", rel.id, None))
+                else:
+                    add((rel.id, target, target))
+        self.weaker = frozenset(weaker)
+        self.af = IntFramework.from_edges(self.real, self._edges((), ()))
+        self.base: list[int] | None = None
+
+    def _edges(self, assumed: Iterable[str], rejected: Iterable[str]) -> list[tuple[str, str]]:
+        assumed = set(assumed)
+        rejected = set(rejected)
+        out: list[tuple[str, str]] = []
+        needs_not, sup = self.needs_not, self.sup
+        for sid in self.stmts:
+            if sid in needs_not:
+                out.append((sid, _not(sid)))
+            if sid in rejected:
+                out.append((f"~rejected:{sid}", sid))
+            elif sid not in assumed and sid in sup:
+                out.extend(sup[sid])
+        out.extend((u, v) for u, v, hit in self.rel_edges if hit is None or hit not in assumed)
+        return out
+
+    def export(self, assumed: Iterable[str], rejected: Iterable[str]) -> nx.DiGraph[str]:
+        """The framework for this audience as a networkx graph."""
+        import networkx as nx
+
+        af: nx.DiGraph[str] = nx.DiGraph()
+        af.add_nodes_from(self.real)
+        af.add_edges_from(self._edges(assumed, rejected))
+        return af
+
+    def grounded(self, assumed: Iterable[str], rejected: Iterable[str]) -> _Codes:
+        """Grounded labels of the statements and relations, relabelling only what can change."""
+        if self.base is None:
+            self.base = grounded_codes(self.af)
+        index = self.af.index
+        codes = grounded_codes(
+            self.af,
+            base=self.base,
+            assumed=[index[s] for s in assumed],
+            rejected=[index[s] for s in rejected],
+        )
+        return _Codes(self, codes, _CODE_NAMES)
+
+
+class _Codes(Mapping[str, str]):
+    """A read-only ``{id: label}`` view over label codes (no per-id dict is built).
+
+    The keys are the map's statement and relation ids, in map order; ``extra``
+    overrides some values (the issues' outcomes).
+    """
+
+    __slots__ = ("_codes", "_comp", "_extra", "_names")
+
+    def __init__(
+        self,
+        comp: _Compiled,
+        codes: list[int],
+        names: Mapping[int, str],
+        extra: Mapping[str, str] | None = None,
+    ) -> None:
+        self._comp = comp
+        self._codes = codes
+        self._names = names
+        self._extra = extra or {}
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._extra:
+            return self._extra[key]
+        i = self._comp.af.index.get(key, -1) if isinstance(key, str) else -1
+        if not 0 <= i < self._comp.n_real:
+            raise KeyError(key)
+        return self._names[self._codes[i]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._comp.real)
+
+    def __len__(self) -> int:
+        return self._comp.n_real
+
+    def __contains__(self, key: object) -> bool:
+        i = self._comp.af.index.get(key, -1) if isinstance(key, str) else -1
+        return 0 <= i < self._comp.n_real
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def relabelled(self, names: Mapping[int, str], extra: Mapping[str, str]) -> _Codes:
+        """The same codes under other label names, with some values overridden."""
+        return _Codes(self._comp, self._codes, names, extra)
+
+
+_CODE_NAMES = {UNDEC: "undec", IN: "in", OUT: "out"}
+_CODE_STATUS = {UNDEC: "undecided", IN: "accepted", OUT: "rejected"}
+_CACHE: dict[int, tuple[weakref.ref[ArgumentMap], int, dict[Any, _Compiled]]] = {}
+
+
+def _compiled(m: ArgumentMap, leaves: Leaves, weights: Mapping[str, float]) -> _Compiled:
+    """The map's compiled framework, cached until the map changes (``m._version``)."""
+    key = (leaves, tuple(sorted(weights.items())))
+    entry = _CACHE.get(id(m))
+    if entry is None or entry[0]() is not m or entry[1] != m._version:
+        ident = id(m)
+        ref = weakref.ref(m, lambda _r: _CACHE.pop(ident, None))
+        entry = (ref, m._version, {})
+        _CACHE[ident] = entry
+    table = entry[2]
+    found = table.get(key)
+    if found is None:
+        if len(table) >= 8:
+            table.clear()
+        found = table[key] = _Compiled(m, leaves, weights)
+    return found
+
+
 def to_framework(
     m: ArgumentMap,
     *,
@@ -187,71 +391,10 @@ def to_framework(
         >>> sorted(to_framework(m).edges)
         [('R', '~not:R'), ('R-|C', 'C'), ('~not:R', 'R-|C')]
     """
-    import networkx as nx
-
     _check_map(m)
-    assumed = set(_ids(assume, "assume"))
-    rejected = set(_ids(reject, "reject"))
-    weights = _check_weights(weights)
-    for ident in sorted(assumed | rejected):
-        m.statement(ident)  # unknown ids are errors, named
-    both = assumed & rejected
-    if both:
-        raise EvaluationError(f"cannot both assume and reject {sorted(both)}")
-
-    af: nx.DiGraph[str] = nx.DiGraph()
-    add_node, add_edge = af.add_node, af.add_edge
-    needs_not: set[str] = set()
-    for rel in m.relations.values():
-        needs_not.update(rel.sources)
-    for s in m:
-        add_node(s.id)
-    for rel in m.relations.values():
-        add_node(rel.id)
-    for sid in m.statements:
-        if sid in needs_not:
-            add_edge(sid, _not(sid))
-        if sid in rejected:
-            add_edge(f"~rejected:{sid}", sid)
-            continue
-        if sid in assumed:
-            continue
-        inferences = m.inferences_for(sid)
-        if inferences:
-            for inf in inferences:
-                add_edge(inf.id, _unsupported(sid))
-            add_edge(_unsupported(sid), sid)
-        elif leaves == "questioned":
-            add_edge(_unsupported(sid), sid)
-    for rel in m.relations.values():
-        if isinstance(rel, Inference):
-            if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
-                none = f"~nopremise:{rel.id}"
-                for p in rel.premises:
-                    add_edge(p, none)
-                add_edge(none, rel.id)
-            else:
-                for p in rel.premises:
-                    add_edge(_not(p), rel.id)
-        else:
-            add_edge(_not(rel.attacker), rel.id)
-            if not _defeats(m, rel, weights):
-                add_edge(f"~weaker:{rel.id}", rel.id)  # too weak to defeat: it fails
-            elif rel.target not in assumed:
-                add_edge(rel.id, rel.target)
-    return af
-
-
-def _strength(m: ArgumentMap, sid: str, weights: Mapping[str, float]) -> float:
-    """A statement's strength against rebuttal: its strongest inference's weight (1 if none)."""
-    return max((_weight_of(i, weights) for i in m.inferences_for(sid)), default=1.0)
-
-
-def _defeats(m: ArgumentMap, k: Conflict, weights: Mapping[str, float]) -> bool:
-    """Whether an attack is a defeat: undercuts always; rebuts and undermines unless weaker."""
-    if k.target in m.relations:
-        return True
-    return _weight_of(k, weights) >= _strength(m, k.target, weights)
+    assumed, rejected = _check_audience(m, assume, reject)
+    weight_map = _check_weights(weights)
+    return _compiled(m, leaves, weight_map).export(assumed, rejected)
 
 
 # ============================================================================ values
@@ -385,7 +528,8 @@ class Evaluation:
     labels: Mapping[str, Status]
     outcomes: Mapping[str, IssueOutcome]
     extensions: int
-    framework: Any = attrs.field(repr=False)
+    _compiled: _Compiled = attrs.field(repr=False, alias="compiled")
+    _audience: _Audience = attrs.field(repr=False, alias="audience", default=((), ()))
     _weights: Mapping[str, float] = attrs.field(repr=False, factory=dict)
     #: Output hooks set by the rendering layer (``"display"``), as on ArgumentMap.
     hooks: ClassVar[dict[str, Any]] = {}
@@ -483,7 +627,21 @@ class Evaluation:
         """
         ident = _ref(conflict)
         self.weight(ident)  # unknown ids are errors, named
-        return bool(self.framework.has_node(f"~weaker:{ident}"))
+        return ident in self._compiled.weaker
+
+    @property
+    def framework(self) -> nx.DiGraph[str]:
+        """The abstract framework that was labelled last, as :func:`to_framework` gives it.
+
+        Built on request (evaluation itself labels a compiled copy, not a networkx graph).
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x", id="C"); p = m.premise("y", id="P", supports=c)
+            >>> sorted(evaluate(m, reject="P").framework.edges)
+            [('P', '~not:P'), ('P->C', '~unsupported:C'), ('~not:P', 'P->C'), ('~rejected:P', 'P'), ('~unsupported:C', 'C')]
+        """
+        return self._compiled.export(*self._audience)
 
     def explain(self, ref: Ref, depth: int = 1) -> str:
         """Why a statement, relation or issue has its status, in prose for readers.
@@ -572,9 +730,9 @@ def _weight_of(rel: Inference | Conflict, weights: Mapping[str, float]) -> float
 
 
 def _standards(
-    m: ArgumentMap, standards: Mapping[str, str] | str | None
+    issues: list[Issue], standards: Mapping[str, str] | str | None
 ) -> dict[str, ProofStandard | None]:
-    out: dict[str, ProofStandard | None] = {i.id: i.standard for i in m.issues}
+    out: dict[str, ProofStandard | None] = {i.id: i.standard for i in issues}
     if standards is None:
         return out
     if isinstance(standards, str):
@@ -612,21 +770,23 @@ def _meets(standard: ProofStandard, pro: float, con: float) -> bool:
     return pro > 0 and con == 0  # dialectical-validity
 
 
-def _label(af: nx.DiGraph[str], semantics: str, solver: str) -> tuple[dict[str, str], int]:
-    """Label every argument: sceptically across the extensions of ``semantics``."""
+def _label(comp: _Compiled, audience: _Audience, semantics: str, solver: str) -> tuple[_Codes, int]:
+    """Label the statements and relations: sceptically across the extensions of ``semantics``."""
+    if semantics == "grounded":
+        return comp.grounded(*audience), 1
     from . import semantics as sem
 
-    if semantics == "grounded":
-        lab = sem.grounded_labelling(af)
-        return {str(a): str(lab[a]) for a in af}, 1
+    af = comp.export(*audience)
     labs = sem.labellings(af, semantics, solver=solver)  # type: ignore[arg-type] # checked above
+    codes = [UNDEC] * comp.n_real
     if not labs:
-        return {str(a): "undec" for a in af}, 0
-    out: dict[str, str] = {}
-    for a in af:
+        return _Codes(comp, codes, _CODE_NAMES), 0
+    code = {"in": IN, "out": OUT, "undec": UNDEC}
+    for i, a in enumerate(comp.real):
         values = {str(lab[a]) for lab in labs}
-        out[str(a)] = values.pop() if len(values) == 1 else "undec"
-    return out, len(labs)
+        if len(values) == 1:
+            codes[i] = code[values.pop()]
+    return _Codes(comp, codes, _CODE_NAMES), len(labs)
 
 
 def evaluate(
@@ -672,21 +832,21 @@ def evaluate(
         >>> evaluate(m, reject="P").rejected  # one id is one id, not its characters
         ('P',)
     """
-    from . import semantics as sem
-
     _check_map(m)
-    expect(semantics, str, "semantics", f"one of {list(sem.SEMANTICS)}")
-    expect(solver, str, "solver", f"one of {list(sem.SOLVERS)}")
+    if not (semantics == "grounded" and solver == "auto"):  # the default needs no networkx
+        from . import semantics as sem
+
+        expect(semantics, str, "semantics", f"one of {list(sem.SEMANTICS)}")
+        expect(solver, str, "solver", f"one of {list(sem.SOLVERS)}")
+        if semantics not in sem.SEMANTICS:
+            raise EvaluationError(
+                f"unknown semantics: {semantics!r}{did_you_mean(semantics, sem.SEMANTICS)} "
+                f"(must be one of {list(sem.SEMANTICS)})"
+            )
     if standards is not None and not isinstance(standards, str):
         expect(standards, Mapping, "standards", "a mapping {issue id: standard} or one standard")
-    if semantics not in sem.SEMANTICS:
-        raise EvaluationError(
-            f"unknown semantics: {semantics!r}{did_you_mean(semantics, sem.SEMANTICS)} "
-            f"(must be one of {list(sem.SEMANTICS)})"
-        )
     if leaves not in ("assumed", "questioned"):
         raise EvaluationError(f"leaves must be 'assumed' or 'questioned', not {leaves!r}")
-    stds = _standards(m, standards)
     weight_map = _check_weights(weights)
     for rid, w in weight_map.items():
         if rid not in m.relations:
@@ -696,36 +856,55 @@ def evaluate(
             )
         if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w <= 1:
             raise EvaluationError(f"weights: {rid!r} must be a number in [0, 1], not {w!r}")
-    assumed = _ids(assume, "assume")
-    rejected = _ids(reject, "reject")
+    assumed, rejected = _check_audience(m, assume, reject)
+    comp = _compiled(m, leaves, weight_map)
+    stds = _standards(comp.issues, standards)
+    # allocation-heavy and free of reference cycles: pause the collector, which would
+    # otherwise walk a large map's whole heap several times for nothing
+    with no_gc():
+        return _evaluate(m, comp, stds, semantics, solver, leaves, weight_map, assumed, rejected)
 
-    positions = {i.id: [c.id for c in m.answers(i)] for i in m.issues if stds.get(i.id) is not None}
+
+def _evaluate(
+    m: ArgumentMap,
+    comp: _Compiled,
+    stds: dict[str, ProofStandard | None],
+    semantics: str,
+    solver: str,
+    leaves: Leaves,
+    weight_map: dict[str, float],
+    assumed: tuple[str, ...],
+    rejected: tuple[str, ...],
+) -> Evaluation:
+    positions = {
+        i.id: [c.id for c in m.answers(i)] for i in comp.issues if stds.get(i.id) is not None
+    }
+    assumed_set, rejected_set = frozenset(assumed), frozenset(rejected)
     forced_in: set[str] = set()
     forced_out: set[str] = set()
     decided: dict[str, IssueOutcome] = {}
     limit = 2 + sum(len(p) for p in positions.values())
     for _ in range(limit):
-        af = to_framework(
-            m,
-            assume=[*assumed, *sorted(forced_in - set(rejected))],
-            reject=[*rejected, *sorted(forced_out - set(assumed))],
-            leaves=leaves,
-            weights=weight_map,
+        audience = (
+            (*assumed, *sorted(forced_in - set(rejected))),
+            (*rejected, *sorted(forced_out - set(assumed))),
         )
-        raw, n_ext = _label(af, semantics, solver)
-        decided, new_in, new_out = _decide(m, stds, positions, raw, weight_map, assumed, rejected)
+        raw, n_ext = _label(comp, audience, semantics, solver)
+        decided, new_in, new_out = _decide(
+            comp, stds, positions, raw, weight_map, assumed_set, rejected_set
+        )
         if new_in == forced_in and new_out == forced_out:
             break
         forced_in, forced_out = new_in, new_out
     else:  # pragma: no cover - guarded by the monotone limit
         raise EvaluationError("the proof standards did not settle; please report this map")
 
-    labels: dict[str, Status] = {}
-    for ident in (*m.statements, *m.relations):
-        labels[ident] = _STATUS[raw[ident]]  # type: ignore[assignment]
-    outcomes = _outcomes(m, stds, decided, labels)
-    for issue_id, o in outcomes.items():
-        labels[issue_id] = o.status
+    plain = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, {}))
+    outcomes = _outcomes(m, comp.issues, stds, decided, plain)
+    labels = cast(
+        "Mapping[str, Status]",
+        raw.relabelled(_CODE_STATUS, {k: o.status for k, o in outcomes.items()}),
+    )
     return Evaluation(
         map=m,
         semantics=semantics,
@@ -736,13 +915,14 @@ def evaluate(
         labels=labels,
         outcomes=outcomes,
         extensions=n_ext,
-        framework=af,
+        compiled=comp,
         weights=weight_map,
+        audience=audience,
     )
 
 
 def _applicable_weight(
-    m: ArgumentMap, inf: Inference, raw: Mapping[str, str], weights: Mapping[str, float]
+    inf: Inference, raw: Mapping[str, str], weights: Mapping[str, float]
 ) -> float:
     if raw[inf.id] != "in":
         return 0.0
@@ -754,44 +934,51 @@ def _applicable_weight(
 
 
 def _decide(
-    m: ArgumentMap,
+    comp: _Compiled,
     stds: Mapping[str, ProofStandard | None],
     positions: Mapping[str, list[str]],
     raw: Mapping[str, str],
     weights: Mapping[str, float],
-    assumed: tuple[str, ...],
-    rejected: tuple[str, ...],
+    assumed: frozenset[str],
+    rejected: frozenset[str],
 ) -> tuple[dict[str, IssueOutcome], set[str], set[str]]:
     outcomes: dict[str, IssueOutcome] = {}
     forced_in: set[str] = set()
     forced_out: set[str] = set()
+    infs = comp.infs
     for issue, claims in positions.items():
         std = stds[issue]
         assert std is not None
         # a position defeated outright (OUT) does not compete; a leaf position that
         # stands counts as one argument of full weight
-        pro = {
-            c: 0.0
-            if raw[c] == "out"
-            else max(
-                (_applicable_weight(m, i, raw, weights) for i in m.inferences_for(c)),
-                default=1.0 if not m.inferences_for(c) else 0.0,
-            )
-            for c in claims
-        }
+        pro: dict[str, float] = {}
+        for c in claims:
+            mine = infs.get(c, ())
+            if raw[c] == "out":
+                pro[c] = 0.0
+            elif not mine:
+                pro[c] = 1.0
+            else:
+                pro[c] = max(_applicable_weight(i, raw, weights) for i in mine)
+        # con of a position: the strongest rival, from the two greatest values (linear)
+        values = list(pro.values())
+        best = max(values, default=0.0)
+        n_best = values.count(best)
+        second = max((v for v in values if v != best), default=0.0)
         table: dict[str, tuple[float, float]] = {}
         winners: list[str] = []
         for c in claims:
-            con = max((pro[r] for r in claims if r != c), default=0.0)
+            con = second if pro[c] == best and n_best == 1 else best
             table[c] = (pro[c], con)
             if c in rejected:
                 continue
             if c in assumed or (raw[c] != "out" and _meets(std, pro[c], con)):
                 winners.append(c)
+        won = set(winners)
         for c in claims:
             if c in assumed or c in rejected:
                 continue
-            if c in winners:
+            if c in won:
                 forced_in.add(c)
             elif winners or pro[c] == 0.0:
                 forced_out.add(c)
@@ -803,12 +990,13 @@ def _decide(
 
 def _outcomes(
     m: ArgumentMap,
+    issues: list[Issue],
     stds: Mapping[str, ProofStandard | None],
     decided: Mapping[str, IssueOutcome],
     labels: Mapping[str, Status],
 ) -> dict[str, IssueOutcome]:
     out: dict[str, IssueOutcome] = {}
-    for issue in m.issues:
+    for issue in issues:
         o = decided.get(issue.id)
         if o is None:
             claims = [c.id for c in m.answers(issue)]

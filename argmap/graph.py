@@ -195,6 +195,9 @@ class ArgumentMap:
     _ticks: int = attrs.field(default=0, init=False)
     # the highest auto-id number handed out per prefix (advanced only by successful adds)
     _counters: dict[str, int] = attrs.field(factory=dict, init=False)
+    # bumped by every change to statements, relations or authorities, so that what is
+    # derived from the map (the evaluation's compiled framework) can be cached until it changes
+    _version: int = attrs.field(default=0, init=False)
     #: Where each id was defined when the map was loaded from a file (``{id: line}``).
     lines: dict[str, int] = attrs.field(factory=dict, init=False)
     #: The file the map was loaded from, if any.
@@ -321,6 +324,7 @@ class ArgumentMap:
 
     def _link(self, stmt: Statement) -> None:
         """Index the ids a statement names in its fields (``answers``, ``parent``)."""
+        self._version += 1  # every add, replace and remove of a statement passes here
         key = self._stamp.__getitem__
         if isinstance(stmt, Claim) and stmt.answers is not None:
             bisect.insort(self._answered_by.setdefault(stmt.answers, []), stmt.id, key=key)
@@ -328,6 +332,7 @@ class ArgumentMap:
             bisect.insort(self._children.setdefault(stmt.parent, []), stmt.id, key=key)
 
     def _unlink(self, stmt: Statement) -> None:
+        self._version += 1
         if isinstance(stmt, Claim) and stmt.answers is not None:
             self._answered_by[stmt.answers].remove(stmt.id)
         if isinstance(stmt, Issue) and stmt.parent is not None:
@@ -629,6 +634,7 @@ class ArgumentMap:
                 f"one in the map with m.replace_authority(...)"
             )
         self._authorities[authority.id] = authority
+        self._version += 1
         return authority
 
     def replace_authority(self, authority: Authority) -> Authority:
@@ -642,6 +648,7 @@ class ArgumentMap:
         """
         self.get_authority(authority.id)
         self._authorities[authority.id] = authority
+        self._version += 1
         return authority
 
     # ------------------------------------------------------------------ statements
@@ -834,6 +841,7 @@ class ArgumentMap:
         if isinstance(new, Statement):
             return self.replace(new)
         self._relations[new.id] = new
+        self._version += 1
         return new
 
     def remove(self, ref: Ref, *, cascade: bool = False) -> Node:
@@ -910,6 +918,7 @@ class ArgumentMap:
         return node
 
     def _drop_relation(self, rid: str) -> None:
+        self._version += 1
         rel = self._relations.pop(rid)
         del self._by_kind[rel.kind][rid]
         for src in rel.sources:
@@ -1167,6 +1176,7 @@ class ArgumentMap:
             )
         self._relations[rel.id] = rel
         self._by_kind.setdefault(rel.kind, {})[rel.id] = None
+        self._version += 1
         for src in rel.sources:
             self._out.setdefault(src, []).append(rel.id)
         self._in.setdefault(rel.target, []).append(rel.id)

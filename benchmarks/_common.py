@@ -114,3 +114,74 @@ def generated_map(n: int, seed: int = 1) -> ArgumentMap:
             )
         stmts.append(s)
     return m
+
+
+def scaled_map(n: int, seed: int = 1) -> ArgumentMap:
+    """A map of ``n`` statements shaped like a large casebook, for scaling runs.
+
+    Issues (30% nested under another issue), claims from both sides answering them,
+    single and linked premises with cites, rebuttals of claims and premises,
+    counter-rebuttals, and undercutters of inferences and of conflicts.
+    """
+    rnd = random.Random(seed)
+    m = ArgumentMap(
+        f"Scaled map of {n} statements",
+        parties={"federal": "United States", "local": "Sanctuary jurisdictions"},
+        doctrines={"spending": "Spending Clause", "10A": "Tenth Amendment"},
+    )
+    m.authority("printz", "case", "Printz v. United States", "521 U.S. 898", year=1997)
+    m.authority("dole", "case", "South Dakota v. Dole", "483 U.S. 203", year=1987)
+    words = [
+        "federal",
+        "local",
+        "grant",
+        "condition",
+        "detainer",
+        "statute",
+        "Congress",
+        "court",
+        "officer",
+        "notice",
+    ]
+
+    def text() -> str:
+        return " ".join(rnd.choice(words) for _ in range(rnd.randint(6, 14))).capitalize() + "."
+
+    issues = [m.issue(text(), standard="preponderance")]
+    claims: list[Any] = []
+    targets: list[Any] = []  # claims and premises
+    attackers: list[Any] = []  # rebuttals
+    while len(m) < n:
+        party = rnd.choice(["federal", "local"])
+        doctrines = [rnd.choice(["spending", "10A"])]
+        r = rnd.random()
+        if r < 0.02 or not claims:
+            parent = rnd.choice(issues).id if rnd.random() < 0.3 else None
+            issues.append(m.issue(text(), standard="preponderance", parent=parent))
+            c = m.claim(text(), party="federal", answers=issues[-1], doctrines=doctrines)
+            claims.append(c)
+            targets.append(c)
+        elif r < 0.12:
+            c = m.claim(text(), party=party, answers=rnd.choice(issues), doctrines=doctrines)
+            claims.append(c)
+            targets.append(c)
+        elif r < 0.45:
+            p = m.premise(
+                text(),
+                supports=rnd.choice(targets),
+                party=party,
+                cites=[rnd.choice(["printz@913", "dole"])],
+            )
+            targets.append(p)
+        elif r < 0.55:
+            a = m.premise(text(), party=party, cites=["dole@211"])
+            b = m.premise(text(), party=party)
+            m.infer([a, b], rnd.choice(claims), scheme="argument-from-statute")
+            targets.extend((a, b))
+        elif r < 0.8:
+            attackers.append(m.rebuttal(text(), attacks=rnd.choice(targets), party=party))
+        elif r < 0.9 and attackers:
+            attackers.append(m.rebuttal(text(), attacks=rnd.choice(attackers), party=party))
+        elif m.relations:
+            m.undercutter(text(), undercuts=rnd.choice(list(m.relations)), party=party)
+    return m

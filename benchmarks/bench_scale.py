@@ -1,0 +1,220 @@
+"""Issue 12: how each stage grows with the size of the map, and references for load.
+
+For generated maps (nested issues, claims from both sides, single and linked premises
+with cites, rebuttals, counter-rebuttals, undercutters) of each size, prints the
+median time of interleaved runs of every stage, its growth exponent between
+consecutive sizes (t ~ n^k), and its peak memory (tracemalloc, in a separate run).
+Rounds interleave sizes and stages, so that the machine's load affects all alike:
+
+* ``load``     — parse and validate the YAML file (``argmap.load``);
+* ``check``    — ``m.check()``;
+* ``evaluate`` — a first ``evaluate(m)`` (compiles the framework: nothing cached);
+* ``what-if``  — ``evaluate(m, reject=[p])`` for one premise, after the first evaluate,
+  as the what-if widget runs it;
+* ``to_dot``   — the DOT source with the evaluation (no Graphviz layout);
+* ``brief md`` / ``brief html`` — ``render_brief`` without the diagram.
+
+References in the same run, on the same file: the libyaml event stream argmap's
+loader consumes (``yaml.parse`` with the C loader) and ``json.loads`` of the same
+map as JSON.
+
+Targets (issue 12): growth exponent <= 1.15 from the second-largest to the largest
+size for load, check, evaluate, what-if and briefs; what-if <= 0.2x evaluate at
+10k statements and above; evaluate <= 1x load at the largest size.
+``--freeze`` calls ``gc.freeze()`` after every load, to measure what the cyclic
+garbage collector costs the later stages.
+
+Run: ``python benchmarks/bench_scale.py`` (sizes 1000, 4000, 10000; about two
+minutes) or ``python benchmarks/bench_scale.py --sizes 1000,10000,50000`` (slow on a
+busy machine). ``--repeat N`` sets the interleaved runs per stage (default 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import itertools
+
+from _common import scaled_map
+
+from argmap import evaluate
+from argmap import evaluation as _evaluation
+from argmap.brief import render_brief
+from argmap.dot import to_dot
+from argmap.formats.native import dumps, load
+
+STAGES = ("load", "check", "evaluate", "what-if", "to_dot", "brief md", "brief html")
+REFS = ("yaml events", "json.loads")
+GROWTH_TARGET = 1.15
+GROWTH_STAGES = ("load", "check", "evaluate", "what-if", "brief md", "brief html")
+
+
+def stages(path: Path, text_json: str, freeze: bool) -> dict[str, Callable[[], Any]]:
+    """Every stage and reference as a thunk; state from one stage feeds the next."""
+    state: dict[str, Any] = {}
+    yaml_text = path.read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def do_load() -> None:
+        state.clear()
+        gc.unfreeze()
+        state["m"] = load(path)
+        if freeze:  # move the loaded map out of the collector's way
+            gc.freeze()
+
+    def do_check() -> None:
+        state["m"].check()
+
+    def do_evaluate() -> None:
+        _evaluation._CACHE.clear()  # a first evaluation: nothing compiled yet
+        state["ev"] = evaluate(state["m"])
+        state["p"] = next(s.id for s in state["m"].premises)
+
+    def do_whatif() -> None:
+        evaluate(state["m"], reject=[state["p"]])
+
+    def do_dot() -> None:
+        to_dot(state["m"], state["ev"]).source  # noqa: B018 - builds the text
+
+    def do_md() -> None:
+        render_brief(state["m"], state["ev"], format="md", diagram=False)
+
+    def do_html() -> None:
+        render_brief(state["m"], state["ev"], format="html", diagram=False)
+
+    def do_events() -> None:
+        for _ in yaml.parse(yaml_text, Loader=loader):
+            pass
+
+    def do_json() -> None:
+        json.loads(text_json)
+
+    return {
+        "load": do_load,
+        "check": do_check,
+        "evaluate": do_evaluate,
+        "what-if": do_whatif,
+        "to_dot": do_dot,
+        "brief md": do_md,
+        "brief html": do_html,
+        "yaml events": do_events,
+        "json.loads": do_json,
+    }
+
+
+def prepare(n: int, tmp: Path) -> tuple[Path, str]:
+    """Write the map of ``n`` statements as YAML; return the path and its JSON text."""
+    m = scaled_map(n)
+    path = tmp / f"map{n}.yaml"
+    path.write_text(dumps(m), encoding="utf-8")
+    return path, dumps(m, format="json")
+
+
+def measure(
+    sizes: list[int], repeat: int, tmp: Path, freeze: bool
+) -> dict[int, tuple[dict[str, float], dict[str, float]]]:
+    """Median seconds and peak MiB of every stage at every size.
+
+    Rounds interleave sizes and stages (every stage of every size once per round),
+    so that a change in the machine's load lands on all of them alike.
+    """
+    inputs = {n: prepare(n, tmp) for n in sizes}
+    times: dict[int, dict[str, list[float]]] = {}
+    for _ in range(repeat):
+        for n in sizes:
+            thunks = stages(*inputs[n], freeze)
+            for name, fn in thunks.items():
+                gc.collect()
+                start = time.perf_counter()
+                fn()
+                times.setdefault(n, {}).setdefault(name, []).append(time.perf_counter() - start)
+            del thunks
+            gc.unfreeze()
+    out: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
+    for n in sizes:
+        thunks = stages(*inputs[n], freeze)
+        peaks: dict[str, float] = {}
+        for name, fn in thunks.items():
+            gc.collect()
+            tracemalloc.start()
+            fn()
+            peaks[name] = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        del thunks
+        gc.unfreeze()
+        out[n] = ({k: statistics.median(v) for k, v in times[n].items()}, peaks)
+        print(f"measured {n} statements", flush=True)
+    return out
+
+
+def exponent(n1: int, t1: float, n2: int, t2: float) -> float:
+    """k in t ~ n^k between two sizes."""
+    return math.log(t2 / t1) / math.log(n2 / n1) if t1 > 0 and t2 > 0 else float("nan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,4000,10000", help="comma-separated sizes")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved runs per stage")
+    parser.add_argument(
+        "--freeze", action="store_true", help="gc.freeze() after each load (measures the collector)"
+    )
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")  # the large-map advice of to_dot
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        results = measure(sizes, args.repeat, Path(tmp), args.freeze)
+    names = [*STAGES, *REFS]
+    head = "stage".ljust(12) + "".join(f"{n:>12}" for n in sizes)
+    growth_heads = [f"k {a}->{b}" for a, b in itertools.pairwise(sizes)]
+    print(head + "".join(f"{g:>16}" for g in growth_heads) + f"{'peak MiB':>12}")
+    for name in names:
+        row = name.ljust(12) + "".join(f"{results[n][0][name] * 1000:>10.0f}ms" for n in sizes)
+        for a, b in itertools.pairwise(sizes):
+            row += f"{exponent(a, results[a][0][name], b, results[b][0][name]):>16.2f}"
+        row += f"{results[sizes[-1]][1][name]:>12.1f}"
+        print(row)
+    failed = 0
+    if len(sizes) >= 2:
+        a, b = sizes[-2], sizes[-1]
+        for name in GROWTH_STAGES:
+            k = exponent(a, results[a][0][name], b, results[b][0][name])
+            verdict = "ok" if k <= GROWTH_TARGET else "MISSED"
+            failed += verdict != "ok"
+            print(f"growth {name} {a}->{b}: n^{k:.2f} (target <= {GROWTH_TARGET}) {verdict}")
+    big = [n for n in sizes if n >= 10_000] or sizes[-1:]
+    for n in big:
+        t = results[n][0]
+        ratio = t["what-if"] / t["evaluate"]
+        verdict = "ok" if ratio <= 0.2 else "MISSED"
+        failed += verdict != "ok"
+        print(f"what-if / evaluate at {n}: {ratio:.3f} (target <= 0.2) {verdict}")
+    t = results[sizes[-1]][0]
+    ratio = t["evaluate"] / t["load"]
+    verdict = "ok" if ratio <= 1.0 else "MISSED"
+    failed += verdict != "ok"
+    print(f"evaluate / load at {sizes[-1]}: {ratio:.2f} (target <= 1.0) {verdict}")
+    print(
+        f"load / yaml events at {sizes[-1]}: {t['load'] / t['yaml events']:.2f}; "
+        f"load / json.loads: {t['load'] / t['json.loads']:.1f} (references, no target)"
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

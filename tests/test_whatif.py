@@ -1,0 +1,204 @@
+"""Incremental what-if: the compiled framework and partial relabelling agree with a full recompute.
+
+The reference here is the framework construction as it was before compilation (a
+networkx graph rebuilt from the map for every audience), labelled from scratch.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import networkx as nx
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import argument_maps
+from strategies_af import frameworks
+
+from argmap import ArgumentMap, evaluate
+from argmap import semantics as sem
+from argmap._compiled import IntFramework, grounded_codes
+from argmap.evaluation import CONVERGENT_SCHEMES, _compiled, _label, _weight_of, to_framework
+from argmap.model import Inference
+
+_CODE = {0: "undec", 1: "in", 2: "out"}
+
+
+def reference_framework(
+    m: ArgumentMap, assumed: set[str], rejected: set[str], leaves: str
+) -> nx.DiGraph[str]:
+    """The framework of the module docstring, built edge by edge from the map."""
+    af: nx.DiGraph[str] = nx.DiGraph()
+    needs_not = {s for rel in m.relations.values() for s in rel.sources}
+    af.add_nodes_from([*m.statements, *m.relations])
+    for sid in m.statements:
+        if sid in needs_not:
+            af.add_edge(sid, f"~not:{sid}")
+        if sid in rejected:
+            af.add_edge(f"~rejected:{sid}", sid)
+            continue
+        if sid in assumed:
+            continue
+        infs = m.inferences_for(sid)
+        for inf in infs:
+            af.add_edge(inf.id, f"~unsupported:{sid}")
+        if infs or leaves == "questioned":
+            af.add_edge(f"~unsupported:{sid}", sid)
+    for rel in m.relations.values():
+        if isinstance(rel, Inference):
+            if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
+                for p in rel.premises:
+                    af.add_edge(p, f"~nopremise:{rel.id}")
+                af.add_edge(f"~nopremise:{rel.id}", rel.id)
+            else:
+                for p in rel.premises:
+                    af.add_edge(f"~not:{p}", rel.id)
+        else:
+            af.add_edge(f"~not:{rel.attacker}", rel.id)
+            strength = max((_weight_of(i, {}) for i in m.inferences_for(rel.target)), default=1.0)
+            if rel.target not in m.relations and _weight_of(rel, {}) < strength:
+                af.add_edge(f"~weaker:{rel.id}", rel.id)
+            elif rel.target not in assumed:
+                af.add_edge(rel.id, rel.target)
+    return af
+
+
+def full_labels(af: nx.DiGraph[str], ids: list[str], semantics: str) -> dict[str, str]:
+    """Sceptical labels of ``ids``, computed from scratch on ``af``."""
+    if semantics == "grounded":
+        lab = sem.grounded_labelling(af)
+        return {a: str(lab[a]) for a in ids}
+    labs = sem.labellings(af, semantics)  # type: ignore[arg-type]
+    if not labs:
+        return dict.fromkeys(ids, "undec")
+    out = {}
+    for a in ids:
+        values = {str(x[a]) for x in labs}
+        out[a] = values.pop() if len(values) == 1 else "undec"
+    return out
+
+
+@st.composite
+def maps_with_audience(draw: Any) -> tuple[ArgumentMap, set[str], set[str]]:
+    m = draw(argument_maps(max_statements=10))
+    ids = list(m.statements)
+    chosen = draw(st.lists(st.sampled_from(ids), unique=True, max_size=4)) if ids else []
+    cut = draw(st.integers(0, len(chosen)))
+    return m, set(chosen[:cut]), set(chosen[cut:])
+
+
+@given(
+    maps_with_audience(),
+    st.sampled_from(sorted(sem.SEMANTICS)),
+    st.sampled_from(["assumed", "questioned"]),
+)
+def test_incremental_whatif_equals_full_recompute(
+    case: tuple[ArgumentMap, set[str], set[str]], semantics: str, leaves: Any
+) -> None:
+    m, assumed, rejected = case
+    evaluate(m, leaves=leaves)  # compiles the map and labels it once, as a session would
+    reference = reference_framework(m, assumed, rejected, leaves)
+    af = to_framework(m, assume=sorted(assumed), reject=sorted(rejected), leaves=leaves)
+    assert set(af.nodes) == set(reference.nodes)
+    assert set(af.edges) == set(reference.edges)
+    comp = _compiled(m, leaves, {})
+    ids = [*m.statements, *m.relations]
+    got, _ = _label(comp, (tuple(sorted(assumed)), tuple(sorted(rejected))), semantics, "auto")
+    assert got == full_labels(reference, ids, semantics)
+
+
+@given(frameworks(max_size=12), st.data())
+def test_partial_grounded_relabelling_equals_full(af: nx.DiGraph[str], data: Any) -> None:
+    compiled = IntFramework()
+    for a in af.nodes:
+        compiled.add(a)
+    for u, v in af.edges:
+        compiled.attack(compiled.index[u], compiled.index[v])
+    n = len(compiled)
+    chosen = data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=4)) if n else []
+    cut = data.draw(st.integers(0, len(chosen)))
+    assumed, rejected = chosen[:cut], chosen[cut:]
+    base = grounded_codes(compiled)
+    assert base == [
+        {"in": 1, "out": 2, "undec": 0}[str(sem.grounded_labelling(af)[a])] for a in af.nodes
+    ]
+    partial = grounded_codes(compiled, base=base, assumed=assumed, rejected=rejected)
+    assert partial == grounded_codes(compiled, assumed=assumed, rejected=rejected)
+
+
+def test_cached_framework_follows_changes_to_the_map() -> None:
+    m = ArgumentMap()
+    c = m.claim("x", id="C")
+    m.premise("y", id="P", supports=c)
+    assert evaluate(m, reject="P").status("C") == "rejected"
+    assert evaluate(m).status("C") == "accepted"
+    m.rebuttal("no", id="R", attacks=c)  # the map changes: the cached framework must not be used
+    assert evaluate(m).status("C") == "rejected"
+    assert ("R-|C", "C") in to_framework(m).edges
+
+
+def test_cached_framework_follows_removals_updates_and_weights() -> None:
+    # every way the notebook API changes a map invalidates the cache (remove, update)
+    m = ArgumentMap()
+    c = m.claim("x", id="C")
+    m.premise("y", id="P", supports=c)
+    m.rebuttal("no", id="R", attacks=c)
+    assert evaluate(m).status("C") == "rejected"
+    m.remove("R")
+    assert evaluate(m).status("C") == "accepted"
+    m.undercutter("not so", id="U", undercuts="P->C")
+    assert evaluate(m).status("C") == "rejected"
+    m.remove("U-|P->C")
+    assert evaluate(m).status("C") == "accepted"
+
+
+def test_whatif_keeps_the_framework_it_labelled() -> None:
+    m = ArgumentMap()
+    c = m.claim("x", id="C")
+    m.premise("y", id="P", supports=c)
+    ev = evaluate(m, assume="C")
+    assert ("~unsupported:C", "C") not in ev.framework.edges
+    assert ("~unsupported:C", "C") in evaluate(m).framework.edges
+
+
+def test_grounded_evaluation_does_not_import_networkx() -> None:
+    code = (
+        "import sys, argmap\n"
+        "m = argmap.ArgumentMap(); c = m.claim('x'); m.premise('y', supports=c)\n"
+        "ev = argmap.evaluate(m, reject=['P1'])\n"
+        "assert ev.status('C1') == 'rejected'\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@given(argument_maps(max_statements=14), st.sampled_from(["preponderance", "scintilla"]))
+def test_each_position_is_weighed_against_its_strongest_rival(m: ArgumentMap, std: str) -> None:
+    ev = evaluate(m, standards=std)
+    for outcome in ev.outcomes.values():
+        table = outcome.weights
+        for claim, (_pro, con) in table.items():
+            rivals = [pro for other, (pro, _) in table.items() if other != claim]
+            assert con == max(rivals, default=0.0)
+
+
+def test_labels_hold_exactly_the_maps_ids_in_map_order() -> None:
+    m = ArgumentMap()
+    q = m.issue("?", id="Q", standard="preponderance")
+    c = m.claim("x", id="C", answers=q)
+    m.premise("y", id="P", supports=c)
+    m.rebuttal("no", id="R", attacks="P")
+    ev = evaluate(m, reject="R")
+    assert list(ev.labels) == ["Q", "C", "P", "R", "P->C", "R-|P"]
+    assert dict(ev.labels) == {
+        "Q": "accepted",
+        "C": "accepted",
+        "P": "accepted",
+        "R": "rejected",
+        "P->C": "accepted",
+        "R-|P": "rejected",
+    }
+    assert "~not:R" not in ev.labels and ev.labels.get("~not:R") is None
+    assert ev.to_dict()["statuses"] == dict(ev.labels)
