@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD  := build
 
-.PHONY: demo test docs readme-picture bench setup docs-setup graphviz latex clean help
+.PHONY: demo test docs readme-picture bench setup docs-setup graphviz latex chromium clean help
 
 help:
 	@echo "make demo   - set up, then write the sanctuary casebook map, diagrams and briefs to $(BUILD)/"
@@ -59,11 +59,24 @@ latex:
 	  echo "pdflatex not found (apt-get install texlive-latex-base); the LaTeX compile test will be skipped."; \
 	fi
 
+# Debian's Chromium, so the browser tests of the explorable page and the widget run (they are
+# skipped without it).
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Chromium with apt-get (for the browser tests) ..."; \
+	  (DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null) || \
+	  echo "Could not install Chromium; the browser tests will be skipped."; \
+	else \
+	  echo "chromium not found (apt-get install chromium); the browser tests will be skipped."; \
+	fi
+
 demo: setup
 	@mkdir -p $(BUILD)
 	$(BIN)/argmap demo -o $(BUILD)
 
-test: setup latex
+test: setup latex chromium
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q
 	$(BIN)/python -m mypy
 	$(BIN)/python -m ruff check argmap tests benchmarks examples
