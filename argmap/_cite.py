@@ -171,7 +171,7 @@ def citation_pieces(
             body = _name_pieces(c.full, c.name, case)
             if c.history:
                 body.append(Piece(", "))
-                body.append(Piece(c.history))
+                body.extend(history_pieces(c.history))
             if c.hereinafter:
                 body.append(Piece(" [hereinafter "))
                 body.append(Piece(c.hereinafter, case, case))
@@ -181,6 +181,32 @@ def citation_pieces(
     state.seen.add(c.authority)
     state.last = (c.authority, c.pin)
     return out + body
+
+
+_SUB_NOM = re.compile(
+    r"^(?P<phrase>.*?\bsub nom\.)\s+(?P<name>.+?\S)(?P<rest>,\s*(?:\d|No\.).*)$", re.S
+)
+
+
+def history_pieces(history: str) -> list[Piece]:
+    """Subsequent history, with the explanatory phrase and a case name after *sub nom.*
+    in italics (the case name is a case name, as in the citation's own name).
+
+    Example:
+        >>> [(p.text, p.italic) for p in history_pieces("aff'd sub nom. A v. B, 1 F.3d 2 (2000)")]
+        [("aff'd sub nom.", True), (' ', False), ('A v. B', True), (', 1 F.3d 2 (2000)', False)]
+        >>> [p.italic for p in history_pieces("cert. denied, 1 U.S. 2 (2001)")]
+        [False]
+    """
+    found = _SUB_NOM.match(history)
+    if found is None:
+        return [Piece(history)]
+    return [
+        Piece(found["phrase"], True),
+        Piece(" "),
+        Piece(found["name"], True, True),
+        Piece(found["rest"]),
+    ]
 
 
 def sentence_pieces(

@@ -295,7 +295,7 @@ def test_memo_irac(fixed: am.ArgumentMap, fake_ev: FakeEvaluation) -> None:
     evaluated = render_brief(fixed, fake_ev, template="memo").text
     # brief answers from the evaluation, naming no ids
     assert (
-        "1.1. Probably yes. Grants may be conditioned on cooperation, as United States argues."
+        "1.1. Probably yes. Grants may be conditioned on cooperation, as the United States argues."
         in evaluated
     )
     assert "remain in dispute" in evaluated
@@ -659,11 +659,11 @@ def test_missing_graphviz_leaves_a_note(
     def no_dot(*args: Any, **kwargs: Any) -> str:
         raise MissingDependencyError("the Graphviz 'dot' program", "apt-get install graphviz")
 
-    monkeypatch.setattr(dot, "to_svg", no_dot)
+    monkeypatch.setattr(dot.Page, "svg", no_dot)
     text = render_brief(fixed, format="html", side="city").text
     assert "<svg" not in text
     assert "The argument maps were omitted: the Graphviz &#39;dot&#39; program" in text
-    monkeypatch.setattr(dot, "_pipe", no_dot)
+    monkeypatch.setattr(dot.Page, "pdf", no_dot)
     tex = render_brief(fixed, format="tex", side="city")
     assert tex.files == () and "includegraphics" not in tex.text
     assert "The argument maps were omitted: the Graphviz 'dot' program" in tex.text.replace(
@@ -678,7 +678,7 @@ def test_diagram_svg_is_cleaned(monkeypatch: pytest.MonkeyPatch, fixed: am.Argum
         '<svg><a xlink:href="javascript:alert(1)" onclick="x()"><text>ok</text></a>'
         "<script>alert(2)</script></svg>"
     )
-    monkeypatch.setattr(dot, "to_svg", lambda *a, **k: hostile)
+    monkeypatch.setattr(dot.Page, "svg", lambda *a, **k: hostile)
     text = render_brief(fixed, format="html", side="city").text
     svg = text[text.index("<svg") : text.index("</svg>")]
     for bad in ("javascript:", "onclick", "<script", "<?xml", "<!--"):
