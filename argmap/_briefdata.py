@@ -67,7 +67,6 @@ __all__ = [
     "Objection",
     "Outcome",
     "PartyInfo",
-    "party_info",
     "Point",
     "PointRef",
     "RuleEntry",
@@ -80,6 +79,7 @@ __all__ = [
     "clause",
     "context_citations",
     "lower_first",
+    "party_info",
     "point_citations",
     "roman",
     "sentence",
@@ -1313,14 +1313,14 @@ class _Lookups:
         self.short_names = unambiguous_short_names(m.authorities.values())
         texts = [s.text for s in m.statements.values()] + [m.title or ""]
         # a party's name is a name even where a statement only opens with it ("Bob signed")
+        self.common = _common_words(texts)
         names = {
             w
             for p in self.parties.values()
             for w in _WORD.findall(f"{p.name} {p.short}")
-            if w[:1].isupper()
+            if w[:1].isupper() and w.lower() not in self.common
         }
         self.proper = _proper_nouns(texts) | names
-        self.common = _common_words(texts)
 
     # ------------------------------------------------------------------ graph lookups
     # (memoised: the same statements are visited once per tree they appear in)

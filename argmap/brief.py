@@ -936,7 +936,7 @@ def _issue_figures(
             view = views.get(page.issue) if page.issue is not None else None
             if view is None or not _has_claims(view):
                 continue
-            caption = f"Question {view.number}: {_one_line(page.title)}"
+            caption = f"Question {_question_number(view.number)}: {_one_line(page.title)}"
             if fmt == "tex":
                 name = _figure_name(f"{stem}-figure-{len(figures) + 1}.pdf")
                 pdf = page.pdf()
@@ -947,6 +947,22 @@ def _issue_figures(
     except (ImportError, ArgmapError) as exc:  # MissingDependencyError is an ImportError
         return (), (), f"The argument maps were omitted: {exc}"
     return tuple(figures), tuple(files), None
+
+
+def _question_number(number: str) -> str:
+    """A question's number as the Questions Presented print it: ``1``, ``1(a)``, ``1(a)(ii)``.
+
+    Example:
+        >>> _question_number("1"), _question_number("2.3"), _question_number("1.1.2")
+        ('1', '2(c)', '1(a)(ii)')
+    """
+    parts = [int(p) for p in number.split(".") if p.isdigit()]
+    if not parts:
+        return number
+    out = str(parts[0])
+    for depth, n in enumerate(parts[1:], 1):
+        out += f"({alpha(n).lower() if depth == 1 else roman(n).lower()})"
+    return out
 
 
 def _has_claims(view: IssueView) -> bool:
