@@ -937,11 +937,20 @@ def _point_heading(
         >>> o = Arg(id="R1", kind="rebuttal", text="Only Congress may.", party=None)
         >>> _point_heading(c, False, o, frozenset())
         'The contention that “grants may be conditioned” is mistaken, because only Congress may.'
+        >>> u = Arg(id="U1", kind="undercutter", text="Delegation is no reason.", party=None,
+        ...         relation="undercut")
+        >>> _point_heading(c, False, u, frozenset())
+        'The contention that “grants may be conditioned” does not follow, because delegation is no reason.'
     """
     if own:
         head = clause(_heading(claim.text))
     else:
-        head = f"The contention that {_quoted_clause(claim.text, proper)} is mistaken"
+        # an answer that attacks only a step or a premise does not call the claim false
+        verdict = {
+            "undercut": "does not follow",
+            "undermine": "rests on a premise that fails",
+        }.get((first.relation or "") if first is not None else "", "is mistaken")
+        head = f"The contention that {_quoted_clause(claim.text, proper)} {verdict}"
     if first is not None and (not own or " because " not in f" {head.lower()} "):
         reason = clause(_strip_answer(first.text))
         return sentence(f"{head}, because {_lower_first(reason, proper, common)}")

@@ -189,6 +189,9 @@ _TEX_CLOSE = re.compile('"')
 _TEX_OTHER = re.compile("[^" + "".join(re.escape(c) for c in sorted(_TEX_SAFE)) + "]")
 
 
+_SECTION_SPACE = re.compile(r"(§§?|¶¶?) ")
+
+
 def _tex_other(match: re.Match[str]) -> str:
     return f"\\argmapchar{{{ord(match[0]):04X}}}"
 
@@ -207,8 +210,12 @@ def escape_latex(text: str) -> str:
         50\\% of \\$x\\_1 \\& \\{y\\} \\textasciitilde{} \\#2 \\textbackslash{}o/
         >>> print(escape_latex("a--b ≤ c"))
         a-{}-b \\argmapchar{2264} c
+        >>> print(escape_latex("EO 14,287 § 1 and §§ 1373, 1644"))
+        EO 14,287 §~1 and §§~1373, 1644
     """
     text = _one_line(text)
+    if "§" in text or "¶" in text:  # "§ 1373" never breaks after the sign
+        text = _SECTION_SPACE.sub("\\1\u00a0", text)
     if '"' in text:  # straight double quotes typeset as “curly” ones
         text = _TEX_CLOSE.sub("”", _TEX_OPEN.sub("“", text))
     out = text.translate(_TEX_TABLE)

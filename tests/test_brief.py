@@ -1046,3 +1046,31 @@ def test_question_numbers_in_captions_match_the_questions_presented() -> None:
     from argmap.brief import _question_number
 
     assert [_question_number(n) for n in ("1", "1.2", "2.1.3")] == ["1", "1(b)", "2(a)(iii)"]
+
+
+def test_answer_to_a_step_only_says_the_contention_does_not_follow() -> None:
+    """A rival claim answered only by an undercutter is not called false, and one answered
+    only by an attack on its premise is said to rest on a premise that fails."""
+    m = am.ArgumentMap("S", parties={"a": "Alice", "b": "Bob"})
+    q = m.issue("Is the contract valid?")
+    c = m.claim("Yes: the contract binds", party="a", answers=q)
+    p = m.premise("Both parties signed it", supports=c, party="a")
+    m.rebuttal("Bob never signed", attacks=p, party="b")
+    heading = brief_context(m, side="b").points[0].heading
+    assert heading.startswith(
+        "The contention that “the contract binds” rests on a premise that fails, because"
+    )
+    m2 = am.ArgumentMap("S", parties={"a": "Alice", "b": "Bob"})
+    q2 = m2.issue("Is the contract valid?")
+    c2 = m2.claim("Yes: the contract binds", party="a", answers=q2)
+    p2 = m2.premise("Both parties signed it", supports=c2, party="a")
+    m2.undercutter("Signing alone does not show assent", undercuts=p2, party="b")
+    heading2 = brief_context(m2, side="b").points[0].heading
+    assert heading2 == (
+        "The contention that “the contract binds” does not follow, because signing alone "
+        "does not show assent."
+    )
+
+
+def test_latex_keeps_section_sign_with_its_number() -> None:
+    assert escape_latex("under § 1373 and ¶ 4") == "under §~1373 and ¶~4"
