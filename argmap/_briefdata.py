@@ -937,6 +937,9 @@ def _point_heading(
         >>> o = Arg(id="R1", kind="rebuttal", text="Only Congress may.", party=None)
         >>> _point_heading(c, False, o, frozenset())
         'The contention that “grants may be conditioned” is mistaken, because only Congress may.'
+        >>> d = Claim(id="C2", text="Yes: detention is a seizure; not every circuit agrees", party="a")
+        >>> _point_heading(d, True, r, frozenset())
+        'Detention is a seizure, because Congress delegated the power; not every circuit agrees.'
         >>> u = Arg(id="U1", kind="undercutter", text="Delegation is no reason.", party=None,
         ...         relation="undercut")
         >>> _point_heading(c, False, u, frozenset())
@@ -952,8 +955,12 @@ def _point_heading(
         }.get((first.relation or "") if first is not None else "", "is mistaken")
         head = f"The contention that {_quoted_clause(claim.text, proper)} {verdict}"
     if first is not None and (not own or " because " not in f" {head.lower()} "):
-        reason = clause(_strip_answer(first.text))
-        return sentence(f"{head}, because {_lower_first(reason, proper, common)}")
+        reason = _lower_first(clause(_strip_answer(first.text)), proper, common)
+        cut = head.find(";")
+        if own and cut > 0 and ";" not in reason:
+            # "P; not every court agrees": the reason goes with P, not with the concession
+            return sentence(f"{head[:cut]}, because {reason}{head[cut:]}")
+        return sentence(f"{head}, because {reason}")
     return sentence(head)
 
 

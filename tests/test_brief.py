@@ -1083,3 +1083,10 @@ def test_outline_meta_line_has_no_stray_space() -> None:
     m.claim("Yes: the contract binds", party="a", answers=q)
     text = render_brief(m, am.evaluate(m), template="outline", diagram=False).text
     assert "*Outcome: " in text and "* Outcome" not in text
+
+
+def test_reason_goes_with_the_proposition_not_the_concession(casebook: am.ArgumentMap) -> None:
+    heads = [p.heading for p in brief_context(casebook, side="local").points]
+    detainers = next(h for h in heads if h.startswith("In several circuits"))
+    assert detainers.endswith("; not every circuit agrees (El Cenizo).")
+    assert "(El Cenizo), because" not in detainers
