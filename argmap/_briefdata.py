@@ -804,7 +804,10 @@ def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
 
 #: "Yes, in several circuits: …": an answer word, a short qualifier, then the proposition.
 _QUALIFIED = re.compile(
-    r"^(?:yes|no)\s*,\s*(?P<qual>[^:;.!?]{1,80}?)\s*(?::|\s[—–]\s|\s--\s)\s*(?P<rest>\S.*)$",
+    r"^(?:yes|no)\s*,\s*(?P<qual>(?:in|on|at|under|within|where|when|whenever|if|unless|only|"
+    r"not|as|for|to|except|absent|after|before|once|provided|subject|insofar|partly|"
+    r"generally|mostly|largely|usually|probably|arguably)\b[^:;.!?]{0,80}?)"
+    r"\s*(?::|\s[—–]\s|\s--\s)\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -813,7 +816,8 @@ def _strip_answer(text: str) -> str:
     """A claim's text as a proposition, without the answer word that opens it.
 
     ``"Yes: the city may decline"`` gives ``"the city may decline"``. A qualified answer,
-    ``"Yes, in several circuits: holding …"``, keeps its qualifier as an opening phrase
+    ``"Yes, in several circuits: holding …"`` (a qualifier opens with a preposition or
+    a word like "where", "only", "not"), keeps it as an opening phrase
     (``"In several circuits, holding …"``), except a negative one (``"No, not as the
     Executive has tried: only Congress …"``), which only repeats the answer.
 
@@ -824,6 +828,8 @@ def _strip_answer(text: str) -> str:
         'only Congress may.'
         >>> _strip_answer("No: the statute is silent.")
         'the statute is silent.'
+        >>> _strip_answer("Yes, the city may decline: it has discretion.")
+        'the city may decline: it has discretion.'
     """
     t = clean(text)
     qualified = _QUALIFIED.match(t)

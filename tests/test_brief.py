@@ -1090,3 +1090,23 @@ def test_reason_goes_with_the_proposition_not_the_concession(casebook: am.Argume
     detainers = next(h for h in heads if h.startswith("In several circuits"))
     assert detainers.endswith("; not every circuit agrees (El Cenizo).")
     assert "(El Cenizo), because" not in detainers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Yes, where Congress delegated it: agencies may act.",
+            "Where Congress delegated it, agencies may act.",
+        ),
+        ("No, not yet: the rule is pending.", "the rule is pending."),
+        (
+            "Yes, the city may decline: it has discretion.",
+            "the city may decline: it has discretion.",
+        ),
+        ("Yes: the city may decline.", "the city may decline."),
+        ("Yes", "Yes"),
+    ],
+)
+def test_strip_answer_only_moves_real_qualifiers(text: str, expected: str) -> None:
+    assert bd._strip_answer(text) == expected
