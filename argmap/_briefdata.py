@@ -210,6 +210,13 @@ class PartyInfo:
         return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
+#: Names of parties in a case that are plural even without "the": "Appellants object".
+_PLURAL_ROLES = frozenset(
+    {"appellants", "appellees", "petitioners", "respondents", "plaintiffs", "defendants"}
+    | {"intervenors", "amici", "movants", "claimants", "applicants", "relators"}
+)
+
+
 def party_info(party: Party) -> PartyInfo:
     """What a brief calls a party: its label, and the short name prose uses.
 
@@ -224,6 +231,8 @@ def party_info(party: Party) -> PartyInfo:
         >>> p = party_info(Party("local", "Cities (and counties)", counsel="Counsel for the Cities"))
         >>> p.name, p.short, p.plural
         ('Cities (and counties)', 'the Cities', True)
+        >>> party_info(Party("p", "Petitioners")).subject, party_info(Party("p", "Petitioners")).plural
+        ('Petitioners', True)
         >>> party_info(Party("us", "United States")).possessive
         'the United States’'
         >>> party_info(Party("us", "United States")).plural
@@ -237,7 +246,7 @@ def party_info(party: Party) -> PartyInfo:
         short = f"the {short}"
     words = short.split()
     last = words[-1] if words else ""
-    plural = (
+    plural = last.lower() in _PLURAL_ROLES or (
         len(last) > 2
         and last.endswith("s")
         and not last.endswith(("ss", "us", "is"))
