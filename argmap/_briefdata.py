@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 import attrs
 
 from .exceptions import BriefError, did_you_mean
-from .model import Authority, Cite, Claim, Conflict, Inference, Issue, Statement
+from .model import Authority, Cite, Claim, Conflict, Inference, Issue, Party, Statement, shorten
 
 if TYPE_CHECKING:
     from .graph import ArgumentMap
@@ -79,6 +79,7 @@ __all__ = [
     "clause",
     "context_citations",
     "lower_first",
+    "party_info",
     "point_citations",
     "roman",
     "sentence",
@@ -180,6 +181,79 @@ class PartyInfo:
     id: str
     name: str
     colour: str | None
+    short: str = attrs.field(default="")
+    plural: bool = False
+
+    @property
+    def subject(self) -> str:
+        """The party named in prose, capitalised to open a sentence: ``The United States``.
+
+        ``short`` is the name inside a sentence (``the United States``; default: the
+        name); ``plural`` says whether it takes ``object`` or ``objects``.
+
+        Example:
+            >>> PartyInfo("us", "Federal government (DOJ)", None, "the United States").subject
+            'The United States'
+        """
+        name = self.short or self.name
+        return name[:1].upper() + name[1:]
+
+    @property
+    def possessive(self) -> str:
+        """The short name with a possessive ending: ``the United States’``, ``Alice’s``.
+
+        Example:
+            >>> PartyInfo("a", "Alice", None).possessive
+            'Alice’s'
+        """
+        name = self.short or self.name
+        return f"{name}’" if name.endswith("s") else f"{name}’s"
+
+
+#: Names of parties in a case that are plural even without "the": "Appellants object".
+_PLURAL_ROLES = frozenset(
+    {"appellants", "appellees", "petitioners", "respondents", "plaintiffs", "defendants"}
+    | {"intervenors", "amici", "movants", "claimants", "applicants", "relators"}
+)
+
+
+def party_info(party: Party) -> PartyInfo:
+    """What a brief calls a party: its label, and the short name prose uses.
+
+    The short name is what the party's ``counsel`` line says counsel is for (``Counsel
+    for the United States``: ``the United States``), else the label without a closing
+    parenthesis (``Federal government (DOJ, DHS)``: ``Federal government``). A name whose
+    last word is a common plural (``the Jurisdictions``, ``Sanctuary cities``) takes a
+    plural verb.
+
+    Example:
+        >>> from argmap.model import Party
+        >>> p = party_info(Party("local", "Cities (and counties)", counsel="Counsel for the Cities"))
+        >>> p.name, p.short, p.plural
+        ('Cities (and counties)', 'the Cities', True)
+        >>> party_info(Party("p", "Petitioners")).subject, party_info(Party("p", "Petitioners")).plural
+        ('Petitioners', True)
+        >>> party_info(Party("us", "United States")).possessive
+        'the United States’'
+        >>> party_info(Party("us", "United States")).plural
+        False
+    """
+    name = clean(party.name)
+    counsel = clean(party.counsel or "")
+    found = re.match(r"(?i)counsel\s+for\s+(?P<who>\S.*?)[.\s]*$", counsel)
+    short = found["who"] if found else re.sub(r"\s*\([^()]*\)$", "", name) or name
+    if re.match(r"United\s", short):  # the United States, the United Kingdom
+        short = f"the {short}"
+    words = short.split()
+    last = words[-1] if words else ""
+    plural = last.lower() in _PLURAL_ROLES or (
+        len(last) > 2
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and (last.islower() or words[0].lower() == "the")
+        and not short.lower().endswith("united states")
+    )
+    return PartyInfo(party.id, name, party.colour, short, plural)
 
 
 @attrs.frozen
@@ -737,8 +811,42 @@ def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+#: "Yes, in several circuits: …": an answer word, a short qualifier, then the proposition.
+_QUALIFIED = re.compile(
+    r"^(?:yes|no)\s*,\s*(?P<qual>(?:in|on|at|under|within|where|when|whenever|if|unless|only|"
+    r"not|as|for|to|except|absent|after|before|once|provided|subject|insofar|partly|"
+    r"generally|mostly|largely|usually|probably|arguably)\b[^:;.!?]{0,80}?)"
+    r"\s*(?::|\s[—–]\s|\s--\s)\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _strip_answer(text: str) -> str:
+    """A claim's text as a proposition, without the answer word that opens it.
+
+    ``"Yes: the city may decline"`` gives ``"the city may decline"``. A qualified answer,
+    ``"Yes, in several circuits: holding …"`` (a qualifier opens with a preposition or
+    a word like "where", "only", "not"), keeps it as an opening phrase
+    (``"In several circuits, holding …"``), except a negative one (``"No, not as the
+    Executive has tried: only Congress …"``), which only repeats the answer.
+
+    Example:
+        >>> _strip_answer("Yes, in one respect: removals fall.")
+        'In one respect, removals fall.'
+        >>> _strip_answer("No, not as the Executive has tried: only Congress may.")
+        'only Congress may.'
+        >>> _strip_answer("No: the statute is silent.")
+        'the statute is silent.'
+        >>> _strip_answer("Yes, the city may decline: it has discretion.")
+        'the city may decline: it has discretion.'
+    """
     t = clean(text)
+    qualified = _QUALIFIED.match(t)
+    if qualified:
+        qual, rest = qualified["qual"].strip(" ,"), qualified["rest"]
+        if re.match(r"(?i)not\b", qual) or not qual:
+            return rest
+        return f"{qual[:1].upper()}{qual[1:]}, {rest}"
     stripped = _ANSWER_WORD.sub("", t)
     return stripped or t
 
@@ -802,7 +910,7 @@ def _lower_first(text: str, proper: frozenset[str], common: frozenset[str] = fro
     if match:
         word = match.group()
         name = (word in proper or word in _NAMES) and word.lower() not in common
-        if not name and word[1:].islower() and word != "I":
+        if not name and (word[1:].islower() or len(word) == 1) and word != "I":
             return word.lower() + text[len(word) :]
     return text
 
@@ -844,14 +952,30 @@ def _point_heading(
         >>> o = Arg(id="R1", kind="rebuttal", text="Only Congress may.", party=None)
         >>> _point_heading(c, False, o, frozenset())
         'The contention that “grants may be conditioned” is mistaken, because only Congress may.'
+        >>> d = Claim(id="C2", text="Yes: detention is a seizure; not every circuit agrees", party="a")
+        >>> _point_heading(d, True, r, frozenset())
+        'Detention is a seizure, because Congress delegated the power; not every circuit agrees.'
+        >>> u = Arg(id="U1", kind="undercutter", text="Delegation is no reason.", party=None,
+        ...         relation="undercut")
+        >>> _point_heading(c, False, u, frozenset())
+        'The contention that “grants may be conditioned” does not follow, because delegation is no reason.'
     """
     if own:
         head = clause(_heading(claim.text))
     else:
-        head = f"The contention that {_quoted_clause(claim.text, proper)} is mistaken"
+        # an answer that attacks only a step or a premise does not call the claim false
+        verdict = {
+            "undercut": "does not follow",
+            "undermine": "rests on a premise that fails",
+        }.get((first.relation or "") if first is not None else "", "is mistaken")
+        head = f"The contention that {_quoted_clause(claim.text, proper)} {verdict}"
     if first is not None and (not own or " because " not in f" {head.lower()} "):
-        reason = clause(_strip_answer(first.text))
-        return sentence(f"{head}, because {_lower_first(reason, proper, common)}")
+        reason = _lower_first(clause(_strip_answer(first.text)), proper, common)
+        cut = head.find(";")
+        if own and cut > 0 and ";" not in reason:
+            # "P; not every court agrees": the reason goes with P, not with the concession
+            return sentence(f"{head[:cut]}, because {reason}{head[cut:]}")
+        return sentence(f"{head}, because {reason}")
     return sentence(head)
 
 
@@ -1142,6 +1266,20 @@ def _rule_first(
     return (*first, *(e for e in entries if e.citation.authority != rule[1]))
 
 
+def _claim_name(claim: Claim) -> str:
+    """What a memo calls a claim: its title, else its proposition shortened (no id, and
+    no "Yes:" or "No:" that would read as the memo's own answer).
+
+    Example:
+        >>> _claim_name(Claim(id="C1", text="No: the contract is void for duress"))
+        'The contract is void for duress'
+    """
+    if claim.title:
+        return clause(clean(claim.title))
+    text = clause(_strip_answer(claim.text))
+    return shorten(text[:1].upper() + text[1:], 64)
+
+
 def _brief_answer(status: str, winners: tuple[StatementRef, ...], claims: list[Claim]) -> str:
     """A memo's Brief Answer in one or two sentences, naming no ids.
 
@@ -1157,11 +1295,13 @@ def _brief_answer(status: str, winners: tuple[StatementRef, ...], claims: list[C
         word = _ANSWER_WORD.match(text)
         rest = clause(_strip_answer(text))
         rest = rest[:1].upper() + rest[1:]
-        who = f", as {first.party.name} argues" if first.party else ""
+        party = first.party
+        verb = "argue" if party is not None and party.plural else "argues"
+        who = f", as {party.short or party.name} {verb}" if party is not None else ""
         lead = f"Probably {word[0].strip(' :;,—–-').lower()}." if word else "Probably so."
         return f"{lead} {rest}{who}."
     if claims:
-        names = " and ".join(f"“{clause(c.label)}”" for c in claims[:2])
+        names = " and ".join(f"“{_claim_name(c)}”" for c in claims[:2])
         verb = "remain" if len(claims) > 1 else "remains"
         return f"Uncertain. On the arguments mapped, {names} {verb} in dispute."
     return "Open. The map records no answer to this question; see any questions it comprises."
@@ -1189,7 +1329,7 @@ class _Lookups:
         self.ev = ev
         self.side = side
         self.include_rejected = include_rejected
-        self.parties = {p.id: PartyInfo(p.id, clean(p.name), p.colour) for p in m.parties.values()}
+        self.parties = {p.id: party_info(p) for p in m.parties.values()}
         self.doctrine_names = {d.id: clean(d.name) for d in m.doctrines.values()}
         self._citations: dict[tuple[Cite, str | None], Citation] = {}
         #: anchor of the point or issue whose tree is being built, stamped on citations
@@ -1203,8 +1343,15 @@ class _Lookups:
         self._kinds: dict[str, str] = {}
         self.short_names = unambiguous_short_names(m.authorities.values())
         texts = [s.text for s in m.statements.values()] + [m.title or ""]
-        self.proper = _proper_nouns(texts)
+        # a party's name is a name even where a statement only opens with it ("Bob signed")
         self.common = _common_words(texts)
+        names = {
+            w
+            for p in self.parties.values()
+            for w in _WORD.findall(f"{p.name} {p.short}")
+            if w[:1].isupper() and w.lower() not in self.common
+        }
+        self.proper = _proper_nouns(texts) | names
 
     # ------------------------------------------------------------------ graph lookups
     # (memoised: the same statements are visited once per tree they appear in)
@@ -2045,15 +2192,20 @@ def build_context(
         include_rejected=bool(include_rejected),
         figures=figures,
         memo_to=clean(memo_to) if memo_to else "File",
-        memo_from=clean(memo_from) if memo_from else _from(b.party(side)),
+        memo_from=clean(memo_from) if memo_from else _from(m.parties.get(side) if side else None),
         date=clean(date) if date else "",
     )
     return with_authorities(m, ctx, context_citations(ctx))
 
 
-def _from(party: PartyInfo | None) -> str:
-    """A memo's default author: counsel for the side, or plain "Counsel"."""
-    return f"Counsel for {party.name}" if party is not None else "Counsel"
+def _from(party: Party | None) -> str:
+    """A memo's default author: the side's counsel line, counsel for its short name, or
+    plain "Counsel"."""
+    if party is None:
+        return "Counsel"
+    if party.counsel:
+        return clean(party.counsel)
+    return f"Counsel for {party_info(party).short}"
 
 
 def _presented(views: tuple[IssueView, ...]) -> tuple[IssueView, ...]:

@@ -171,7 +171,7 @@ def citation_pieces(
             body = _name_pieces(c.full, c.name, case)
             if c.history:
                 body.append(Piece(", "))
-                body.append(Piece(c.history))
+                body.extend(history_pieces(c.history))
             if c.hereinafter:
                 body.append(Piece(" [hereinafter "))
                 body.append(Piece(c.hereinafter, case, case))
@@ -181,6 +181,48 @@ def citation_pieces(
     state.seen.add(c.authority)
     state.last = (c.authority, c.pin)
     return out + body
+
+
+#: An explanatory phrase of subsequent history: lower-case words ("aff'd in part, vacated
+#: in part sub nom."), at the start or after a closing parenthesis.
+_PHRASE = re.compile(r"[a-z][\w'’.]*(?:,? [a-z][\w'’.]*)*")
+#: The case name after "sub nom.", up to its reporter or docket number.
+_NEW_NAME = re.compile(r" (?P<name>[^,]+(?:,[^,\d]+?)*?)(?=,\s*(?:\d|Nos?\.))")
+
+
+def history_pieces(history: str) -> list[Piece]:
+    """Subsequent history with its explanatory phrases (*aff'd*, *cert. denied*) and a
+    case name after *sub nom.* in italics, as the Bluepages set them in court documents.
+
+    Example:
+        >>> def show(h):
+        ...     return "".join(f"*{p.text}*" if p.italic else p.text for p in history_pieces(h))
+        >>> show("aff'd sub nom. A v. B, 1 F.3d 2 (2000)")
+        "*aff'd sub nom.* *A v. B*, 1 F.3d 2 (2000)"
+        >>> show("reh'g denied, 9 F.3d 1 (2000), cert. dismissed, No. 20-1 (U.S. 2021)")
+        "*reh'g denied*, 9 F.3d 1 (2000), *cert. dismissed*, No. 20-1 (U.S. 2021)"
+    """
+    out: list[Piece] = []
+    at = 0
+    plain = 0
+    while at < len(history):
+        if at == 0 or history.startswith("), ", at - 3):
+            phrase = _PHRASE.match(history, at)
+            if phrase and phrase.end() > at:
+                if plain < at:
+                    out.append(Piece(history[plain:at]))
+                out.append(Piece(phrase.group(), True))
+                at = plain = phrase.end()
+                name = _NEW_NAME.match(history, at) if phrase.group().endswith("sub nom.") else None
+                if name:
+                    out.append(Piece(" "))
+                    out.append(Piece(name["name"], True, True))
+                    at = plain = name.end()
+                continue
+        at += 1
+    if plain < len(history):
+        out.append(Piece(history[plain:]))
+    return out
 
 
 def sentence_pieces(

@@ -67,6 +67,7 @@ from ._briefdata import (
     Citation,
     EvaluationLike,
     Figure,
+    IssueView,
     alpha,
     build_context,
     clause,
@@ -188,6 +189,9 @@ _TEX_CLOSE = re.compile('"')
 _TEX_OTHER = re.compile("[^" + "".join(re.escape(c) for c in sorted(_TEX_SAFE)) + "]")
 
 
+_SECTION_SPACE = re.compile(r"(§§?|¶¶?) ")
+
+
 def _tex_other(match: re.Match[str]) -> str:
     return f"\\argmapchar{{{ord(match[0]):04X}}}"
 
@@ -206,8 +210,12 @@ def escape_latex(text: str) -> str:
         50\\% of \\$x\\_1 \\& \\{y\\} \\textasciitilde{} \\#2 \\textbackslash{}o/
         >>> print(escape_latex("a--b ≤ c"))
         a-{}-b \\argmapchar{2264} c
+        >>> print(escape_latex("EO 14,287 § 1 and §§ 1373, 1644"))
+        EO 14,287 §~1 and §§~1373, 1644
     """
     text = _one_line(text)
+    if "§" in text or "¶" in text:  # "§ 1373" never breaks after the sign
+        text = _SECTION_SPACE.sub("\\1\u00a0", text)
     if '"' in text:  # straight double quotes typeset as “curly” ones
         text = _TEX_CLOSE.sub("”", _TEX_OPEN.sub("“", text))
     out = text.translate(_TEX_TABLE)
@@ -825,6 +833,23 @@ def _field_names() -> tuple[str, ...]:
     return _FIELD_NAMES
 
 
+def _fields_of(name: str) -> tuple[str, ...]:
+    """The fields and public properties of the context record class ``name`` (or none).
+
+    Example:
+        >>> _fields_of("PartyInfo")
+        ('colour', 'id', 'name', 'plural', 'possessive', 'short', 'subject')
+    """
+    from . import _briefdata as bd
+
+    cls = getattr(bd, name, None)
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return ()
+    names = {f.name for f in attrs.fields(cls)}
+    names.update(k for k, v in vars(cls).items() if isinstance(v, property) and k[:1] != "_")
+    return tuple(sorted(names))
+
+
 def _brief_error(exc: Exception, name: str, folder: str | None, fmt: str) -> BriefError:
     import jinja2
     from jinja2.exceptions import SecurityError
@@ -846,7 +871,16 @@ def _brief_error(exc: Exception, name: str, folder: str | None, fmt: str) -> Bri
         hint = ""
         missing_name = re.search(r"'(\w+)' is undefined|has no attribute '(\w+)'", message)
         if missing_name:
-            hint = did_you_mean(missing_name[1] or missing_name[2], _field_names())
+            word = missing_name[1] or missing_name[2]
+            owner = re.search(r"'argmap\._briefdata\.(\w+) object' has no attribute", message)
+            fields = _fields_of(owner[1]) if owner else ()
+            if fields:
+                hint = (
+                    did_you_mean(word, fields)
+                    or f" ({owner[1] if owner else ''} has: {', '.join(fields)})"
+                )
+            else:
+                hint = did_you_mean(word, [f for f in _field_names() if f != word])
         return BriefError(
             f"{where}: {message}{hint} (the template context is documented in docs/templates.md)"
         )
@@ -886,37 +920,61 @@ def _diagram(m: ArgumentMap, evaluation: EvaluationLike | None) -> tuple[str | N
 def _issue_figures(
     m: ArgumentMap, evaluation: EvaluationLike | None, ctx: BriefContext, fmt: str
 ) -> tuple[tuple[Figure, ...], tuple[tuple[str, bytes], ...], str | None]:
-    """One figure per question that claims answer: its arguments only, drawn for print.
+    """One figure per question, drawn for print by the diagram layer's per-issue pages
+    (:func:`argmap.dot.to_dot_pages`): the question, the claims answering it and
+    everything argued under them.
 
-    HTML gets inline SVG; LaTeX a PDF file per figure (``dot -Tpdf``), returned as files
-    to save beside the ``.tex``. Without Graphviz: no figures, and a note saying why.
-    (Kept in one function so the diagram layer's per-issue rendering can replace it.)
+    HTML gets inline SVG; LaTeX a PDF file per figure, returned as files to save beside
+    the ``.tex``. A page of statements under no question, or of a question the brief
+    does not discuss, is left out. Captions name the question by number and title.
+    Without Graphviz: no figures, and a note saying why.
     """
     try:
         from . import dot
     except ImportError:
         return (), (), "The argument maps are not available in this version of argmap."
+    views = {view.id: view for view in ctx.all_issues}
     figures: list[Figure] = []
     files: list[tuple[str, bytes]] = []
     stem = "-".join(x for x in (ctx.template, ctx.side.id if ctx.side else "") if x)
-    for view in ctx.all_issues:
-        if not view.claims:
-            continue
-        ids = [view.id, *dict.fromkeys(a.id for c in view.claims for a in _tree_ids(c))]
-        options: dict[str, Any] = {"theme": "print", "focus": ids, "depth": 0}
-        caption = f"Question {view.number}: {view.label}"
-        try:
+    try:
+        pages = dot.to_dot_pages(m, evaluation, theme="print")
+        for page in pages:
+            view = views.get(page.issue) if page.issue is not None else None
+            if view is None or not _has_claims(view):
+                continue
+            caption = f"Question {_question_number(view.number)}: {_one_line(page.title)}"
             if fmt == "tex":
                 name = _figure_name(f"{stem}-figure-{len(figures) + 1}.pdf")
-                pdf = dot._pipe(dot.to_dot(m, evaluation, **options).source, "pdf")
+                pdf = page.pdf()
                 files.append((name, pdf))
                 figures.append(Figure(view.anchor, caption, None, name, _wide(pdf)))
             else:
-                svg = _clean_svg(dot.to_svg(m, evaluation, **options))
-                figures.append(Figure(view.anchor, caption, svg, None))
-        except (ImportError, ArgmapError) as exc:  # MissingDependencyError is an ImportError
-            return (), (), f"The argument maps were omitted: {exc}"
+                figures.append(Figure(view.anchor, caption, _clean_svg(page.svg()), None))
+    except (ImportError, ArgmapError) as exc:  # MissingDependencyError is an ImportError
+        return (), (), f"The argument maps were omitted: {exc}"
     return tuple(figures), tuple(files), None
+
+
+def _question_number(number: str) -> str:
+    """A question's number as the Questions Presented print it: ``1``, ``1(a)``, ``1(a)(ii)``.
+
+    Example:
+        >>> _question_number("1"), _question_number("2.3"), _question_number("1.1.2")
+        ('1', '2(c)', '1(a)(ii)')
+    """
+    parts = [int(p) for p in number.split(".") if p.isdigit()]
+    if not parts:
+        return number
+    out = str(parts[0])
+    for depth, n in enumerate(parts[1:], 1):
+        out += f"({alpha(n).lower() if depth == 1 else roman(n).lower()})"
+    return out
+
+
+def _has_claims(view: IssueView) -> bool:
+    """Whether a question, or one it comprises, has a claim answering it."""
+    return bool(view.claims) or any(_has_claims(v) for v in view.sub_issues)
 
 
 _MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]")
@@ -934,13 +992,6 @@ def _wide(pdf: bytes) -> bool:
 
 def _figure_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", name)
-
-
-def _tree_ids(a: Arg) -> Iterable[Arg]:
-    yield a
-    if not a.repeated:
-        for child in (*a.premises, *a.objections):
-            yield from _tree_ids(child)
 
 
 # =========================================================================== API

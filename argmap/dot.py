@@ -1170,6 +1170,18 @@ class Page:
         _seconds(timeout)
         return _svg(self.source, timeout)
 
+    def pdf(self, *, timeout: float | None = None) -> bytes:
+        """The page as a one-page PDF, e.g. to include in LaTeX (needs the ``dot`` program).
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); _ = m.claim("Yes", answers=m.issue("Why?"))
+            >>> to_dot_pages(m)[0].pdf().startswith(b"%PDF")  # doctest: +SKIP
+            True
+        """
+        _seconds(timeout)
+        return _pipe(self.source, "pdf", timeout=timeout)
+
 
 def to_dot_pages(
     m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **options: Any

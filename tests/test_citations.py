@@ -186,7 +186,7 @@ def test_subsequent_history_with_the_full_citation(m: am.ArgumentMap, tmp_path: 
     )
     text = _render(m, tmp_path, body)
     full, short = text.split(" | ")
-    assert full.endswith("916 F.3d 276, 285 (3d Cir. 2019), cert. denied, No. 19-1 (U.S. 2020)")
+    assert full.endswith("916 F.3d 276, 285 (3d Cir. 2019), *cert. denied*, No. 19-1 (U.S. 2020)")
     assert "cert. denied" not in short
     assert short == "*Cf.* *City of Philadelphia*, 916 F.3d at 285"
 
