@@ -375,10 +375,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
     target = args.target_format or format_of_suffix(args.output)
     if target is None:
         name = Path(args.output).name
+        hint = ""
+        if Path(name).suffix.lower() in (".svg", ".pdf", ".png", ".dot"):
+            hint = f" For a diagram, use: argmap render {args.file} -o {name}"
         raise ArgmapError(
             f"cannot convert to {name}: its suffix names no format argmap writes "
-            f"(supported: {', '.join(sorted(WRITE_FORMATS))}, or --to FORMAT). "
-            f"For a diagram, use: argmap render {args.file} -o {name}"
+            f"(supported: {', '.join(sorted(WRITE_FORMATS))}, or --to FORMAT).{hint}"
         )
     result = _read(args.file, args.source_format)
     lost = losses(result.map, target)
@@ -797,7 +799,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help=file_help)
     p.add_argument(
         "output",
-        help="OUT.yaml, .json, .argdown, .aif.json, .xaif.json, .graphml, .apx, .tgf or .af",
+        help="OUT.yaml, .json, .argdown, .aif(.json), .xaif(.json), .graphml, .apx, .tgf or .af",
     )
     _add_from_option(p)
     p.add_argument(

@@ -219,3 +219,22 @@ def test_usage_errors_escape_control_characters(capsys: pytest.CaptureFixture[st
     err = capsys.readouterr().err
     assert "2Jdark" in err
     assert "\x1b" not in err
+
+
+@pytest.mark.parametrize("suffix", [".aif", ".xaif"])
+def test_convert_takes_the_short_aif_suffixes_alike(tmp_path: Path, suffix: str) -> None:
+    # .aif worked but .xaif was refused with a hint to draw a "diagram".
+    out = tmp_path / f"m{suffix}"
+    assert main(["convert", write(tmp_path, GOOD), str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert ("AIF" in data) == (suffix == ".xaif")
+
+
+def test_convert_suggests_render_only_for_a_diagram_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write(tmp_path, GOOD)
+    assert main(["convert", src, str(tmp_path / "m.txt")]) == 1
+    assert "argmap render" not in capsys.readouterr().err
+    assert main(["convert", src, str(tmp_path / "m.svg")]) == 1
+    assert "argmap render" in capsys.readouterr().err

@@ -75,6 +75,7 @@ WRITE_FORMATS: dict[str, str] = {
     ".aif.json": "aif",
     ".aif": "aif",
     ".xaif.json": "xaif",
+    ".xaif": "xaif",
     ".graphml": "graphml",
     ".apx": "apx",
     ".tgf": "tgf",

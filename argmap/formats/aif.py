@@ -704,5 +704,5 @@ def dump(
         >>> dump(m, p); sorted(json.loads(p.read_text()))
         ['AIF', 'OVA', 'dialog', 'text']
     """
-    fam = family or ("xaif" if str(path).lower().endswith(".xaif.json") else "aif")
+    fam = family or ("xaif" if str(path).lower().endswith((".xaif.json", ".xaif")) else "aif")
     atomic_write_text(path, dumps(m, family=fam) + "\n")
