@@ -402,8 +402,15 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     from .dot import render
 
+    if args.file.startswith("casebook:"):
+        name = args.file.removeprefix("casebook:")
+        raise ArgmapError(
+            f"a bundled casebook never changes, so there is nothing to watch: write it out "
+            f"with 'argmap casebook {name} -o {name}.yaml', then watch {name}.yaml"
+        )
     path = Path(args.file)
     last: tuple[float, int] | None = None
+    missing_said = False
     renders = 0
     checks = 0
     _print(f"watching {path} (Ctrl-C to stop)", flush=True)
@@ -414,6 +421,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
             stamp: tuple[float, int] | None = (stat.st_mtime, stat.st_size)
         except OSError:
             stamp = None
+            if not missing_said:
+                _print(f"{PROG}: {path}: no such file yet; waiting for it", flush=True)
+                missing_said = True
+        else:
+            missing_said = False
         if stamp is not None and stamp != last:
             last = stamp
             renders += 1
@@ -421,7 +433,14 @@ def cmd_watch(args: argparse.Namespace) -> int:
                 result = _read(args.file, args.source_format)
                 problems = [*result.notes, *result.map.check()]
                 ev = _evaluate(result.map, args) if args.evaluate else None
-                out = render(result.map, args.output, evaluation=ev, **_view_options(args))
+                out = render(
+                    result.map,
+                    args.output,
+                    evaluation=ev,
+                    dpi=args.dpi,
+                    timeout=args.timeout,
+                    **_view_options(args),
+                )
             except LoadError as exc:
                 _print_problems(exc.problems, sys.stdout)
             except ArgmapError as exc:
@@ -546,6 +565,32 @@ def _add_view_options(p: argparse.ArgumentParser) -> None:
         "--authorities",
         choices=["inline", "nodes", "none"],
         help="citations in the nodes (default), as nodes, or not at all",
+    )
+
+
+def _add_layout_options(p: argparse.ArgumentParser) -> None:
+    """Options of the drawing itself, shared by ``render`` and ``watch``."""
+    p.add_argument(
+        "--wrap", type=_whole, metavar="N", help="characters per line of text (0: no wrapping)"
+    )
+    p.add_argument(
+        "--max-lines",
+        type=_whole,
+        metavar="N",
+        help="lines of each statement shown (0: all); the full text stays in the tooltip",
+    )
+    p.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], help="direction (default BT)")
+    p.add_argument("--dpi", type=_whole, help="resolution of .png output (default 144)")
+    p.add_argument(
+        "--arrange",
+        choices=["rows", "strip"],
+        help="issues stacked in rows to fit a page (default) or side by side",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="stop Graphviz after this long (default 120; 0: no limit)",
     )
 
 
@@ -739,32 +784,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help=file_help)
     p.add_argument("-o", "--output", required=True, help="OUT.svg, OUT.pdf, OUT.png or OUT.dot")
     _add_view_options(p)
-    p.add_argument(
-        "--wrap", type=_whole, metavar="N", help="characters per line of text (0: no wrapping)"
-    )
-    p.add_argument(
-        "--max-lines",
-        type=_whole,
-        metavar="N",
-        help="lines of each statement shown (0: all); the full text stays in the tooltip",
-    )
-    p.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], help="direction (default BT)")
-    p.add_argument("--dpi", type=_whole, help="resolution of .png output (default 144)")
-    p.add_argument(
-        "--arrange",
-        choices=["rows", "strip"],
-        help="issues stacked in rows to fit a page (default) or side by side",
-    )
+    _add_layout_options(p)
     p.add_argument(
         "--split",
         choices=["issue"],
         help="one figure per issue: OUT.svg becomes OUT-01-A0.svg, OUT-02-B0.svg, ...",
-    )
-    p.add_argument(
-        "--timeout",
-        type=float,
-        metavar="SECONDS",
-        help="stop Graphviz after this long (default 120; 0: no limit)",
     )
     p.add_argument("--evaluate", action="store_true", help="show each statement's status")
     _add_evaluation_options(p)
@@ -816,6 +840,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help=file_help)
     p.add_argument("-o", "--output", required=True, help="OUT.svg, OUT.pdf, OUT.png or OUT.dot")
     _add_view_options(p)
+    _add_layout_options(p)
     p.add_argument("--evaluate", action="store_true", help="show each statement's status")
     _add_evaluation_options(p)
     _add_from_option(p)
@@ -824,7 +849,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-checks",
-        type=int,
+        type=_whole,
         metavar="N",
         help="stop after N checks of the file (default: run until Ctrl-C)",
     )

@@ -238,3 +238,34 @@ def test_convert_suggests_render_only_for_a_diagram_suffix(
     assert "argmap render" not in capsys.readouterr().err
     assert main(["convert", src, str(tmp_path / "m.svg")]) == 1
     assert "argmap render" in capsys.readouterr().err
+
+
+def test_watch_takes_the_layout_options_of_render(tmp_path: Path) -> None:
+    # Every drawing option of render works in watch, so a student can watch the
+    # slide they are making.
+    src = write(tmp_path, GOOD)
+    args = ["--wrap", "12", "--max-lines", "1", "--rankdir", "LR", "--arrange", "strip"]
+    args += ["--timeout", "60"]
+    rendered, watched = tmp_path / "r.dot", tmp_path / "w.dot"
+    assert main(["render", src, "-o", str(rendered), *args]) == 0
+    assert main(["watch", src, "-o", str(watched), "--max-checks", "1", *args]) == 0
+    assert watched.read_text(encoding="utf-8") == rendered.read_text(encoding="utf-8")
+    assert "rankdir=LR" in watched.read_text(encoding="utf-8")
+
+
+def test_watch_refuses_a_casebook_and_says_how_to_watch_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["watch", "casebook:sanctuary", "-o", "x.svg", "--max-checks", "1"]) == 1
+    assert "argmap casebook sanctuary -o" in capsys.readouterr().err
+
+
+def test_watch_says_when_the_file_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "later.yaml"
+    out = tmp_path / "m.svg"
+    assert main(["watch", str(src), "-o", str(out), "--max-checks", "3", "--interval", "0"]) == 0
+    said = capsys.readouterr().out
+    assert said.count("no such file yet") == 1
+    assert not out.exists()
