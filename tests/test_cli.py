@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,15 @@ def test_watch_says_when_the_file_is_missing(
     said = capsys.readouterr().out
     assert said.count("no such file yet") == 1
     assert not out.exists()
+
+
+@pytest.mark.exe
+def test_a_pdf_diagram_is_the_same_bytes_every_time(tmp_path: Path) -> None:
+    # Cairo wrote the time of drawing into each PDF, so two renders differed.
+    src = write(tmp_path, GOOD)
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert main(["render", src, "-o", str(first)]) == 0
+    time.sleep(1.1)  # the stamp has a resolution of one second
+    assert main(["render", src, "-o", str(second)]) == 0
+    assert first.read_bytes().startswith(b"%PDF")
+    assert first.read_bytes() == second.read_bytes()
