@@ -321,6 +321,16 @@ def test_update_validates_and_keeps_order(m: ArgumentMap) -> None:
     assert m.update("linked", weight=0.9).weight == 0.9  # type: ignore[union-attr]
 
 
+def test_update_of_the_kind_says_how_and_never_suggests_the_id(m: ArgumentMap) -> None:
+    # update(kind=...) suggested "did you mean 'id'?", a field update() refuses.
+    with pytest.raises(ModelError, match=r"kind.*m\.remove\('C1'\)") as info:
+        m.update("C1", kind="premise")
+    assert "did you mean 'id'" not in str(info.value)
+    with pytest.raises(ModelError) as info:
+        m.update("C1", ib="x")
+    assert "did you mean 'id'" not in str(info.value)
+
+
 def test_update_moves_a_claim_between_issues() -> None:
     m = ArgumentMap()
     q1, q2 = m.issue("one?"), m.issue("two?")
