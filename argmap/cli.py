@@ -204,26 +204,35 @@ def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True)
     standards: dict[str, str] | str | None = None
     given = list(getattr(args, "standard", None) or [])
     if given:
+        # A plain STD sets every issue; ISSUE=STD then overrides single issues.
         plain = [s for s in given if "=" not in s]
-        standards = (
-            plain[-1]
-            if plain and len(plain) == len(given)
-            else _pairs([s for s in given if "=" in s], "--standard")
-        )
+        pairs = _pairs([s for s in given if "=" in s], "--standard")
+        if plain and pairs:
+            standards = {issue.id: plain[-1] for issue in m.issues} | pairs
+        else:
+            standards = plain[-1] if plain else pairs
     weights: dict[str, float] = {}
     for key, value in _pairs(getattr(args, "weight", None) or [], "--weight").items():
         try:
             weights[key] = float(value)
         except ValueError:
             raise ArgmapError(f"--weight {key}={value}: the weight must be a number") from None
-    return evaluate(
-        m,
-        semantics=args.semantics,
-        standards=standards,
-        assume=(args.assume or []) if what_if else [],
-        reject=(args.reject or []) if what_if else [],
-        weights=weights or None,
-    )
+    try:
+        return evaluate(
+            m,
+            semantics=args.semantics,
+            standards=standards,
+            assume=(args.assume or []) if what_if else [],
+            reject=(args.reject or []) if what_if else [],
+            weights=weights or None,
+        )
+    except ArgmapError as exc:
+        # The library names its parameters (standards=, weights=); say the options.
+        message = str(exc)
+        for param, option in (("standards: ", "--standard: "), ("weights: ", "--weight: ")):
+            if message.startswith(param):
+                raise ArgmapError(option + message.removeprefix(param)) from None
+        raise
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

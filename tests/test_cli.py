@@ -282,3 +282,37 @@ def test_a_pdf_diagram_is_the_same_bytes_every_time(tmp_path: Path) -> None:
     assert main(["render", src, "-o", str(second)]) == 0
     assert first.read_bytes().startswith(b"%PDF")
     assert first.read_bytes() == second.read_bytes()
+
+
+TWO_ISSUES = GOOD + "  Q2: {issue: And this?}\n  C2: {claim: so, party: b, answers: Q2}\n"
+
+
+def test_a_plain_standard_and_an_issue_standard_combine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --standard STD set every issue, but only when no ISSUE=STD was given: mixed,
+    # the plain one was dropped without a word.
+    path = write(tmp_path, TWO_ISSUES)
+    args = [
+        "eval",
+        path,
+        "--json",
+        "--standard",
+        "scintilla",
+        "--standard",
+        "Q=clear-and-convincing",
+    ]
+    assert main(args) == 0
+    issues = json.loads(capsys.readouterr().out)["issues"]
+    assert issues["Q"]["standard"] == "clear-and-convincing"
+    assert issues["Q2"]["standard"] == "scintilla"
+
+
+def test_evaluation_option_errors_name_the_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["eval", path, "--standard", "Z9=scintilla"]) == 1
+    assert capsys.readouterr().err.startswith("argmap: error: --standard: ")
+    assert main(["eval", path, "--weight", "P1->C9=0.5"]) == 1
+    assert capsys.readouterr().err.startswith("argmap: error: --weight: ")
