@@ -323,7 +323,18 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
+def _check_diagram_output(path: str) -> None:
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".svg", ".pdf", ".png", ".dot"):
+        said = f"its suffix {suffix!r}" if suffix else "it has no suffix"
+        raise ArgmapError(
+            f"cannot draw to {Path(path).name}: {said}; name the output "
+            "OUT.svg, OUT.pdf, OUT.png or OUT.dot"
+        )
+
+
 def cmd_render(args: argparse.Namespace) -> int:
+    _check_diagram_output(args.output)
     from ._progress import steps
     from .dot import render
 
@@ -411,6 +422,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     from .dot import render
 
+    _check_diagram_output(args.output)
     if args.file.startswith("casebook:"):
         name = args.file.removeprefix("casebook:")
         raise ArgmapError(

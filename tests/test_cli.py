@@ -316,3 +316,14 @@ def test_evaluation_option_errors_name_the_option(
     assert capsys.readouterr().err.startswith("argmap: error: --standard: ")
     assert main(["eval", path, "--weight", "P1->C9=0.5"]) == 1
     assert capsys.readouterr().err.startswith("argmap: error: --weight: ")
+
+
+@pytest.mark.parametrize("command", ["render", "watch"])
+def test_a_diagram_output_without_a_known_suffix_is_explained_in_cli_terms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # render -o split said "give it a suffix or format=", a parameter the CLI lacks.
+    path = write(tmp_path, GOOD)
+    assert main([command, path, "-o", str(tmp_path / "split")]) == 1
+    err = capsys.readouterr().err
+    assert "OUT.svg" in err and "format=" not in err
