@@ -361,6 +361,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from ._progress import steps
     from .brief import render_brief
 
+    _check_format_matches(args.output, args.format)
     with steps(["read", "evaluate", "write", "save"], desc="argmap brief") as step:
         step("read")
         m = _load(args.file, args.source_format)
@@ -642,7 +643,21 @@ def _write(path: str, text: str) -> None:
     _print(f"wrote {path}")
 
 
+_TEXT_SUFFIXES = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "tex": "tex"}
+
+
+def _check_format_matches(path: str, given: str | None) -> None:
+    """Refuse ``--format X`` with an output whose suffix names another format."""
+    named = _TEXT_SUFFIXES.get(Path(path).suffix.lstrip(".").lower())
+    if given and named and named != given:
+        raise ArgmapError(
+            f"--format {given} does not match {Path(path).name}: name the output "
+            f"OUT.{given}, or leave --format out"
+        )
+
+
 def _handout_format(path: str, given: str | None) -> str:
+    _check_format_matches(path, given)
     fmt = given or Path(path).suffix.lstrip(".").lower()
     fmt = {"markdown": "md", "htm": "html", "latex": "tex"}.get(fmt, fmt)
     if fmt not in ("md", "html", "tex"):
@@ -696,7 +711,17 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from .teach import grade
 
     result = grade(_load(args.student), _load(args.key))
-    fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "md")
+    if args.output:
+        suffix = Path(args.output).suffix.lstrip(".").lower()
+        named = "json" if suffix == "json" else _TEXT_SUFFIXES.get(suffix)
+        if args.format and named and named != args.format:
+            raise ArgmapError(
+                f"--format {args.format} does not match {Path(args.output).name}: name the "
+                f"output OUT.{args.format}, or leave --format out"
+            )
+        fmt = args.format or named or suffix
+    else:
+        fmt = args.format or "md"
     if fmt == "json":
         text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "html":

@@ -327,3 +327,27 @@ def test_a_diagram_output_without_a_known_suffix_is_explained_in_cli_terms(
     assert main([command, path, "-o", str(tmp_path / "split")]) == 1
     err = capsys.readouterr().err
     assert "OUT.svg" in err and "format=" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["brief", "{map}", "-o", "{out}.md", "--format", "html"],
+        ["teach", "blank", "{map}", "-o", "{out}.md", "--format", "html", "--hide", "premise"],
+        ["grade", "{map}", "{map}", "-o", "{out}.md", "--format", "json"],
+    ],
+)
+def test_a_format_that_contradicts_the_suffix_is_refused_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    # teach and grade wrote HTML or JSON into a .md file; brief refused in API terms.
+    path, out = write(tmp_path, GOOD), str(tmp_path / "out")
+    assert main([a.format(map=path, out=out) for a in command]) == 1
+    assert "--format" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [Path(path)]
+
+
+def test_grade_takes_the_htm_and_markdown_suffixes(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["grade", path, path, "-o", str(tmp_path / "g.htm")]) == 0
+    assert (tmp_path / "g.htm").read_text(encoding="utf-8").lstrip().startswith("<")
