@@ -351,3 +351,15 @@ def test_grade_takes_the_htm_and_markdown_suffixes(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD)
     assert main(["grade", path, path, "-o", str(tmp_path / "g.htm")]) == 0
     assert (tmp_path / "g.htm").read_text(encoding="utf-8").lstrip().startswith("<")
+
+
+def test_an_unwritable_output_is_named_not_its_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "No such file or directory: /proc/.x.svg.v7a8rmxa.tmp" named argmap's temporary file.
+    if not Path("/proc/self").is_dir():
+        pytest.skip("needs /proc, a folder where no file can be created")
+    target = Path("/proc/argmap-grade.md")
+    assert main(["grade", write(tmp_path, GOOD), write(tmp_path, GOOD), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith(str(target)) and ".tmp" not in err
