@@ -306,7 +306,7 @@ def _status_table(ev: Evaluation, *, explain: bool) -> str:
 
 def _view_options(args: argparse.Namespace) -> dict[str, Any]:
     options: dict[str, Any] = {"theme": args.theme, "legend": args.legend}
-    if args.legend and getattr(args, "legend_style", None):
+    if getattr(args, "legend_style", None):  # a style asks for a legend
         options["legend"] = args.legend_style
     if args.focus:
         options["focus"] = args.focus
@@ -581,7 +581,8 @@ def _add_view_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--legend-style",
         choices=["compact", "full"],
-        help="compact: rows under the drawing (default); full: a column beside the top",
+        help="compact: rows under the drawing (default); full: a column beside the top "
+        "(implies --legend)",
     )
     p.add_argument(
         "--authorities",

@@ -363,3 +363,15 @@ def test_an_unwritable_output_is_named_not_its_temporary_file(
     assert main(["grade", write(tmp_path, GOOD), write(tmp_path, GOOD), "-o", str(target)]) == 1
     err = capsys.readouterr().err
     assert err.rstrip().endswith(str(target)) and ".tmp" not in err
+
+
+def test_a_legend_style_alone_draws_the_legend(tmp_path: Path) -> None:
+    # --legend-style full without --legend was silently ignored.
+    src = write(tmp_path, GOOD)
+    styled, plain = tmp_path / "s.dot", tmp_path / "p.dot"
+    assert main(["render", src, "-o", str(styled), "--legend-style", "full"]) == 0
+    assert main(["render", src, "-o", str(plain)]) == 0
+    both = tmp_path / "b.dot"
+    assert main(["render", src, "-o", str(both), "--legend", "--legend-style", "full"]) == 0
+    assert styled.read_text(encoding="utf-8") == both.read_text(encoding="utf-8")
+    assert styled.read_text(encoding="utf-8") != plain.read_text(encoding="utf-8")
