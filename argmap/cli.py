@@ -202,7 +202,9 @@ def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True)
     from .evaluation import evaluate
 
     standards: dict[str, str] | str | None = None
-    given = list(getattr(args, "standard", None) or [])
+    # The baseline (what_if=False) is the map as written: no finding, standard or weight
+    # of the command line, only its semantics.
+    given = list(getattr(args, "standard", None) or []) if what_if else []
     if given:
         # A plain STD sets every issue; ISSUE=STD then overrides single issues.
         plain = [s for s in given if "=" not in s]
@@ -212,7 +214,8 @@ def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True)
         else:
             standards = plain[-1] if plain else pairs
     weights: dict[str, float] = {}
-    for key, value in _pairs(getattr(args, "weight", None) or [], "--weight").items():
+    given_weights = (getattr(args, "weight", None) or []) if what_if else []
+    for key, value in _pairs(given_weights, "--weight").items():
         try:
             weights[key] = float(value)
         except ValueError:
@@ -816,7 +819,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--diff-against",
         metavar="FILE",
-        help="also list what changes against another version of the map",
+        help="also list what changes against another version of the map, as written",
     )
     p.add_argument(
         "--explain",

@@ -375,3 +375,26 @@ def test_a_legend_style_alone_draws_the_legend(tmp_path: Path) -> None:
     assert main(["render", src, "-o", str(both), "--legend", "--legend-style", "full"]) == 0
     assert styled.read_text(encoding="utf-8") == both.read_text(encoding="utf-8")
     assert styled.read_text(encoding="utf-8") != plain.read_text(encoding="utf-8")
+
+
+RIVALS = (
+    "argmap: 1\nparties: {a: A, b: B}\nstatements:\n"
+    "  Q: {issue: Is it?, standard: preponderance}\n"
+    "  C1: {claim: yes, party: a, answers: Q, attacks: C2}\n"
+    "  C2: {claim: no, party: b, answers: Q, attacks: C1}\n"
+    "  P1: {premise: because, supports: C1, party: a}\n"
+    "  P2: {premise: since, supports: C2, party: b}\n"
+)
+
+
+@pytest.mark.parametrize("option", [["--weight", "P2->C2=0.5"], ["--standard", "scintilla"]])
+def test_diff_lists_what_a_weight_or_standard_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str]
+) -> None:
+    # The --diff baseline carried the same --weight/--standard, so it said
+    # "no status changed" while the issue's outcome had flipped.
+    path = write(tmp_path, RIVALS)
+    assert main(["eval", path, "--json", "--diff", *option]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["issues"]["Q"]["status"] != "undecided"
+    assert any(change["id"] == "Q" for change in data["changes"])
