@@ -436,8 +436,13 @@ class ArgumentMap:
         ident = _ref(ref)
         found = self._statements.get(ident)
         if found is None:
-            what = "a relation, not a statement" if ident in self._relations else "not in the map"
-            raise UnknownNodeError(f"{ident!r} is {what}{self._hint(ident)}")
+            if ident in self._relations:
+                # Never suggest the id itself: name the statements it starts from.
+                starts = ", ".join(self._relations[ident].sources)
+                raise UnknownNodeError(
+                    f"{ident!r} is a relation, not a statement; it starts from {starts}"
+                )
+            raise UnknownNodeError(f"{ident!r} is not in the map{self._hint(ident)}")
         return found
 
     def get_authority(self, ident: str) -> Authority:

@@ -421,3 +421,13 @@ def test_indices_agree_with_a_full_scan(m: ArgumentMap, data: st.DataObject) -> 
         except ArgmapError:  # refused (dependents, a circle of sub-issues): nothing changed
             assert (dict(m.statements), dict(m.relations)) == before
         _scan_agrees(m)
+
+
+def test_a_relation_given_for_a_statement_is_not_suggested_as_itself() -> None:
+    # "'C1.1->C1' is a relation, not a statement (did you mean 'C1.1->C1'?)"
+    m = ArgumentMap()
+    c = m.claim("x", id="C1")
+    m.premise("y", id="C1.1", supports=c)
+    with pytest.raises(UnknownNodeError) as info:
+        m.statement("C1.1->C1")
+    assert "did you mean" not in str(info.value) and "C1.1" in str(info.value)
