@@ -304,6 +304,8 @@ def _status_table(ev: Evaluation, *, explain: bool) -> str:
     lines.append(f"Issues ({ev.semantics} semantics):")
     for issue in m.issues:
         lines.append(f"  {issue.id}: {ev.outcome(issue).explanation}")
+    if not m.issues:
+        lines.append("  none: the map has no issue, so no outcome to decide")
     return "\n".join(lines)
 
 

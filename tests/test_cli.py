@@ -398,3 +398,14 @@ def test_diff_lists_what_a_weight_or_standard_changes(
     data = json.loads(capsys.readouterr().out)
     assert data["issues"]["Q"]["status"] != "undecided"
     assert any(change["id"] == "Q" for change in data["changes"])
+
+
+def test_eval_says_when_a_map_has_no_issue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The table ended on "Issues (grounded semantics):" and nothing under it.
+    path = write(tmp_path, "argmap: 1\nstatements:\n  C1: {claim: x}\n")
+    assert main(["eval", path]) == 0
+    assert (
+        capsys.readouterr().out.rstrip().endswith("the map has no issue, so no outcome to decide")
+    )
