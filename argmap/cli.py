@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
 from ._io import atomic_write_text
-from .exceptions import ArgmapError, LoadError
+from .exceptions import ArgmapError, LoadError, UnknownNodeError
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -198,13 +198,19 @@ def _pairs(values: Sequence[str], what: str) -> dict[str, str]:
     return out
 
 
-def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True) -> Evaluation:
+def _evaluate(
+    m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True, as_written: bool = False
+) -> Evaluation:
+    """Evaluate ``m`` with the command's options.
+
+    ``what_if=False`` leaves out --assume/--reject; ``as_written=True`` (a --diff
+    baseline) leaves out --standard and --weight too, keeping only --semantics.
+    """
     from .evaluation import evaluate
 
     standards: dict[str, str] | str | None = None
-    # The baseline (what_if=False) is the map as written: no finding, standard or weight
-    # of the command line, only its semantics.
-    given = list(getattr(args, "standard", None) or []) if what_if else []
+    what_if = what_if and not as_written
+    given = list(getattr(args, "standard", None) or []) if not as_written else []
     if given:
         # A plain STD sets every issue; ISSUE=STD then overrides single issues.
         plain = [s for s in given if "=" not in s]
@@ -214,7 +220,13 @@ def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True)
         else:
             standards = plain[-1] if plain else pairs
     weights: dict[str, float] = {}
-    given_weights = (getattr(args, "weight", None) or []) if what_if else []
+    for option in ("--assume", "--reject") if what_if else ():
+        for ident in getattr(args, option.lstrip("-"), None) or []:
+            try:
+                m.statement(ident)
+            except UnknownNodeError as exc:
+                raise ArgmapError(f"{option}: {exc}") from None
+    given_weights = (getattr(args, "weight", None) or []) if not as_written else []
     for key, value in _pairs(given_weights, "--weight").items():
         try:
             weights[key] = float(value)
@@ -251,9 +263,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         step("compare")
         if args.diff_against:
             other = _load(args.diff_against)
-            baseline = _evaluate(other, args, what_if=False)
+            baseline = _evaluate(other, args, as_written=True)
         elif args.diff:
-            baseline = _evaluate(m, args, what_if=False)
+            baseline = _evaluate(m, args, as_written=True)
         step("report")
         if args.json:
             data: dict[str, Any] = ev.to_dict()

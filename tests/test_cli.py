@@ -409,3 +409,25 @@ def test_eval_says_when_a_map_has_no_issue(
     assert (
         capsys.readouterr().out.rstrip().endswith("the map has no issue, so no outcome to decide")
     )
+
+
+@pytest.mark.parametrize("option", ["--assume", "--reject"])
+def test_a_what_if_id_error_names_its_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["eval", path, option, "P9"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"argmap: error: {option}: 'P9' is not in the map")
+
+
+def test_teach_questions_honour_the_standard_option(tmp_path: Path) -> None:
+    # The --diff baseline leaves --standard out; the teaching commands must not.
+    path = write(tmp_path, RIVALS)
+    plain, strict = tmp_path / "a.md", tmp_path / "b.md"
+    assert main(["teach", "questions", path, "-o", str(plain), "-n", "3"]) == 0
+    args = ["teach", "questions", path, "-o", str(strict), "-n", "3", "--standard", "scintilla"]
+    assert main(args) == 0
+    key_a = (tmp_path / "a-key.md").read_text(encoding="utf-8")
+    key_b = (tmp_path / "b-key.md").read_text(encoding="utf-8")
+    assert "scintilla" in key_b and "scintilla" not in key_a
