@@ -21,7 +21,6 @@ from typing import Any
 
 import attrs
 
-from ._explain import md_escape
 from .evaluation import Evaluation, evaluate
 from .exceptions import ArgmapError, ArgmapTypeError
 from .graph import ArgumentMap
@@ -36,6 +35,20 @@ WEIGHTS = {"statements": 0.3, "relations": 0.35, "citations": 0.15, "outcomes": 
 _KEY_REF = re.compile(r"(?:^|\s)key:\s*([^\s,;]+)")
 
 Edge = tuple[Any, ...]
+
+
+def _md_inline(text: str) -> str:
+    """Escape what Markdown reads as markup inside a list item's text, and no more.
+
+    Ids such as ``A1.R2`` and words such as ``non-participation`` stay readable on a
+    terminal: ``.``, ``-``, ``(`` and ``)`` only mean something at the start of a
+    line or after ``]``, and the item's text never starts a line.
+
+    Example:
+        >>> print(_md_inline("A1.R2 (“x*y*”) attacks <b> | [c]"))
+        A1.R2 (“x\\*y\\*”) attacks \\<b\\> \\| \\[c\\]
+    """
+    return re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", text).replace("\n", " ")
 
 
 @attrs.frozen
@@ -107,7 +120,7 @@ class Grade:
         ]
         lines += [f"| {k} | {s:.0%} | {r} | {n} |" for k, (s, r, n) in self.parts.items()]
         lines += ["", "## What to work on", ""]
-        lines += [f"- {md_escape(f)}" for f in self.feedback] or [
+        lines += [f"- {_md_inline(f)}" for f in self.feedback] or [
             "- Nothing: the map matches the key."
         ]
         return "\n".join(lines) + "\n"

@@ -97,7 +97,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mkdir: bool
     except OSError:
         mode = None
     # The temporary name stays within NAME_MAX (255) whatever the target's length.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        # Name the file the user asked for, not the temporary one beside it.
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -145,6 +145,7 @@ def check_map(m: MapLike) -> list[Problem]:
     found.extend(_cycles(m))
     found.extend(_one_way_attacks(m))
     found.extend(_unsupported_answers(m))
+    found.extend(_repeated_statements(m))
     for stmt in m:
         has_inference = bool(m.inferences_for(stmt))
         if (
@@ -316,6 +317,37 @@ def _one_way_attacks(m: MapLike) -> list[Problem]:
                 "attacks",
             )
         )
+    return out
+
+
+def _repeated_statements(m: MapLike) -> list[Problem]:
+    """A statement with the same kind, party and text as an earlier one.
+
+    Re-running a notebook cell that adds statements without ids adds them again under
+    new ids (``C2`` beside ``C1``), doubling the argument silently.
+
+    Example:
+        >>> from argmap.graph import ArgumentMap
+        >>> m = ArgumentMap(); a = m.claim("It binds"); b = m.claim("It  binds")
+        >>> [(p.code, p.node) for p in _repeated_statements(m)]
+        [('repeated-statement', 'C2')]
+    """
+    first: dict[tuple[str, str | None, str], str] = {}
+    out = []
+    for s in m:
+        key = (s.kind, s.party, " ".join(s.text.split()).casefold())
+        earlier = first.setdefault(key, s.id)
+        if earlier != s.id:
+            out.append(
+                _problem(
+                    m,
+                    "repeated-statement",
+                    f"repeats {earlier} (the same kind, party and text); if a notebook cell "
+                    f"ran twice, m.remove({s.id!r}, cascade=True), and give statements ids "
+                    "(id=...) so that running a cell again changes nothing",
+                    s.id,
+                )
+            )
     return out
 
 

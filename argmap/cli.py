@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
 from ._io import atomic_write_text
-from .exceptions import ArgmapError, LoadError
+from .exceptions import ArgmapError, LoadError, UnknownNodeError
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -198,32 +198,56 @@ def _pairs(values: Sequence[str], what: str) -> dict[str, str]:
     return out
 
 
-def _evaluate(m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True) -> Evaluation:
+def _evaluate(
+    m: ArgumentMap, args: argparse.Namespace, *, what_if: bool = True, as_written: bool = False
+) -> Evaluation:
+    """Evaluate ``m`` with the command's options.
+
+    ``what_if=False`` leaves out --assume/--reject; ``as_written=True`` (a --diff
+    baseline) leaves out --standard and --weight too, keeping only --semantics.
+    """
     from .evaluation import evaluate
 
     standards: dict[str, str] | str | None = None
-    given = list(getattr(args, "standard", None) or [])
+    what_if = what_if and not as_written
+    given = list(getattr(args, "standard", None) or []) if not as_written else []
     if given:
+        # A plain STD sets every issue; ISSUE=STD then overrides single issues.
         plain = [s for s in given if "=" not in s]
-        standards = (
-            plain[-1]
-            if plain and len(plain) == len(given)
-            else _pairs([s for s in given if "=" in s], "--standard")
-        )
+        pairs = _pairs([s for s in given if "=" in s], "--standard")
+        if plain and pairs:
+            standards = {issue.id: plain[-1] for issue in m.issues} | pairs
+        else:
+            standards = plain[-1] if plain else pairs
     weights: dict[str, float] = {}
-    for key, value in _pairs(getattr(args, "weight", None) or [], "--weight").items():
+    for option in ("--assume", "--reject") if what_if else ():
+        for ident in getattr(args, option.lstrip("-"), None) or []:
+            try:
+                m.statement(ident)
+            except UnknownNodeError as exc:
+                raise ArgmapError(f"{option}: {exc}") from None
+    given_weights = (getattr(args, "weight", None) or []) if not as_written else []
+    for key, value in _pairs(given_weights, "--weight").items():
         try:
             weights[key] = float(value)
         except ValueError:
             raise ArgmapError(f"--weight {key}={value}: the weight must be a number") from None
-    return evaluate(
-        m,
-        semantics=args.semantics,
-        standards=standards,
-        assume=(args.assume or []) if what_if else [],
-        reject=(args.reject or []) if what_if else [],
-        weights=weights or None,
-    )
+    try:
+        return evaluate(
+            m,
+            semantics=args.semantics,
+            standards=standards,
+            assume=(args.assume or []) if what_if else [],
+            reject=(args.reject or []) if what_if else [],
+            weights=weights or None,
+        )
+    except ArgmapError as exc:
+        # The library names its parameters (standards=, weights=); say the options.
+        message = str(exc)
+        for param, option in (("standards: ", "--standard: "), ("weights: ", "--weight: ")):
+            if message.startswith(param):
+                raise ArgmapError(option + message.removeprefix(param)) from None
+        raise
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -239,9 +263,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         step("compare")
         if args.diff_against:
             other = _load(args.diff_against)
-            baseline = _evaluate(other, args, what_if=False)
+            baseline = _evaluate(other, args, as_written=True)
         elif args.diff:
-            baseline = _evaluate(m, args, what_if=False)
+            baseline = _evaluate(m, args, as_written=True)
         step("report")
         if args.json:
             data: dict[str, Any] = ev.to_dict()
@@ -292,12 +316,14 @@ def _status_table(ev: Evaluation, *, explain: bool) -> str:
     lines.append(f"Issues ({ev.semantics} semantics):")
     for issue in m.issues:
         lines.append(f"  {issue.id}: {ev.outcome(issue).explanation}")
+    if not m.issues:
+        lines.append("  none: the map has no issue, so no outcome to decide")
     return "\n".join(lines)
 
 
 def _view_options(args: argparse.Namespace) -> dict[str, Any]:
     options: dict[str, Any] = {"theme": args.theme, "legend": args.legend}
-    if args.legend and getattr(args, "legend_style", None):
+    if getattr(args, "legend_style", None):  # a style asks for a legend
         options["legend"] = args.legend_style
     if args.focus:
         options["focus"] = args.focus
@@ -314,7 +340,18 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
+def _check_diagram_output(path: str) -> None:
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".svg", ".pdf", ".png", ".dot"):
+        said = f"its suffix {suffix!r}" if suffix else "it has no suffix"
+        raise ArgmapError(
+            f"cannot draw to {Path(path).name}: {said}; name the output "
+            "OUT.svg, OUT.pdf, OUT.png or OUT.dot"
+        )
+
+
 def cmd_render(args: argparse.Namespace) -> int:
+    _check_diagram_output(args.output)
     from ._progress import steps
     from .dot import render
 
@@ -341,6 +378,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from ._progress import steps
     from .brief import render_brief
 
+    _check_format_matches(args.output, args.format)
     with steps(["read", "evaluate", "write", "save"], desc="argmap brief") as step:
         step("read")
         m = _load(args.file, args.source_format)
@@ -375,10 +413,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
     target = args.target_format or format_of_suffix(args.output)
     if target is None:
         name = Path(args.output).name
+        hint = ""
+        if Path(name).suffix.lower() in (".svg", ".pdf", ".png", ".dot"):
+            hint = f" For a diagram, use: argmap render {args.file} -o {name}"
         raise ArgmapError(
             f"cannot convert to {name}: its suffix names no format argmap writes "
-            f"(supported: {', '.join(sorted(WRITE_FORMATS))}, or --to FORMAT). "
-            f"For a diagram, use: argmap render {args.file} -o {name}"
+            f"(supported: {', '.join(sorted(WRITE_FORMATS))}, or --to FORMAT).{hint}"
         )
     result = _read(args.file, args.source_format)
     lost = losses(result.map, target)
@@ -400,8 +440,16 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     from .dot import render
 
+    _check_diagram_output(args.output)
+    if args.file.startswith("casebook:"):
+        name = args.file.removeprefix("casebook:")
+        raise ArgmapError(
+            f"a bundled casebook never changes, so there is nothing to watch: write it out "
+            f"with 'argmap casebook {name} -o {name}.yaml', then watch {name}.yaml"
+        )
     path = Path(args.file)
     last: tuple[float, int] | None = None
+    missing_said = False
     renders = 0
     checks = 0
     _print(f"watching {path} (Ctrl-C to stop)", flush=True)
@@ -412,6 +460,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
             stamp: tuple[float, int] | None = (stat.st_mtime, stat.st_size)
         except OSError:
             stamp = None
+            if not missing_said:
+                _print(f"{PROG}: {path}: no such file yet; waiting for it", flush=True)
+                missing_said = True
+        else:
+            missing_said = False
         if stamp is not None and stamp != last:
             last = stamp
             renders += 1
@@ -419,7 +472,14 @@ def cmd_watch(args: argparse.Namespace) -> int:
                 result = _read(args.file, args.source_format)
                 problems = [*result.notes, *result.map.check()]
                 ev = _evaluate(result.map, args) if args.evaluate else None
-                out = render(result.map, args.output, evaluation=ev, **_view_options(args))
+                out = render(
+                    result.map,
+                    args.output,
+                    evaluation=ev,
+                    dpi=args.dpi,
+                    timeout=args.timeout,
+                    **_view_options(args),
+                )
             except LoadError as exc:
                 _print_problems(exc.problems, sys.stdout)
             except ArgmapError as exc:
@@ -538,12 +598,39 @@ def _add_view_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--legend-style",
         choices=["compact", "full"],
-        help="compact: rows under the drawing (default); full: a column beside the top",
+        help="compact: rows under the drawing (default); full: a column beside the top "
+        "(implies --legend)",
     )
     p.add_argument(
         "--authorities",
         choices=["inline", "nodes", "none"],
         help="citations in the nodes (default), as nodes, or not at all",
+    )
+
+
+def _add_layout_options(p: argparse.ArgumentParser) -> None:
+    """Options of the drawing itself, shared by ``render`` and ``watch``."""
+    p.add_argument(
+        "--wrap", type=_whole, metavar="N", help="characters per line of text (0: no wrapping)"
+    )
+    p.add_argument(
+        "--max-lines",
+        type=_whole,
+        metavar="N",
+        help="lines of each statement shown (0: all); the full text stays in the tooltip",
+    )
+    p.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], help="direction (default BT)")
+    p.add_argument("--dpi", type=_whole, help="resolution of .png output (default 144)")
+    p.add_argument(
+        "--arrange",
+        choices=["rows", "strip"],
+        help="issues stacked in rows to fit a page (default) or side by side",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="stop Graphviz after this long (default 120; 0: no limit)",
     )
 
 
@@ -574,7 +661,21 @@ def _write(path: str, text: str) -> None:
     _print(f"wrote {path}")
 
 
+_TEXT_SUFFIXES = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "tex": "tex"}
+
+
+def _check_format_matches(path: str, given: str | None) -> None:
+    """Refuse ``--format X`` with an output whose suffix names another format."""
+    named = _TEXT_SUFFIXES.get(Path(path).suffix.lstrip(".").lower())
+    if given and named and named != given:
+        raise ArgmapError(
+            f"--format {given} does not match {Path(path).name}: name the output "
+            f"OUT.{given}, or leave --format out"
+        )
+
+
 def _handout_format(path: str, given: str | None) -> str:
+    _check_format_matches(path, given)
     fmt = given or Path(path).suffix.lstrip(".").lower()
     fmt = {"markdown": "md", "htm": "html", "latex": "tex"}.get(fmt, fmt)
     if fmt not in ("md", "html", "tex"):
@@ -628,7 +729,17 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from .teach import grade
 
     result = grade(_load(args.student), _load(args.key))
-    fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "md")
+    if args.output:
+        suffix = Path(args.output).suffix.lstrip(".").lower()
+        named = "json" if suffix == "json" else _TEXT_SUFFIXES.get(suffix)
+        if args.format and named and named != args.format:
+            raise ArgmapError(
+                f"--format {args.format} does not match {Path(args.output).name}: name the "
+                f"output OUT.{args.format}, or leave --format out"
+            )
+        fmt = args.format or named or suffix
+    else:
+        fmt = args.format or "md"
     if fmt == "json":
         text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "html":
@@ -722,7 +833,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--diff-against",
         metavar="FILE",
-        help="also list what changes against another version of the map",
+        help="also list what changes against another version of the map, as written",
     )
     p.add_argument(
         "--explain",
@@ -737,32 +848,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help=file_help)
     p.add_argument("-o", "--output", required=True, help="OUT.svg, OUT.pdf, OUT.png or OUT.dot")
     _add_view_options(p)
-    p.add_argument(
-        "--wrap", type=_whole, metavar="N", help="characters per line of text (0: no wrapping)"
-    )
-    p.add_argument(
-        "--max-lines",
-        type=_whole,
-        metavar="N",
-        help="lines of each statement shown (0: all); the full text stays in the tooltip",
-    )
-    p.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], help="direction (default BT)")
-    p.add_argument("--dpi", type=_whole, help="resolution of .png output (default 144)")
-    p.add_argument(
-        "--arrange",
-        choices=["rows", "strip"],
-        help="issues stacked in rows to fit a page (default) or side by side",
-    )
+    _add_layout_options(p)
     p.add_argument(
         "--split",
         choices=["issue"],
         help="one figure per issue: OUT.svg becomes OUT-01-A0.svg, OUT-02-B0.svg, ...",
-    )
-    p.add_argument(
-        "--timeout",
-        type=float,
-        metavar="SECONDS",
-        help="stop Graphviz after this long (default 120; 0: no limit)",
     )
     p.add_argument("--evaluate", action="store_true", help="show each statement's status")
     _add_evaluation_options(p)
@@ -797,7 +887,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help=file_help)
     p.add_argument(
         "output",
-        help="OUT.yaml, .json, .argdown, .aif.json, .xaif.json, .graphml, .apx, .tgf or .af",
+        help="OUT.yaml, .json, .argdown, .aif(.json), .xaif(.json), .graphml, .apx, .tgf or .af",
     )
     _add_from_option(p)
     p.add_argument(
@@ -814,6 +904,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help=file_help)
     p.add_argument("-o", "--output", required=True, help="OUT.svg, OUT.pdf, OUT.png or OUT.dot")
     _add_view_options(p)
+    _add_layout_options(p)
     p.add_argument("--evaluate", action="store_true", help="show each statement's status")
     _add_evaluation_options(p)
     _add_from_option(p)
@@ -822,7 +913,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-checks",
-        type=int,
+        type=_whole,
         metavar="N",
         help="stop after N checks of the file (default: run until Ctrl-C)",
     )

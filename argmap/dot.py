@@ -1291,7 +1291,15 @@ def _pipe(source: str, fmt: str, *, timeout: float | None = None) -> bytes:
         lines = [line for line in message.splitlines() if line.strip()]
         errors = [line for line in lines if not line.startswith("Warning:")] or lines
         raise RenderError(f"Graphviz could not draw the diagram: {' '.join(errors)}")
+    if fmt == "pdf":
+        # Cairo stamps the time of drawing into every PDF; the same map must give the
+        # same bytes, so the stamp becomes a fixed date of the same length (the
+        # cross-reference offsets stay valid).
+        data = _PDF_DATE.sub(rb"\1D:19700101000000", data)
     return data
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \()D:\d{14}")
 
 
 def _seconds(timeout: object) -> None:

@@ -557,7 +557,9 @@ class Explorer:
         return bundle
 
     def __repr__(self) -> str:
-        return f"<Explorer of {self.session.map.title or 'a map'!r}: {self.assumptions}>"
+        marks = self.assumptions
+        what = ", ".join(f"{i} {mark}" for i, mark in marks.items()) or "no what-ifs yet"
+        return f"<Explorer of {self.session.map.title or 'a map'!r}: {what}>"
 
 
 def explore(m: ArgumentMap, **options: Any) -> Explorer:

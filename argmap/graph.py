@@ -441,8 +441,13 @@ class ArgumentMap:
         ident = _ref(ref)
         found = self._statements.get(ident)
         if found is None:
-            what = "a relation, not a statement" if ident in self._relations else "not in the map"
-            raise UnknownNodeError(f"{ident!r} is {what}{self._hint(ident)}")
+            if ident in self._relations:
+                # Never suggest the id itself: name the statements it starts from.
+                starts = ", ".join(self._relations[ident].sources)
+                raise UnknownNodeError(
+                    f"{ident!r} is a relation, not a statement; it starts from {starts}"
+                )
+            raise UnknownNodeError(f"{ident!r} is not in the map{self._hint(ident)}")
         return found
 
     def get_authority(self, ident: str) -> Authority:
@@ -829,10 +834,16 @@ class ArgumentMap:
                     f"{node.id}: {key} is a relation, not a field; add one with m.infer(...) "
                     "or m.attack(...), drop one with m.remove(relation id)"
                 )
-            if key not in names:
+            if key == "kind" and isinstance(node, Statement):
                 raise ModelError(
-                    f"{node.id}: a {node.kind} has no field {key!r}{did_you_mean(key, names)} "
-                    f"(fields: {[n for n in names if n != 'id']})"
+                    f"{node.id}: update() cannot change a statement's kind; remove it with "
+                    f"m.remove({node.id!r}) and add it again as the new kind with the same id"
+                )
+            if key not in names:
+                fields = [n for n in names if n != "id"]
+                raise ModelError(
+                    f"{node.id}: a {node.kind} has no field {key!r}{did_you_mean(key, fields)} "
+                    f"(fields: {fields})"
                 )
         for key in ("answers", "parent"):
             if changes.get(key) is not None and not isinstance(changes[key], str):

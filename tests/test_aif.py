@@ -167,3 +167,20 @@ def test_samples_import_with_the_counts_of_the_source(shared: Path, name: str) -
     )
     export = "xaif" if family == "xaif" else "aif"
     assert aif.loads(aif.dumps(m, family=export)) == m  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('{"nodes": [{"nodeID": "1", "type": "I", "text": "x"}, {"nodeID": "2", "type": "RA"}],\n'
+         ' "edges": [{"fromID": "1", "toID": "2"},\n  {"fromID": "9", "toID": "2"}]}', 3),
+        ('{"AIF": {"nodes": [{"nodeID": 1, "type": "I", "text": "x"},\n'
+         '  {"nodeID": 1, "type": "I", "text": "y"}], "edges": []}}', 2),
+        ('{"nodes": [{"nodeID": "1"},\n {"text": "no id"}], "edges": []}', 2),
+    ],
+)  # fmt: skip
+def test_a_broken_graph_is_reported_with_its_line(text: str, line: int) -> None:
+    # Structural errors said only the file name, while native files give the line.
+    with pytest.raises(am.LoadError) as info:
+        aif.reads(text, source="g.json")
+    assert [p.line for p in info.value.problems][:1] == [line]

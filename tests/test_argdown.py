@@ -191,3 +191,12 @@ def test_relation_symbols_alone_fail_clearly(shared: Path) -> None:
 def test_casebook_round_trips() -> None:
     m = am.casebook.load("sanctuary")
     assert argdown.loads(argdown.dumps(m)) == m
+
+
+def test_an_unclosed_title_is_noted_with_its_line() -> None:
+    # "[B: no" became a statement whose text starts with "[", without a word.
+    from argmap.formats import argdown
+
+    r = argdown.reads("[A]: yes\n  <- [B: no\n  <- < 5 votes\n")
+    unclosed = [p for p in r.notes if p.code == "argdown-unclosed"]
+    assert [p.line for p in unclosed] == [2]

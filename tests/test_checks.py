@@ -240,3 +240,26 @@ def test_checks_do_not_import_the_graph() -> None:
     modules = _modules()
     assert "argmap.graph" not in _imports("argmap.checks", modules["argmap.checks"], modules)
     assert "argmap.checks" in _imports("argmap.graph", modules["argmap.graph"], modules)
+
+
+def test_running_a_notebook_cell_twice_is_flagged() -> None:
+    # Statements added without ids were added again, under new ids, without a word.
+    import argmap as am
+
+    m = am.ArgumentMap(parties={"a": "A", "b": "B"})
+    for _ in range(2):
+        q = m.issue("Is it binding?")
+        c = m.claim("Yes", party="a", answers=q)
+        m.premise("Both signed", party="a", supports=c)
+    repeated = [p for p in m.check() if p.code == "repeated-statement"]
+    assert {p.node: p.severity for p in repeated} == {
+        "Q2": "warning",
+        "C2": "warning",
+        "P2": "warning",
+    }
+    assert all(f"m.remove('{p.node}', cascade=True)" in p.message for p in repeated)
+    other = am.ArgumentMap(parties={"a": "A", "b": "B"})
+    q = other.issue("Is it binding?")
+    other.claim("Yes", party="a", answers=q)
+    other.claim("Yes", party="b", answers=q)  # the same words from the other side
+    assert not [p for p in other.check() if p.code == "repeated-statement"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,214 @@ def test_usage_errors_escape_control_characters(capsys: pytest.CaptureFixture[st
     err = capsys.readouterr().err
     assert "2Jdark" in err
     assert "\x1b" not in err
+
+
+@pytest.mark.parametrize("suffix", [".aif", ".xaif"])
+def test_convert_takes_the_short_aif_suffixes_alike(tmp_path: Path, suffix: str) -> None:
+    # .aif worked but .xaif was refused with a hint to draw a "diagram".
+    out = tmp_path / f"m{suffix}"
+    assert main(["convert", write(tmp_path, GOOD), str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert ("AIF" in data) == (suffix == ".xaif")
+
+
+def test_convert_suggests_render_only_for_a_diagram_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write(tmp_path, GOOD)
+    assert main(["convert", src, str(tmp_path / "m.txt")]) == 1
+    assert "argmap render" not in capsys.readouterr().err
+    assert main(["convert", src, str(tmp_path / "m.svg")]) == 1
+    assert "argmap render" in capsys.readouterr().err
+
+
+def test_watch_takes_the_layout_options_of_render(tmp_path: Path) -> None:
+    # Every drawing option of render works in watch, so a student can watch the
+    # slide they are making.
+    src = write(tmp_path, GOOD)
+    args = ["--wrap", "12", "--max-lines", "1", "--rankdir", "LR", "--arrange", "strip"]
+    args += ["--timeout", "60"]
+    rendered, watched = tmp_path / "r.dot", tmp_path / "w.dot"
+    assert main(["render", src, "-o", str(rendered), *args]) == 0
+    assert main(["watch", src, "-o", str(watched), "--max-checks", "1", *args]) == 0
+    assert watched.read_text(encoding="utf-8") == rendered.read_text(encoding="utf-8")
+    assert "rankdir=LR" in watched.read_text(encoding="utf-8")
+
+
+def test_watch_refuses_a_casebook_and_says_how_to_watch_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["watch", "casebook:sanctuary", "-o", "x.svg", "--max-checks", "1"]) == 1
+    assert "argmap casebook sanctuary -o" in capsys.readouterr().err
+
+
+def test_watch_says_when_the_file_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "later.yaml"
+    out = tmp_path / "m.svg"
+    assert main(["watch", str(src), "-o", str(out), "--max-checks", "3", "--interval", "0"]) == 0
+    said = capsys.readouterr().out
+    assert said.count("no such file yet") == 1
+    assert not out.exists()
+
+
+@pytest.mark.exe
+def test_a_pdf_diagram_is_the_same_bytes_every_time(tmp_path: Path) -> None:
+    # Cairo wrote the time of drawing into each PDF, so two renders differed.
+    src = write(tmp_path, GOOD)
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert main(["render", src, "-o", str(first)]) == 0
+    time.sleep(1.1)  # the stamp has a resolution of one second
+    assert main(["render", src, "-o", str(second)]) == 0
+    assert first.read_bytes().startswith(b"%PDF")
+    assert first.read_bytes() == second.read_bytes()
+
+
+TWO_ISSUES = GOOD + "  Q2: {issue: And this?}\n  C2: {claim: so, party: b, answers: Q2}\n"
+
+
+def test_a_plain_standard_and_an_issue_standard_combine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --standard STD set every issue, but only when no ISSUE=STD was given: mixed,
+    # the plain one was dropped without a word.
+    path = write(tmp_path, TWO_ISSUES)
+    args = [
+        "eval",
+        path,
+        "--json",
+        "--standard",
+        "scintilla",
+        "--standard",
+        "Q=clear-and-convincing",
+    ]
+    assert main(args) == 0
+    issues = json.loads(capsys.readouterr().out)["issues"]
+    assert issues["Q"]["standard"] == "clear-and-convincing"
+    assert issues["Q2"]["standard"] == "scintilla"
+
+
+def test_evaluation_option_errors_name_the_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["eval", path, "--standard", "Z9=scintilla"]) == 1
+    assert capsys.readouterr().err.startswith("argmap: error: --standard: ")
+    assert main(["eval", path, "--weight", "P1->C9=0.5"]) == 1
+    assert capsys.readouterr().err.startswith("argmap: error: --weight: ")
+
+
+@pytest.mark.parametrize("command", ["render", "watch"])
+def test_a_diagram_output_without_a_known_suffix_is_explained_in_cli_terms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # render -o split said "give it a suffix or format=", a parameter the CLI lacks.
+    path = write(tmp_path, GOOD)
+    assert main([command, path, "-o", str(tmp_path / "split")]) == 1
+    err = capsys.readouterr().err
+    assert "OUT.svg" in err and "format=" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["brief", "{map}", "-o", "{out}.md", "--format", "html"],
+        ["teach", "blank", "{map}", "-o", "{out}.md", "--format", "html", "--hide", "premise"],
+        ["grade", "{map}", "{map}", "-o", "{out}.md", "--format", "json"],
+    ],
+)
+def test_a_format_that_contradicts_the_suffix_is_refused_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    # teach and grade wrote HTML or JSON into a .md file; brief refused in API terms.
+    path, out = write(tmp_path, GOOD), str(tmp_path / "out")
+    assert main([a.format(map=path, out=out) for a in command]) == 1
+    assert "--format" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [Path(path)]
+
+
+def test_grade_takes_the_htm_and_markdown_suffixes(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["grade", path, path, "-o", str(tmp_path / "g.htm")]) == 0
+    assert (tmp_path / "g.htm").read_text(encoding="utf-8").lstrip().startswith("<")
+
+
+def test_an_unwritable_output_is_named_not_its_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "No such file or directory: /proc/.x.svg.v7a8rmxa.tmp" named argmap's temporary file.
+    if not Path("/proc/self").is_dir():
+        pytest.skip("needs /proc, a folder where no file can be created")
+    target = Path("/proc/argmap-grade.md")
+    assert main(["grade", write(tmp_path, GOOD), write(tmp_path, GOOD), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith(str(target)) and ".tmp" not in err
+
+
+def test_a_legend_style_alone_draws_the_legend(tmp_path: Path) -> None:
+    # --legend-style full without --legend was silently ignored.
+    src = write(tmp_path, GOOD)
+    styled, plain = tmp_path / "s.dot", tmp_path / "p.dot"
+    assert main(["render", src, "-o", str(styled), "--legend-style", "full"]) == 0
+    assert main(["render", src, "-o", str(plain)]) == 0
+    both = tmp_path / "b.dot"
+    assert main(["render", src, "-o", str(both), "--legend", "--legend-style", "full"]) == 0
+    assert styled.read_text(encoding="utf-8") == both.read_text(encoding="utf-8")
+    assert styled.read_text(encoding="utf-8") != plain.read_text(encoding="utf-8")
+
+
+RIVALS = (
+    "argmap: 1\nparties: {a: A, b: B}\nstatements:\n"
+    "  Q: {issue: Is it?, standard: preponderance}\n"
+    "  C1: {claim: yes, party: a, answers: Q, attacks: C2}\n"
+    "  C2: {claim: no, party: b, answers: Q, attacks: C1}\n"
+    "  P1: {premise: because, supports: C1, party: a}\n"
+    "  P2: {premise: since, supports: C2, party: b}\n"
+)
+
+
+@pytest.mark.parametrize("option", [["--weight", "P2->C2=0.5"], ["--standard", "scintilla"]])
+def test_diff_lists_what_a_weight_or_standard_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str]
+) -> None:
+    # The --diff baseline carried the same --weight/--standard, so it said
+    # "no status changed" while the issue's outcome had flipped.
+    path = write(tmp_path, RIVALS)
+    assert main(["eval", path, "--json", "--diff", *option]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["issues"]["Q"]["status"] != "undecided"
+    assert any(change["id"] == "Q" for change in data["changes"])
+
+
+def test_eval_says_when_a_map_has_no_issue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The table ended on "Issues (grounded semantics):" and nothing under it.
+    path = write(tmp_path, "argmap: 1\nstatements:\n  C1: {claim: x}\n")
+    assert main(["eval", path]) == 0
+    assert (
+        capsys.readouterr().out.rstrip().endswith("the map has no issue, so no outcome to decide")
+    )
+
+
+@pytest.mark.parametrize("option", ["--assume", "--reject"])
+def test_a_what_if_id_error_names_its_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["eval", path, option, "P9"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"argmap: error: {option}: 'P9' is not in the map")
+
+
+def test_teach_questions_honour_the_standard_option(tmp_path: Path) -> None:
+    # The --diff baseline leaves --standard out; the teaching commands must not.
+    path = write(tmp_path, RIVALS)
+    plain, strict = tmp_path / "a.md", tmp_path / "b.md"
+    assert main(["teach", "questions", path, "-o", str(plain), "-n", "3"]) == 0
+    args = ["teach", "questions", path, "-o", str(strict), "-n", "3", "--standard", "scintilla"]
+    assert main(args) == 0
+    key_a = (tmp_path / "a-key.md").read_text(encoding="utf-8")
+    key_b = (tmp_path / "b-key.md").read_text(encoding="utf-8")
+    assert "scintilla" in key_b and "scintilla" not in key_a

@@ -316,3 +316,11 @@ def test_widget_bundle_has_the_widget_and_a_static_fallback(widget: Any) -> None
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "live Jupyter kernel" in bundle["text/html"]
     assert widget.widget._esm == ex._static("widget.js")
+
+
+def test_explorer_repr_says_which_what_ifs_are_set() -> None:
+    # It showed a raw "{}" dict before anything was clicked.
+    w = ex.Explorer(small_map(), widget=False)
+    assert repr(w).endswith(": no what-ifs yet>")
+    w.click("P")
+    assert repr(w).endswith(": P assumed>")

@@ -321,6 +321,16 @@ def test_update_validates_and_keeps_order(m: ArgumentMap) -> None:
     assert m.update("linked", weight=0.9).weight == 0.9  # type: ignore[union-attr]
 
 
+def test_update_of_the_kind_says_how_and_never_suggests_the_id(m: ArgumentMap) -> None:
+    # update(kind=...) suggested "did you mean 'id'?", a field update() refuses.
+    with pytest.raises(ModelError, match=r"kind.*m\.remove\('C1'\)") as info:
+        m.update("C1", kind="premise")
+    assert "did you mean 'id'" not in str(info.value)
+    with pytest.raises(ModelError) as info:
+        m.update("C1", ib="x")
+    assert "did you mean 'id'" not in str(info.value)
+
+
 def test_update_moves_a_claim_between_issues() -> None:
     m = ArgumentMap()
     q1, q2 = m.issue("one?"), m.issue("two?")
@@ -411,3 +421,13 @@ def test_indices_agree_with_a_full_scan(m: ArgumentMap, data: st.DataObject) -> 
         except ArgmapError:  # refused (dependents, a circle of sub-issues): nothing changed
             assert (dict(m.statements), dict(m.relations)) == before
         _scan_agrees(m)
+
+
+def test_a_relation_given_for_a_statement_is_not_suggested_as_itself() -> None:
+    # "'C1.1->C1' is a relation, not a statement (did you mean 'C1.1->C1'?)"
+    m = ArgumentMap()
+    c = m.claim("x", id="C1")
+    m.premise("y", id="C1.1", supports=c)
+    with pytest.raises(UnknownNodeError) as info:
+        m.statement("C1.1->C1")
+    assert "did you mean" not in str(info.value) and "C1.1" in str(info.value)

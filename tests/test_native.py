@@ -750,3 +750,12 @@ def test_any_one_edit_of_a_good_file_loads_or_reports_with_a_line(at: int, inser
             assert p.line is not None, p
             if p.code.startswith("yaml-"):
                 assert p.column is not None and p.excerpt, p
+
+
+@pytest.mark.parametrize("function", ["load", "read"])
+def test_a_casebook_spec_in_python_points_to_casebook_load(function: str) -> None:
+    # The CLI takes casebook:NAME; am.load("casebook:sanctuary") said only "No such file".
+    import argmap as am
+
+    with pytest.raises(LoadError, match=r"argmap\.casebook\.load\('sanctuary'\)"):
+        getattr(am, function)("casebook:sanctuary")

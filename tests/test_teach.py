@@ -188,3 +188,16 @@ def test_latex_handouts_compile(tmp_path: Path) -> None:
             timeout=120,
         )
         assert done.returncode == 0, done.stdout.decode(errors="replace")[-2000:]
+
+
+def test_grade_markdown_keeps_ids_readable_and_escapes_markup() -> None:
+    # Every '.', '-' and '(' was backslashed ("A1\\.R2 \\(“Non\\-participation…”\\)"),
+    # unreadable when `argmap grade` prints to a terminal.
+    from argmap.teach import grade
+
+    key = am.ArgumentMap()
+    c = key.claim("Non-participation is *lawful* <b>", id="A1.R2")
+    key.premise("A [linked] reason", id="A1.R2.1", supports=c)
+    md = grade(am.ArgumentMap(), key).to_markdown()
+    assert "A1.R2 (" in md and "Non-participation" in md
+    assert "\\*lawful\\*" in md and "\\<b\\>" in md and "\\[linked\\]" in md

@@ -75,6 +75,7 @@ WRITE_FORMATS: dict[str, str] = {
     ".aif.json": "aif",
     ".aif": "aif",
     ".xaif.json": "xaif",
+    ".xaif": "xaif",
     ".graphml": "graphml",
     ".apx": "apx",
     ".tgf": "tgf",
@@ -284,6 +285,14 @@ def read(
         )
     if format_of_suffix(name) == "graphml" and format is None:
         raise _fail(name, "argmap writes GraphML but does not read it")
+    if name.startswith("casebook:") and not os.path.lexists(name):
+        # The command line takes casebook:NAME for a file; the library has its own call.
+        bundled = name.removeprefix("casebook:")
+        raise _fail(
+            name,
+            f"no such file; in Python a bundled map is argmap.casebook.load({bundled!r})",
+            "io",
+        )
     from .._io import read_map_file
     from .native import MAX_BYTES
 

@@ -129,20 +129,29 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _graph(data: Any, family: Family, source: str | None) -> _Graph:
+def _graph(data: Any, family: Family, source: str | None, text: str | None = None) -> _Graph:
     g = _Graph(family)
     body = data["AIF"] if family == "xaif" else data
+    top: tuple[str, ...] = ("AIF",) if family == "xaif" else ()
     problems: list[Problem] = []
+    edge_at: list[int] = []  # the index in the file of each edge kept in g.edges
+    tree: list[Any] = []
 
-    def bad(message: str) -> None:
-        problems.append(Problem("error", "aif", message, source=source))
+    def bad(message: str, *where: Any) -> None:
+        # The line is found only for a broken file: JSON is YAML, whose reader keeps lines.
+        line = None
+        if text is not None and where:
+            if not tree:
+                tree.append(native.parse_yaml(text, source=source))
+            line = tree[0].line((*top, *where)) if tree[0].data is not None else None
+        problems.append(Problem("error", "aif", message, source=source, line=line))
 
     def items(container: Any, key: str) -> list[Any]:
         value = container.get(key)
         if value is None:
             return []
         if not isinstance(value, list):
-            bad(f"{key!r} must be a list")
+            bad(f"{key!r} must be a list", key)
             return []
         return value
 
@@ -155,7 +164,7 @@ def _graph(data: Any, family: Family, source: str | None) -> _Graph:
             g.description = desc or None
         for i, n in enumerate(items(data, "nodes")):
             if not isinstance(n, dict) or "id" not in n:
-                bad(f"node {i} has no id")
+                bad(f"node {i} has no id", "nodes", i)
                 continue
             ident = str(n["id"])
             if n.get("type") == "atom":
@@ -165,20 +174,25 @@ def _graph(data: Any, family: Family, source: str | None) -> _Graph:
                 kind = "CA" if name.lower() in _CONFLICT_NAMES else "RA"
                 g.nodes[ident] = _Node(ident, kind, name, name or None)
             else:
-                bad(f"node {ident!r} has type {n.get('type')!r} (must be 'atom' or 'scheme')")
+                bad(
+                    f"node {ident!r} has type {n.get('type')!r} (must be 'atom' or 'scheme')",
+                    "nodes",
+                    i,
+                )
         for i, e in enumerate(items(data, "edges")):
             if not isinstance(e, dict) or "source_id" not in e or "target_id" not in e:
-                bad(f"edge {i} needs source_id and target_id")
+                bad(f"edge {i} needs source_id and target_id", "edges", i)
                 continue
             g.edges.append((str(e["source_id"]), str(e["target_id"])))
+            edge_at.append(i)
     else:
         for i, n in enumerate(items(body, "nodes")):
             if not isinstance(n, dict) or "nodeID" not in n:
-                bad(f"node {i} has no nodeID")
+                bad(f"node {i} has no nodeID", "nodes", i)
                 continue
             ident = str(n["nodeID"])
             if ident in g.nodes:
-                bad(f"nodeID {ident!r} is used twice")
+                bad(f"nodeID {ident!r} is used twice", "nodes", i)
                 continue
             kind = _text(n.get("type")).strip().upper() or "?"
             scheme = n.get("scheme")
@@ -187,9 +201,10 @@ def _graph(data: Any, family: Family, source: str | None) -> _Graph:
             )
         for i, e in enumerate(items(body, "edges")):
             if not isinstance(e, dict) or "fromID" not in e or "toID" not in e:
-                bad(f"edge {i} needs fromID and toID")
+                bad(f"edge {i} needs fromID and toID", "edges", i)
                 continue
             g.edges.append((str(e["fromID"]), str(e["toID"])))
+            edge_at.append(i)
         for loc in items(body, "locutions"):
             if isinstance(loc, dict) and "nodeID" in loc and loc.get("personID") is not None:
                 g.speakers[str(loc["nodeID"])] = str(loc["personID"])
@@ -198,10 +213,10 @@ def _graph(data: Any, family: Family, source: str | None) -> _Graph:
                 parts = [_text(person.get(k)) for k in ("firstname", "surname")]
                 name = " ".join(part for part in parts if part)
                 g.people[str(person["participantID"])] = name
-    for a, b in g.edges:
+    for (a, b), i in zip(g.edges, edge_at, strict=True):
         for end in (a, b):
             if end not in g.nodes:
-                bad(f"an edge {a} -> {b} names node {end!r}, which is not in the file")
+                bad(f"an edge {a} -> {b} names node {end!r}, which is not in the file", "edges", i)
     if problems:
         raise LoadError(problems, source)
     return g
@@ -456,9 +471,11 @@ def reads(text: str | bytes, *, source: str | None = None) -> Imported:
                 Problem(
                     "error",
                     "json-syntax",
-                    f"not valid JSON: {exc.msg} (column {exc.colno})",
+                    f"not valid JSON: {exc.msg}",
                     source=source,
                     line=exc.lineno,
+                    column=exc.colno,
+                    excerpt=native._excerpt(text, exc.lineno, exc.colno),
                 )
             ],
             source,
@@ -473,7 +490,7 @@ def reads(text: str | bytes, *, source: str | None = None) -> Imported:
             "wrapper (xAIF)",
             "not-aif",
         )
-    return _build(_graph(data, family, source), source)
+    return _build(_graph(data, family, source, text), source)
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> ArgumentMap:
@@ -704,5 +721,5 @@ def dump(
         >>> dump(m, p); sorted(json.loads(p.read_text()))
         ['AIF', 'OVA', 'dialog', 'text']
     """
-    fam = family or ("xaif" if str(path).lower().endswith(".xaif.json") else "aif")
+    fam = family or ("xaif" if str(path).lower().endswith((".xaif.json", ".xaif")) else "aif")
     atomic_write_text(path, dumps(m, family=fam) + "\n")

@@ -733,6 +733,14 @@ class _Parser:
     def element(self, text: str, line: int, col: int, *, top: bool) -> Ref | None:
         head = _HEAD.match(text)
         data: dict[str, Any] = {}
+        close = {"[": "]", "<": ">"}.get(text[:1])
+        if head is None and close is not None and close not in text and text[1:2].strip():
+            self.note(
+                f"{text[:40]!r} opens a title with {text[:1]!r} but never closes it with "
+                f"{close!r}; read as a statement's text",
+                line,
+                "argdown-unclosed",
+            )
         if head:
             rest = text[head.end() :]
             is_def = rest.startswith(":")
