@@ -647,17 +647,25 @@ def outcome_sentence(
     if std is None:
         won = [c for c in claims if labels[c] == "accepted"]
         if won:
+            verb = "stands" if len(won) == 1 else "stand"
             return (
                 f"With no proof standard set, {_list([_q(m, c) for c in won])} "
-                "stands under the semantics."
+                f"{verb} under the semantics."
             )
         return f"With no proof standard set, no answer to {me} stands."
-    if outcome.winners:
-        w = outcome.winners[0]
+    if len(outcome.winners) == 1:
+        (w,) = outcome.winners
         pro, con = outcome.weights.get(w, (0.0, 0.0))
         return (
-            f"{_list([_q(m, c) for c in outcome.winners])} meets the {std} standard on {me} "
+            f"{_q(m, w)} meets the {std} standard on {me} "
             f"(strongest argument for it {pro:g}, against it {con:g})."
+        )
+    if outcome.winners:
+        # a weak standard (scintilla) can be met by rival answers at once: the issue is
+        # not decided for either, and the sentence says so
+        return (
+            f"{_list([_q(m, c) for c in outcome.winners])} each meet the {std} standard on "
+            f"{me}: rival answers both clear so low a standard, so it does not decide between them."
         )
     best = max(claims, key=lambda c: outcome.weights.get(c, (0.0, 0.0))[0])
     pro, con = outcome.weights.get(best, (0.0, 0.0))

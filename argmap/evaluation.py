@@ -850,10 +850,14 @@ def evaluate(
     weight_map = _check_weights(weights)
     for rid, w in weight_map.items():
         if rid not in m.relations:
-            raise UnknownNodeError(
-                f"weights: {rid!r} is not a relation of the map"
-                f"{did_you_mean(rid, list(m.relations))}"
+            own = [r.id for r in m.relations_from(rid)] if rid in m.statements else []
+            hint = (
+                f"; {rid} is a statement: weigh its relation{'s' if len(own) > 1 else ''} "
+                f"{', '.join(map(repr, own))}"
+                if own
+                else did_you_mean(rid, list(m.relations))
             )
+            raise UnknownNodeError(f"weights: {rid!r} is not a relation of the map{hint}")
         if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w <= 1:
             raise EvaluationError(f"weights: {rid!r} must be a number in [0, 1], not {w!r}")
     assumed, rejected = _check_audience(m, assume, reject)

@@ -536,3 +536,28 @@ def test_cli_eval_json_explain_gives_structured_explanations(
         "preponderance",
     )
     assert "C2.R1-|C2" in data["explanations"]
+
+
+def test_rival_answers_both_meeting_a_weak_standard_read_as_undecided_between_them() -> None:
+    m = am.ArgumentMap()
+    q = m.issue("Is it so?", id="Q", standard="scintilla")
+    yes = m.claim("Yes", id="Y", answers=q, title="yes")
+    no = m.claim("No", id="N", answers=q, title="no")
+    m.premise("a reason", supports=yes)
+    m.premise("another reason", supports=no)
+    m.attack(yes, no)
+    m.attack(no, yes)
+    text = am.evaluate(m).outcome("Q").explanation
+    assert "meets the" not in text  # two subjects take a plural verb
+    assert "each meet the scintilla standard" in text and "does not decide" in text
+
+
+def test_a_weight_given_to_a_statement_names_its_relations() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("x", id="C1")
+    m.premise("y", id="C1.1", supports=c)
+    m.premise("z", id="C1.4", supports=c)
+    with pytest.raises(
+        am.ArgmapError, match=r"C1\.1 is a statement: weigh its relation 'C1\.1->C1'"
+    ):
+        am.evaluate(m, weights={"C1.1": 0.5})
