@@ -200,3 +200,10 @@ def test_an_unclosed_title_is_noted_with_its_line() -> None:
     r = argdown.reads("[A]: yes\n  <- [B: no\n  <- < 5 votes\n")
     unclosed = [p for p in r.notes if p.code == "argdown-unclosed"]
     assert [p.line for p in unclosed] == [2]
+
+
+def test_an_argument_given_a_key_twice_is_noted_not_silently_dropped() -> None:
+    from argmap.formats import argdown
+
+    result = argdown.reads("<A>: gist {kind: claim}\n\n<A>: gist {kind: premise}\n")
+    assert any("<A>: kind is given twice" in str(n) and n.line == 3 for n in result.notes)

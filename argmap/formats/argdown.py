@@ -811,15 +811,22 @@ class _Parser:
                     f"(line {s.line})",
                     line,
                 )
-        for key, value in data.items():
-            if key in s.data and s.data[key] != value:
-                self.note(f"[{title}]: {key} is given twice; the first is kept", line)
-            else:
-                s.data.setdefault(key, value)
-        for tag in tags:
-            if tag not in s.tags:
-                s.tags.append(tag)
+        self._merge(s, f"[{title}]", data, tags, line)
         return s
+
+    def _merge(
+        self, node: _Stmt | _Arg, name: str, data: dict[str, Any], tags: Sequence[str], line: int
+    ) -> None:
+        """Data and tags given to an element again: new keys and tags are added; a key
+        given a different value is noted (the first is kept), never silently dropped."""
+        for key, value in data.items():
+            if key in node.data and node.data[key] != value:
+                self.note(f"{name}: {key} is given twice; the first is kept", line)
+            else:
+                node.data.setdefault(key, value)
+        for tag in tags:
+            if tag not in node.tags:
+                node.tags.append(tag)
 
     def argument(
         self,
@@ -842,11 +849,7 @@ class _Parser:
                     f"(line {a.line})",
                     line,
                 )
-        for key, value in data.items():
-            a.data.setdefault(key, value)
-        for tag in tags:
-            if tag not in a.tags:
-                a.tags.append(tag)
+        self._merge(a, f"<{title}>", data, tags, line)
         return a
 
     # ------------------------------------------------------------------ PCS
