@@ -2043,21 +2043,18 @@ def table_of_authorities(
     """
     point_refs = {p.anchor: PointRef(p.label, p.anchor, p.heading) for p in points}
     issue_refs = {i.anchor: IssueRef(i.id, i.number, i.text, i.anchor) for i in issues}
-    pins: dict[str, list[str]] = {}
-    where_points: dict[str, list[PointRef]] = {}
-    where_issues: dict[str, list[IssueRef]] = {}
+    # ordered sets (dicts), so collecting stays linear in the number of citations
+    pins: dict[str, dict[str, None]] = {}
+    where_points: dict[str, dict[str, PointRef]] = {}
+    where_issues: dict[str, dict[str, IssueRef]] = {}
     for c in citations:
-        found = pins.setdefault(c.authority, [])
-        if c.pin and c.pin not in found:
-            found.append(c.pin)
+        found = pins.setdefault(c.authority, {})
+        if c.pin:
+            found[c.pin] = None
         if c.where in point_refs:
-            refs = where_points.setdefault(c.authority, [])
-            if point_refs[c.where] not in refs:
-                refs.append(point_refs[c.where])
+            where_points.setdefault(c.authority, {})[c.where] = point_refs[c.where]
         elif c.where in issue_refs:
-            irefs = where_issues.setdefault(c.authority, [])
-            if issue_refs[c.where] not in irefs:
-                irefs.append(issue_refs[c.where])
+            where_issues.setdefault(c.authority, {})[c.where] = issue_refs[c.where]
     order = {p.anchor: n for n, p in enumerate(point_refs.values())}
     iorder = {i.anchor: n for n, i in enumerate(issue_refs.values())}
     groups: dict[str, list[ToaEntry]] = {g: [] for g in GROUPS}
@@ -2077,8 +2074,12 @@ def table_of_authorities(
                 url=auth.url,
                 note=clean(auth.note) if auth.note else None,
                 pins=tuple(sorted(pinned, key=toa_sort_key)),
-                points=tuple(sorted(where_points.get(ident, ()), key=lambda r: order[r.anchor])),
-                issues=tuple(sorted(where_issues.get(ident, ()), key=lambda r: iorder[r.anchor])),
+                points=tuple(
+                    sorted(where_points.get(ident, {}).values(), key=lambda r: order[r.anchor])
+                ),
+                issues=tuple(
+                    sorted(where_issues.get(ident, {}).values(), key=lambda r: iorder[r.anchor])
+                ),
             )
         )
     return tuple(
