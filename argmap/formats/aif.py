@@ -466,20 +466,7 @@ def reads(text: str | bytes, *, source: str | None = None) -> Imported:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    "error",
-                    "json-syntax",
-                    f"not valid JSON: {exc.msg}",
-                    source=source,
-                    line=exc.lineno,
-                    column=exc.colno,
-                    excerpt=native._excerpt(text, exc.lineno, exc.colno),
-                )
-            ],
-            source,
-        ) from None
+        raise native.json_syntax_error(exc, text, source) from None
     except RecursionError:
         raise _fail(source, "JSON nested too deeply", "json-depth") from None
     family = detect(data)

@@ -805,14 +805,19 @@ class _Parser:
             if s.text is None:
                 s.text = text
                 s.line, s.col, s.section = line, col, self.section
-            elif text != s.text:
-                self.note(
-                    f"[{title}] is given a second, different text; argmap keeps the first "
-                    f"(line {s.line})",
-                    line,
-                )
+            else:
+                self._second_text(f"[{title}]", s.text, text, s.line, line)
         self._merge(s, f"[{title}]", data, tags, line)
         return s
+
+    def _second_text(self, name: str, first: str, text: str, first_line: int, line: int) -> None:
+        """An element given a text again: a different one is noted, the first kept."""
+        if text != first:
+            self.note(
+                f"{name} is given a second, different text; argmap keeps the first "
+                f"(line {first_line})",
+                line,
+            )
 
     def _merge(
         self, node: _Stmt | _Arg, name: str, data: dict[str, Any], tags: Sequence[str], line: int
@@ -843,12 +848,8 @@ class _Parser:
             if a.gist is None:
                 a.gist = gist
                 a.line, a.col, a.section = line, col, self.section
-            elif gist != a.gist:
-                self.note(
-                    f"<{title}> is given a second, different text; argmap keeps the first "
-                    f"(line {a.line})",
-                    line,
-                )
+            else:
+                self._second_text(f"<{title}>", a.gist, gist, a.line, line)
         self._merge(a, f"<{title}>", data, tags, line)
         return a
 

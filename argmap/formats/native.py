@@ -1192,20 +1192,7 @@ def _loads_json(text: str, source: str | None) -> ArgumentMap:
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_int=number)
     except json.JSONDecodeError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    "error",
-                    "json-syntax",
-                    f"not valid JSON: {exc.msg}",
-                    source=source,
-                    line=exc.lineno,
-                    column=exc.colno,
-                    excerpt=_excerpt(text, exc.lineno, exc.colno),
-                )
-            ],
-            source,
-        ) from None
+        raise json_syntax_error(exc, text, source) from None
     except _HugeNumber as exc:
         at = text.find(exc.digits)
         line = text.count("\n", 0, at) + 1 if at >= 0 else None
@@ -1274,6 +1261,34 @@ class _HugeNumber(Exception):
     def __init__(self, digits: str) -> None:
         super().__init__(digits)
         self.digits = digits
+
+
+def json_syntax_error(exc: json.JSONDecodeError, text: str, source: str | None) -> LoadError:
+    """The :class:`LoadError` for JSON that does not parse, with line, column and the
+    offending line under a caret (every JSON-based reader reports it alike).
+
+    Example:
+        >>> import json
+        >>> try:
+        ...     json.loads('{"a": }')
+        ... except json.JSONDecodeError as exc:
+        ...     print(json_syntax_error(exc, '{"a": }', "m.json").problems[0].column)
+        7
+    """
+    return LoadError(
+        [
+            Problem(
+                "error",
+                "json-syntax",
+                f"not valid JSON: {exc.msg}",
+                source=source,
+                line=exc.lineno,
+                column=exc.colno,
+                excerpt=_excerpt(text, exc.lineno, exc.colno),
+            )
+        ],
+        source,
+    )
 
 
 def _excerpt(text: str, line: int, column: int | None) -> str:
