@@ -288,36 +288,16 @@ def _split_data(text: str) -> tuple[str, str | None, int]:
     t = text.rstrip()
     if not t.endswith("}"):
         return text, None, -1
-    first = t.find("{")
-    if first >= 0 and _group_end(t, first) == len(t) - 1:  # the usual case: one group
-        return t[:first], t[first:], first
-    depth = 0
-    quote = ""
-    start = -1
-    i = 0
-    opens: list[int] = []
-    while i < len(t):
-        c = t[i]
-        if quote:
-            if c == "\\" and quote == '"':
-                i += 2
-                continue
-            if c == quote:
-                quote = ""
-        elif c in "\"'" and depth > 0:
-            quote = c
-        elif c == "{":
-            if depth == 0:
-                opens.append(i)
-            depth += 1
-        elif c == "}" and depth > 0:
-            depth -= 1
-            if depth == 0 and i == len(t) - 1:
-                start = opens[-1]
-        i += 1
-    if start < 0:
-        return text, None, -1
-    return t[:start], t[start:], start
+    # walk the top-level groups; the data is the one that closes the text
+    i = t.find("{")
+    while i >= 0:
+        end = _group_end(t, i)
+        if end < 0:  # an unclosed group: no data
+            break
+        if end == len(t) - 1:
+            return t[:i], t[i:], i
+        i = t.find("{", end + 1)
+    return text, None, -1
 
 
 _FAST_TOKEN = re.compile(r'\s*(?:([{}\[\],:])|("(?:[^"\\\n]|\\.)*")|([A-Za-z0-9_.@/+-]+))')
