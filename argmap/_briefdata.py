@@ -43,8 +43,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -1233,26 +1233,45 @@ def _evidentiary(nature: str | None, standard: str | None) -> str | None:
     return _STANDARD_LABELS.get(standard, standard)
 
 
+_T = TypeVar("_T")
+
+
+def _preorder(roots: Iterable[_T], children: Callable[[_T], Iterable[_T]]) -> Iterator[_T]:
+    """``roots`` and everything below them, each before its children, depth first.
+
+    A loop, not a nested recursive function: those hold themselves (and what they
+    collect) in a reference cycle after the call, and a deep tree cannot overflow
+    the stack.
+
+    Example:
+        >>> tree = {"a": ["b", "d"], "b": ["c"]}
+        >>> list(_preorder(["a", "e"], lambda n: tree.get(n, [])))
+        ['a', 'b', 'c', 'd', 'e']
+    """
+    stack = list(roots)[::-1]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(list(children(node))[::-1])
+
+
+def _everything(a: Arg) -> tuple[Arg, ...]:
+    return (*a.premises, *a.objections)
+
+
 def _rule_statement(m: ArgumentMap, claims: tuple[Arg, ...]) -> tuple[str, str] | None:
     """The rule of an issue in a sentence: the holding of its highest legal authority.
 
     Empirical sources (studies, reports) never state a rule: they belong to application.
     """
     best: tuple[int, str, str] | None = None
-
-    def walk(a: Arg) -> None:
-        nonlocal best
+    for a in _preorder(claims, _everything):
         for c in a.cites:
             auth = m.get_authority(c.authority)
             if auth.holding and auth.kind not in ("study", "report"):
                 rank = _RULE_ORDER.index(_GROUP_OF[auth.kind])
                 if best is None or rank < best[0]:
                     best = (rank, sentence(auth.holding), auth.id)
-        for child in (*a.premises, *a.objections):
-            walk(child)
-
-    for c in claims:
-        walk(c)
     return (best[1], best[2]) if best else None
 
 
@@ -1557,59 +1576,49 @@ class _Issues(_Trees):
     def issues(self) -> tuple[tuple[IssueView, ...], tuple[IssueView, ...]]:
         known = {i.id for i in self.m.issues}
         tops = [i for i in self.m.issues if not i.parent or i.parent not in known]
-        flat: list[IssueView] = []
+        top_views = tuple(
+            self._issue_view(i, str(n), 0, frozenset()) for n, i in enumerate(tops, 1)
+        )
+        # the flat list again from the finished tree, so sub_issues are filled in everywhere
+        ordered = tuple(_preorder(top_views, lambda v: v.sub_issues))
+        return top_views, ordered
 
-        def build(issue: Issue, number: str, depth: int, seen: frozenset[str]) -> IssueView:
-            self.placed.add(issue.id)
-            self.where = "issue-" + number.replace(".", "_")
-            claims = tuple(self.arg(c.id) for c in self.m.answers(issue))
-            children = [i for i in self.m.sub_issues(issue) if i.id not in seen]
-            rule = _rule_statement(self.m, claims)
-            view = IssueView(
-                id=issue.id,
-                number=number,
-                depth=depth,
-                text=clean(issue.text),
-                anchor=self.where,
-                standard=issue.standard,
-                standard_label=_evidentiary(issue.nature, issue.standard),
-                burden=self.party(issue.burden),
-                doctrines=tuple(self.doctrine_names.get(d, d) for d in issue.doctrines),
-                cites=tuple(self.citation(c) for c in issue.cites),
-                note=clean(issue.note) if issue.note else None,
-                parent=issue.parent,
-                claims=claims,
-                sides=self.sides(claims),
-                rule=_rule_first(self.rule(claims), rule),
-                outcome=self.outcome(issue),
-                nature=issue.nature,
-                question=sentence(issue.framed_for(self.side)),
-                label=clean(issue.label),
-                background=paragraphs(issue.background),
-                presented=issue.nature != "policy" or self.side in dict(issue.framings),
-                rule_statement=rule[0] if rule else None,
-            )
-            flat.append(view)
-            index = len(flat) - 1
-            subs = tuple(
-                build(child, f"{number}.{n}", depth + 1, seen | {issue.id})
-                for n, child in enumerate(children, 1)
-            )
-            view = attrs.evolve(view, sub_issues=subs)
-            flat[index] = view
-            return view
-
-        top_views = tuple(build(i, str(n), 0, frozenset()) for n, i in enumerate(tops, 1))
-        # rebuild the flat list from the finished tree so sub_issues are filled in everywhere
-        ordered: list[IssueView] = []
-
-        def walk(views: Iterable[IssueView]) -> None:
-            for v in views:
-                ordered.append(v)
-                walk(v.sub_issues)
-
-        walk(top_views)
-        return top_views, tuple(ordered)
+    def _issue_view(self, issue: Issue, number: str, depth: int, seen: frozenset[str]) -> IssueView:
+        """One issue's view, with its sub-issues' views below it."""
+        self.placed.add(issue.id)
+        self.where = "issue-" + number.replace(".", "_")
+        claims = tuple(self.arg(c.id) for c in self.m.answers(issue))
+        children = [i for i in self.m.sub_issues(issue) if i.id not in seen]
+        rule = _rule_statement(self.m, claims)
+        view = IssueView(
+            id=issue.id,
+            number=number,
+            depth=depth,
+            text=clean(issue.text),
+            anchor=self.where,
+            standard=issue.standard,
+            standard_label=_evidentiary(issue.nature, issue.standard),
+            burden=self.party(issue.burden),
+            doctrines=tuple(self.doctrine_names.get(d, d) for d in issue.doctrines),
+            cites=tuple(self.citation(c) for c in issue.cites),
+            note=clean(issue.note) if issue.note else None,
+            parent=issue.parent,
+            claims=claims,
+            sides=self.sides(claims),
+            rule=_rule_first(self.rule(claims), rule),
+            outcome=self.outcome(issue),
+            nature=issue.nature,
+            question=sentence(issue.framed_for(self.side)),
+            label=clean(issue.label),
+            background=paragraphs(issue.background),
+            presented=issue.nature != "policy" or self.side in dict(issue.framings),
+            rule_statement=rule[0] if rule else None,
+        )
+        subs = tuple(
+            self._issue_view(child, f"{number}.{n}", depth + 1, seen | {issue.id})
+            for n, child in enumerate(children, 1)
+        )
+        return attrs.evolve(view, sub_issues=subs)
 
     def outcome(self, issue: Issue) -> Outcome | None:
         if self.ev is None:
@@ -1644,20 +1653,15 @@ class _Issues(_Trees):
             by_party.setdefault(party, []).append((order, a))
             order += 1
 
-        def attacks_on(tree: Arg, owner: str | None) -> Iterable[Arg]:
-            for o in tree.objections:
-                if o.party is None or o.party.id != owner:
-                    yield o
-            for p in tree.premises:
-                yield from attacks_on(p, owner)
-
         for c in claims:
             owner = c.party.id if c.party else None
             add(owner, c)
         for c in claims:
             owner = c.party.id if c.party else None
-            for o in attacks_on(c, owner):
-                add(o.party.id if o.party else None, o)
+            for held in _preorder([c], lambda a: a.premises):
+                for o in held.objections:
+                    if o.party is None or o.party.id != owner:
+                        add(o.party.id if o.party else None, o)
         ordered_parties: list[str | None] = [p for p in self.parties if p in by_party]
         if self.side in ordered_parties:
             ordered_parties.remove(self.side)
@@ -1677,18 +1681,12 @@ class _Issues(_Trees):
 
     def rule(self, claims: tuple[Arg, ...]) -> tuple[RuleEntry, ...]:
         relied: dict[str, list[str | None]] = {}
-
-        def walk(a: Arg) -> None:
-            for c in a.cites:
-                parties = relied.setdefault(c.authority, [])
-                who = a.party.id if a.party else None
-                if who not in parties:
-                    parties.append(who)
-            for child in (*a.premises, *a.objections):
-                walk(child)
-
-        for c in claims:
-            walk(c)
+        for node in _preorder(claims, _everything):
+            for c in node.cites:
+                relying = relied.setdefault(c.authority, [])
+                party = node.party.id if node.party else None
+                if party not in relying:
+                    relying.append(party)
         entries = []
         for ident, who in relied.items():
             a = self.m.get_authority(ident)
@@ -1861,8 +1859,7 @@ class _Points(_Issues):
         Our claims that contradict it have points of their own and are left out here.
         """
         found: list[tuple[str, Statement, Conflict]] = []
-
-        def walk(a: Arg) -> None:
+        for a in _preorder([tree], lambda a: [p for p in a.premises if not p.repeated]):
             stmt = self.m.statement(a.id)
             for k in self.conflicts_against(a.id):
                 found.append((self.conflict_kind(k), stmt, k))
@@ -1871,11 +1868,6 @@ class _Points(_Issues):
                 source = inf.premises[0] if inf.premises else inf.conclusion
                 for k in self.conflicts_against(inf.id):
                     found.append(("undercut", self.m.statement(source), k))
-            for p in a.premises:
-                if not p.repeated:
-                    walk(p)
-
-        walk(tree)
         subpoints: list[Arg] = []
         done: set[str] = set()
         for relation, target, k in found:
@@ -1908,8 +1900,8 @@ class _Points(_Issues):
         """
         out: list[Objection] = []
         index: dict[str, int] = {}
-
-        def walk(a: Arg) -> None:
+        roots = [claim] if claim is not None else list(subpoints)
+        for a in _preorder(roots, lambda a: a.premises):
             for o in a.objections:
                 if not o.ours and o.id in index:  # one statement against several of ours
                     first = out[index[o.id]]
@@ -1924,14 +1916,6 @@ class _Points(_Issues):
                     )
                     target = StatementRef(a.id, a.kind, a.text, a.party)
                     out.append(Objection(o, o.relation or "rebut", target, a.label, replies, point))
-            for p in a.premises:
-                walk(p)
-
-        if claim is not None:
-            walk(claim)
-        else:
-            for s in subpoints:
-                walk(s)
         return tuple(out)
 
 

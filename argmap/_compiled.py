@@ -31,11 +31,11 @@ References:
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
 
-__all__ = ["IN", "OUT", "UNDEC", "IntFramework", "grounded_codes", "no_gc"]
+from ._nogc import no_gc
+
+__all__ = ["IN", "OUT", "UNDEC", "IntFramework", "grounded_codes"]
 
 UNDEC, IN, OUT = 0, 1, 2
 
@@ -129,32 +129,6 @@ class IntFramework:
             pred[iv].append(iu)
         af.succ, af.pred = succ, pred
         return af
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building acyclic data in bulk.
-
-    Building a large map's framework allocates hundreds of thousands of lists and
-    tuples, none of them in a cycle; every collection the allocations trigger would
-    walk the whole (large) heap for nothing, which made compiling super-linear
-    (``benchmarks/bench_scale.py`` measures it).
-
-    Example:
-        >>> import gc
-        >>> with no_gc():
-        ...     gc.isenabled()
-        False
-        >>> gc.isenabled()
-        True
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _downstream(succ: Sequence[Sequence[int]], seeds: Collection[int]) -> list[int]:

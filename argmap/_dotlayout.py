@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .graph import ArgumentMap
@@ -60,22 +60,32 @@ def canonical_relations(m: ArgumentMap) -> list[Relation]:
 
 
 def canonical(rels: Iterable[Relation], m: ArgumentMap) -> list[Relation]:
+    """``rels`` sorted by :func:`canonical_relations`' order."""
     position = {s: i for i, s in enumerate(m.statements)}
     keys: dict[str, tuple[Any, ...]] = {}
+    relations = m.relations
+    # a module-level helper rather than a nested recursive function: the latter would
+    # hold itself, and every key it made, in a reference cycle after the call
+    return sorted(rels, key=lambda rel: _key(rel.id, frozenset(), position, relations, keys))
 
-    def key(ident: str, seen: frozenset[str] = frozenset()) -> tuple[Any, ...]:
-        if ident in position:
-            return (0, position[ident])
-        rel = m.relations.get(ident)
-        if rel is None or ident in seen:  # an end outside the map, or a cycle
-            return (2, ident)
-        if ident not in keys:
-            inner = seen | {ident}
-            ends = tuple(key(e, inner) for e in (*rel.sources, rel.target))
-            keys[ident] = (1, ends, rel.kind, ident)
-        return keys[ident]
 
-    return sorted(rels, key=lambda rel: key(rel.id))
+def _key(
+    ident: str,
+    seen: frozenset[str],
+    position: dict[str, int],
+    relations: Mapping[str, Relation],
+    keys: dict[str, tuple[Any, ...]],
+) -> tuple[Any, ...]:
+    if ident in position:
+        return (0, position[ident])
+    rel = relations.get(ident)
+    if rel is None or ident in seen:  # an end outside the map, or a cycle
+        return (2, ident)
+    if ident not in keys:
+        inner = seen | {ident}
+        ends = tuple(_key(e, inner, position, relations, keys) for e in (*rel.sources, rel.target))
+        keys[ident] = (1, ends, rel.kind, ident)
+    return keys[ident]
 
 
 def _depths(nodes: list[str], up: dict[str, list[tuple[str, int]]]) -> dict[str, int]:

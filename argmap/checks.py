@@ -49,6 +49,7 @@ from typing import Protocol
 import attrs
 
 from ._display import html_table, md_escape, md_table, text_table
+from ._nogc import no_gc
 from .model import (
     Authority,
     Claim,
@@ -99,6 +100,7 @@ class MapLike(Protocol):
     def ancestors(self, ref: str | Node, *, relations: bool = False) -> list[str]: ...
 
 
+@no_gc()
 def check_map(m: MapLike) -> list[Problem]:
     """Every problem in ``m``, sorted by line (when loaded from a file), then severity.
 

@@ -96,6 +96,7 @@ from ._dottext import (
     escape_label,
 )
 from ._io import atomic_write_bytes
+from ._nogc import no_gc
 from .exceptions import (
     ArgmapError,
     DiagramError,
@@ -890,11 +891,14 @@ def _party_tags(m: ArgumentMap) -> dict[str, str]:
 
 
 def _user_stacklevel() -> int:
-    """The stack level of the first caller outside argmap, for warnings."""
+    """The stack level of the first caller outside argmap, for warnings (the frame of
+    ``contextlib``'s wrapper around a function argmap decorates with a context
+    manager is skipped too)."""
     level = 1
     frame = sys._getframe(1)
-    while frame.f_back is not None and str(frame.f_globals.get("__name__", "")).startswith(
-        "argmap"
+    while frame.f_back is not None and (
+        str(frame.f_globals.get("__name__", "")).startswith("argmap")
+        or frame.f_globals.get("__name__") == "contextlib"
     ):
         frame = frame.f_back
         level += 1
@@ -1017,6 +1021,7 @@ def to_dot(
     )
 
 
+@no_gc()
 def _build(
     m: ArgumentMap | Any,
     evaluation: EvaluationLike | None = None,

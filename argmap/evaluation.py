@@ -94,8 +94,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, cast
 
 import attrs
 
-from ._compiled import IN, OUT, UNDEC, IntFramework, grounded_codes, no_gc
+from ._compiled import IN, OUT, UNDEC, IntFramework, grounded_codes
 from ._explain import Explanation, Status, build, md_escape, outcome_sentence
+from ._nogc import no_gc
 from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean, expect
 from .graph import ArgumentMap, Ref, _ref
 from .model import PROOF_STANDARDS, Conflict, Inference, Issue, ProofStandard

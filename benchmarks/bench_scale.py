@@ -64,15 +64,16 @@ GROWTH_TARGET = 1.15
 GROWTH_STAGES = ("load", "check", "evaluate", "what-if", "brief md", "brief html")
 
 
-def stages(path: Path, text_json: str, freeze: bool) -> dict[str, Callable[[], Any]]:
-    """Every stage and reference as a thunk; state from one stage feeds the next."""
+def stages(
+    path: Path, text_json: str, freeze: bool
+) -> tuple[Callable[[str], None], dict[str, Callable[[], Any]]]:
+    """The untimed set-up of a stage, and every stage and reference as a thunk; state
+    from one stage feeds the next."""
     state: dict[str, Any] = {}
     yaml_text = path.read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     def do_load() -> None:
-        state.clear()
-        gc.unfreeze()
         state["m"] = load(path)
         if freeze:  # move the loaded map out of the collector's way
             gc.freeze()
@@ -81,7 +82,6 @@ def stages(path: Path, text_json: str, freeze: bool) -> dict[str, Callable[[], A
         state["m"].check()
 
     def do_evaluate() -> None:
-        _evaluation._CACHE.clear()  # a first evaluation: nothing compiled yet
         state["ev"] = evaluate(state["m"])
         state["p"] = next(s.id for s in state["m"].premises)
 
@@ -104,7 +104,18 @@ def stages(path: Path, text_json: str, freeze: bool) -> dict[str, Callable[[], A
     def do_json() -> None:
         json.loads(text_json)
 
-    return {
+    def before(name: str) -> None:
+        """Untimed set-up of a stage: free what the last round left, so that no stage
+        is charged for tearing down another's objects."""
+        if name == "load":
+            state.clear()
+            gc.unfreeze()
+        elif name == "evaluate":
+            _evaluation._CACHE.clear()  # a first evaluation: nothing compiled yet
+            state.pop("ev", None)
+        gc.collect()
+
+    return before, {
         "load": do_load,
         "check": do_check,
         "evaluate": do_evaluate,
@@ -137,9 +148,9 @@ def measure(
     times: dict[int, dict[str, list[float]]] = {}
     for _ in range(repeat):
         for n in sizes:
-            thunks = stages(*inputs[n], freeze)
+            before, thunks = stages(*inputs[n], freeze)
             for name, fn in thunks.items():
-                gc.collect()
+                before(name)
                 start = time.perf_counter()
                 fn()
                 times.setdefault(n, {}).setdefault(name, []).append(time.perf_counter() - start)
@@ -147,10 +158,10 @@ def measure(
             gc.unfreeze()
     out: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
     for n in sizes:
-        thunks = stages(*inputs[n], freeze)
+        before, thunks = stages(*inputs[n], freeze)
         peaks: dict[str, float] = {}
         for name, fn in thunks.items():
-            gc.collect()
+            before(name)
             tracemalloc.start()
             fn()
             peaks[name] = tracemalloc.get_traced_memory()[1] / 2**20

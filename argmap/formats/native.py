@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 from .._io import atomic_write_text, read_map_file
+from .._nogc import no_gc
 from ..exceptions import (
     ArgmapError,
     ArgmapTypeError,
@@ -229,17 +230,31 @@ class _Reader:
         self.problems: list[Problem] = []
         #: ids whose entries were refused; references to them are not reported again
         self.failed: set[str] = set()
-        self.map: ArgumentMap | None = None
+        self._map: ArgumentMap | None = None
         #: where each relation was written in the file (its path)
         self.order: dict[str, Sequence[Any]] = {}
         #: whether some undercut waited for its target, so relations are out of file order
         self.deferred = False
         #: each statement's position in the file
         self.position: dict[str, int] = {}
-        self.suggest_node = _Suggester(lambda: self.map.statements if self.map is not None else ())
-        self.suggest_authority = _Suggester(
-            lambda: self.map.authorities if self.map is not None else ()
-        )
+        self.suggest_node = _Suggester(tuple)
+        self.suggest_authority = _Suggester(tuple)
+
+    @property
+    def map(self) -> ArgumentMap | None:
+        """The map being read (set once it exists)."""
+        return self._map
+
+    @map.setter
+    def map(self, m: ArgumentMap) -> None:
+        # The suggesters hold live views of the map's ids, not the reader: a closure
+        # over ``self`` would put the reader, and the whole parsed tree it holds, in a
+        # reference cycle that outlives the load until the collector next runs (about
+        # 57 MiB of garbage after loading 50,000 statements).
+        self._map = m
+        statements, authorities = m.statements, m.authorities
+        self.suggest_node = _Suggester(lambda: statements)
+        self.suggest_authority = _Suggester(lambda: authorities)
 
     def error(
         self,
@@ -1104,6 +1119,7 @@ def _sniff(text: str) -> Format:
     return "json" if text.lstrip()[:1] in ("{", "[") else "yaml"
 
 
+@no_gc()
 def loads(
     text: str | bytes,
     *,
