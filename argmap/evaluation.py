@@ -186,6 +186,11 @@ def _check_audience(
     return assumed, rejected
 
 
+#: an answer to an issue: its id, its index, and its inferences as (index, weight,
+#: premise indices when the weight is shared among them, i.e. cumulative)
+_Position: TypeAlias = tuple[str, int, tuple[tuple[int, float, tuple[int, ...] | None], ...]]
+
+
 class _Compiled:
     """A map's framework without an audience, compiled once per map version.
 
@@ -198,12 +203,15 @@ class _Compiled:
     """
 
     __slots__ = (
+        "_positions",
+        "_weights",
         "af",
         "base",
         "infs",
         "issues",
         "n_real",
         "needs_not",
+        "outcomes",
         "real",
         "rel_edges",
         "stmts",
@@ -264,6 +272,37 @@ class _Compiled:
         self.weaker = frozenset(weaker)
         self.af = IntFramework.from_edges(self.real, self._edges((), ()))
         self.base: list[int] | None = None
+        self._positions: dict[str, list[_Position]] | None = None
+        self._weights = weights
+        #: outcomes already explained (see :func:`_outcomes`)
+        self.outcomes: dict[tuple[Any, ...], IssueOutcome] = {}
+
+    def positions(self, m: ArgumentMap) -> dict[str, list[_Position]]:
+        """Each issue's answers with their inferences, as indices into the labels.
+
+        Deciding an issue reads only these labels; compiled once per map version, so
+        a what-if re-decides every issue without going back to the map.
+        """
+        if self._positions is None:
+            index = self.af.index
+            out: dict[str, list[_Position]] = {}
+            for issue in self.issues:
+                rows: list[_Position] = []
+                for c in m.answers(issue):
+                    steps = tuple(
+                        (
+                            index[inf.id],
+                            _weight_of(inf, self._weights),
+                            tuple(index[q] for q in inf.premises)
+                            if inf.scheme == "cumulative" and inf.premises
+                            else None,
+                        )
+                        for inf in self.infs.get(c.id, ())
+                    )
+                    rows.append((c.id, index[c.id], steps))
+                out[issue.id] = rows
+            self._positions = out
+        return self._positions
 
     def _edges(self, assumed: Iterable[str], rejected: Iterable[str]) -> list[tuple[str, str]]:
         assumed = set(assumed)
@@ -344,6 +383,11 @@ class _Codes(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return repr(dict(self))
+
+    @property
+    def codes(self) -> list[int]:
+        """The label codes, indexed like the compiled framework's arguments."""
+        return self._codes
 
     def relabelled(self, names: Mapping[int, str], extra: Mapping[str, str]) -> _Codes:
         """The same codes under other label names, with some values overridden."""
@@ -881,23 +925,20 @@ def _evaluate(
     assumed: tuple[str, ...],
     rejected: tuple[str, ...],
 ) -> Evaluation:
-    positions = {
-        i.id: [c.id for c in m.answers(i)] for i in comp.issues if stds.get(i.id) is not None
-    }
+    compiled = comp.positions(m)
+    positions = {issue: (std, compiled[issue]) for issue, std in stds.items() if std is not None}
     assumed_set, rejected_set = frozenset(assumed), frozenset(rejected)
     forced_in: set[str] = set()
     forced_out: set[str] = set()
-    decided: dict[str, IssueOutcome] = {}
-    limit = 2 + sum(len(p) for p in positions.values())
+    tables: dict[str, tuple[tuple[str, ...], dict[str, tuple[float, float]]]] = {}
+    limit = 2 + sum(len(p) for _, p in positions.values())
     for _ in range(limit):
         audience = (
             (*assumed, *sorted(forced_in - set(rejected))),
             (*rejected, *sorted(forced_out - set(assumed))),
         )
         raw, n_ext = _label(comp, audience, semantics, solver)
-        decided, new_in, new_out = _decide(
-            comp, stds, positions, raw, weight_map, assumed_set, rejected_set
-        )
+        tables, new_in, new_out = _decide(positions, raw.codes, assumed_set, rejected_set)
         if new_in == forced_in and new_out == forced_out:
             break
         forced_in, forced_out = new_in, new_out
@@ -905,7 +946,7 @@ def _evaluate(
         raise EvaluationError("the proof standards did not settle; please report this map")
 
     plain = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, {}))
-    outcomes = _outcomes(m, comp.issues, stds, decided, plain)
+    outcomes = _outcomes(m, comp, stds, tables, plain)
     labels = cast(
         "Mapping[str, Status]",
         raw.relabelled(_CODE_STATUS, {k: o.status for k, o in outcomes.items()}),
@@ -926,45 +967,37 @@ def _evaluate(
     )
 
 
-def _applicable_weight(
-    inf: Inference, raw: Mapping[str, str], weights: Mapping[str, float]
-) -> float:
-    if raw[inf.id] != "in":
-        return 0.0
-    w = _weight_of(inf, weights)
-    if inf.scheme == "cumulative" and inf.premises:
-        share = sum(raw[p] == "in" for p in inf.premises) / len(inf.premises)
-        return w * share
-    return w
-
-
 def _decide(
-    comp: _Compiled,
-    stds: Mapping[str, ProofStandard | None],
-    positions: Mapping[str, list[str]],
-    raw: Mapping[str, str],
-    weights: Mapping[str, float],
+    positions: Mapping[str, tuple[ProofStandard, list[_Position]]],
+    codes: list[int],
     assumed: frozenset[str],
     rejected: frozenset[str],
-) -> tuple[dict[str, IssueOutcome], set[str], set[str]]:
-    outcomes: dict[str, IssueOutcome] = {}
+) -> tuple[dict[str, tuple[tuple[str, ...], dict[str, tuple[float, float]]]], set[str], set[str]]:
+    """Weigh each issue's answers under its standard: the winners and the (pro, con)
+    table of every issue, and the answers the outcomes force in and out."""
+    out: dict[str, tuple[tuple[str, ...], dict[str, tuple[float, float]]]] = {}
     forced_in: set[str] = set()
     forced_out: set[str] = set()
-    infs = comp.infs
-    for issue, claims in positions.items():
-        std = stds[issue]
-        assert std is not None
+    for issue, (std, claims) in positions.items():
         # a position defeated outright (OUT) does not compete; a leaf position that
-        # stands counts as one argument of full weight
+        # stands counts as one argument of full weight; otherwise its strongest
+        # applicable inference (a cumulative one weighs its share of premises IN)
         pro: dict[str, float] = {}
-        for c in claims:
-            mine = infs.get(c, ())
-            if raw[c] == "out":
-                pro[c] = 0.0
-            elif not mine:
-                pro[c] = 1.0
+        for cid, ci, steps in claims:
+            if codes[ci] == OUT:
+                pro[cid] = 0.0
+            elif not steps:
+                pro[cid] = 1.0
             else:
-                pro[c] = max(_applicable_weight(i, raw, weights) for i in mine)
+                best_step = 0.0
+                for ii, w, shared in steps:
+                    if codes[ii] != IN:
+                        continue
+                    if shared is not None:
+                        w = w * sum(codes[q] == IN for q in shared) / len(shared)
+                    if w > best_step:
+                        best_step = w
+                pro[cid] = best_step
         # con of a position: the strongest rival, from the two greatest values (linear)
         values = list(pro.values())
         best = max(values, default=0.0)
@@ -972,43 +1005,58 @@ def _decide(
         second = max((v for v in values if v != best), default=0.0)
         table: dict[str, tuple[float, float]] = {}
         winners: list[str] = []
-        for c in claims:
-            con = second if pro[c] == best and n_best == 1 else best
-            table[c] = (pro[c], con)
-            if c in rejected:
+        for cid, ci, _ in claims:
+            con = second if pro[cid] == best and n_best == 1 else best
+            table[cid] = (pro[cid], con)
+            if cid in rejected:
                 continue
-            if c in assumed or (raw[c] != "out" and _meets(std, pro[c], con)):
-                winners.append(c)
+            if cid in assumed or (codes[ci] != OUT and _meets(std, pro[cid], con)):
+                winners.append(cid)
         won = set(winners)
-        for c in claims:
-            if c in assumed or c in rejected:
+        for cid, _, _ in claims:
+            if cid in assumed or cid in rejected:
                 continue
-            if c in won:
-                forced_in.add(c)
-            elif winners or pro[c] == 0.0:
-                forced_out.add(c)
-        outcomes[issue] = IssueOutcome(
-            issue, std, "accepted" if winners else "undecided", tuple(winners), table, ""
-        )
-    return outcomes, forced_in, forced_out
+            if cid in won:
+                forced_in.add(cid)
+            elif winners or pro[cid] == 0.0:
+                forced_out.add(cid)
+        out[issue] = (tuple(winners), table)
+    return out, forced_in, forced_out
 
 
 def _outcomes(
     m: ArgumentMap,
-    issues: list[Issue],
+    comp: _Compiled,
     stds: Mapping[str, ProofStandard | None],
-    decided: Mapping[str, IssueOutcome],
+    tables: Mapping[str, tuple[tuple[str, ...], dict[str, tuple[float, float]]]],
     labels: Mapping[str, Status],
 ) -> dict[str, IssueOutcome]:
+    """Every issue's outcome with its explanation.
+
+    An outcome depends only on the issue, its standard, its winners and its table
+    (an issue without a standard: on which answers stand), so the compiled map keeps
+    the ones already made: a what-if explains again only the issues it changes.
+    """
     out: dict[str, IssueOutcome] = {}
-    for issue in issues:
-        o = decided.get(issue.id)
+    positions = comp.positions(m)
+    made = comp.outcomes
+    if len(made) > 8 * len(comp.issues) + 64:  # many what-ifs: start afresh
+        made.clear()
+    for issue in comp.issues:
+        std = stds.get(issue.id)
+        found = tables.get(issue.id)
+        if found is None:
+            won = tuple(cid for cid, _, _ in positions[issue.id] if labels[cid] == "accepted")
+            table: dict[str, tuple[float, float]] = {}
+        else:
+            won, table = found
+        key = (issue.id, std, won, tuple(table.items()))
+        o = made.get(key)
         if o is None:
-            claims = [c.id for c in m.answers(issue)]
-            winners = tuple(c for c in claims if labels[c] == "accepted")
-            status: Status = "accepted" if winners else "undecided"
-            o = IssueOutcome(issue.id, stds.get(issue.id), status, winners, {}, "")
-        out[issue.id] = attrs.evolve(o, explanation=outcome_sentence(m, issue, o, labels))
+            bare = IssueOutcome(issue.id, std, "accepted" if won else "undecided", won, table, "")
+            o = attrs.evolve(bare, explanation=outcome_sentence(m, issue, bare, labels))
+            made[key] = o
+        out[issue.id] = o
     return out
 
 
