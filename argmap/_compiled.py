@@ -31,11 +31,11 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 
 from ._nogc import no_gc
 
-__all__ = ["IN", "OUT", "UNDEC", "IntFramework", "grounded_codes"]
+__all__ = ["IN", "OUT", "UNDEC", "IntFramework", "grounded_codes", "relabel"]
 
 UNDEC, IN, OUT = 0, 1, 2
 
@@ -199,15 +199,41 @@ def grounded_codes(
         >>> grounded_codes(af), grounded_codes(af, assumed=[a])
         ([0, 0], [1, 2])
     """
+    if base is None or len(base) != len(af.names):
+        return _full(af.succ, af.pred, assumed, rejected)
+    ins, outs = set(assumed), set(rejected)
+    return relabel(af, base, ins, outs, ins | outs)[0]
+
+
+def relabel(
+    af: IntFramework,
+    base: Sequence[int],
+    assumed: Container[int],
+    rejected: Container[int],
+    seeds: Collection[int],
+) -> tuple[list[int], list[int]]:
+    """The grounded labelling for an audience, from a labelling for another one.
+
+    ``base`` is the grounded labelling of ``af`` for some audience; ``seeds`` are the
+    arguments whose treatment differs between that audience and this one (assumed,
+    rejected, or neither). Only what lies downstream of the seeds can change, so only
+    that region is labelled again, with ``assumed`` and ``rejected`` (this audience,
+    whole) applied inside it. Returns the labelling and the region.
+
+    Example:
+        >>> af = IntFramework(); a, b, c = af.add("a"), af.add("b"), af.add("c")
+        >>> af.attack(a, b); af.attack(b, c)
+        >>> rejected_a = grounded_codes(af, rejected=[a])
+        >>> rejected_a
+        [2, 1, 2]
+        >>> relabel(af, rejected_a, (), (), seeds=[a])  # no longer rejected: back to base
+        ([1, 2, 1], [0, 1, 2])
+    """
     succ, pred = af.succ, af.pred
-    n = len(af.names)
-    changed = set(assumed) | set(rejected)
-    if base is None or len(base) != n:
-        return _full(succ, pred, assumed, rejected)
     lab = list(base)
-    if not changed:
-        return lab
-    region = _downstream(succ, changed)
+    if not seeds:
+        return lab, []
+    region = _downstream(succ, seeds)
     inside = set(region)
     for v in region:
         lab[v] = UNDEC
@@ -217,14 +243,12 @@ def grounded_codes(
     ins: list[int] = []
     outs: list[int] = []
     labelled: dict[int, bool] = {}
-    rejected_set = set(rejected)
-    assumed_set = set(assumed)
     for v in region:
-        if v in rejected_set:
+        if v in rejected:
             labelled[v] = False
             outs.append(v)
             continue
-        if v in assumed_set:
+        if v in assumed:
             labelled[v] = True
             ins.append(v)
             continue
@@ -267,4 +291,4 @@ def grounded_codes(
                     stack_in.append(w)
     for v, is_in in labelled.items():
         lab[v] = IN if is_in else OUT
-    return lab
+    return lab, region

@@ -89,12 +89,12 @@ References:
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, cast
 
 import attrs
 
-from ._compiled import IN, OUT, UNDEC, IntFramework, grounded_codes
+from ._compiled import IN, OUT, UNDEC, IntFramework, grounded_codes, relabel
 from ._explain import Explanation, Status, build, md_escape, outcome_sentence
 from ._nogc import no_gc
 from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean, expect
@@ -189,6 +189,31 @@ def _check_audience(
 #: an answer to an issue: its id, its index, and its inferences as (index, weight,
 #: premise indices when the weight is shared among them, i.e. cumulative)
 _Position: TypeAlias = tuple[str, int, tuple[tuple[int, float, tuple[int, ...] | None], ...]]
+#: an issue decided: its winners, its (pro, con) table, and the answers it forces in
+#: and out
+_Decision: TypeAlias = tuple[
+    tuple[str, ...], dict[str, tuple[float, float]], tuple[str, ...], tuple[str, ...]
+]
+
+
+class _Round:
+    """One round of the proof standards' fixpoint: the audience labelled (answers
+    forced so far included), the labels, each issue's decision, and the answers those
+    decisions force in and out for the next round."""
+
+    __slots__ = ("assumed", "codes", "decisions", "forced_in", "forced_out", "rejected")
+
+    def __init__(
+        self,
+        audience: tuple[Iterable[str], Iterable[str]],
+        codes: list[int],
+        decisions: dict[str, _Decision],
+        forced: tuple[set[str], set[str]],
+    ) -> None:
+        self.assumed, self.rejected = frozenset(audience[0]), frozenset(audience[1])
+        self.codes = codes
+        self.decisions = decisions
+        self.forced_in, self.forced_out = forced
 
 
 class _Compiled:
@@ -209,11 +234,14 @@ class _Compiled:
         "base",
         "infs",
         "issues",
+        "last_outcomes",
         "n_real",
         "needs_not",
         "outcomes",
+        "readers",
         "real",
         "rel_edges",
+        "rounds",
         "stmts",
         "sup",
         "weaker",
@@ -274,8 +302,15 @@ class _Compiled:
         self.base: list[int] | None = None
         self._positions: dict[str, list[_Position]] | None = None
         self._weights = weights
-        #: outcomes already explained (see :func:`_outcomes`)
+        #: outcomes already explained (see :func:`_outcomes`), and per issue the last
+        #: decision explained, with its standard and outcome
         self.outcomes: dict[tuple[Any, ...], IssueOutcome] = {}
+        self.last_outcomes: dict[str, tuple[_Decision, ProofStandard | None, IssueOutcome]] = {}
+        #: label index -> the issues whose decision reads it (see :meth:`positions`)
+        self.readers: dict[int, list[str]] = {}
+        #: the rounds of an evaluation without an audience, per set of standards: what
+        #: a what-if is computed against (see :func:`_fixpoint`)
+        self.rounds: dict[tuple[tuple[str, str | None], ...], list[_Round]] = {}
 
     def positions(self, m: ArgumentMap) -> dict[str, list[_Position]]:
         """Each issue's answers with their inferences, as indices into the labels.
@@ -300,6 +335,11 @@ class _Compiled:
                         for inf in self.infs.get(c.id, ())
                     )
                     rows.append((c.id, index[c.id], steps))
+                    for read in (index[c.id], *(i for i, _, _ in steps)):
+                        self.readers.setdefault(read, []).append(issue.id)
+                    for _, _, shared in steps:
+                        for q in shared or ():
+                            self.readers.setdefault(q, []).append(issue.id)
                 out[issue.id] = rows
             self._positions = out
         return self._positions
@@ -927,26 +967,21 @@ def _evaluate(
 ) -> Evaluation:
     compiled = comp.positions(m)
     positions = {issue: (std, compiled[issue]) for issue, std in stds.items() if std is not None}
-    assumed_set, rejected_set = frozenset(assumed), frozenset(rejected)
-    forced_in: set[str] = set()
-    forced_out: set[str] = set()
-    tables: dict[str, tuple[tuple[str, ...], dict[str, tuple[float, float]]]] = {}
-    limit = 2 + sum(len(p) for _, p in positions.values())
-    for _ in range(limit):
-        audience = (
-            (*assumed, *sorted(forced_in - set(rejected))),
-            (*rejected, *sorted(forced_out - set(assumed))),
-        )
-        raw, n_ext = _label(comp, audience, semantics, solver)
-        tables, new_in, new_out = _decide(positions, raw.codes, assumed_set, rejected_set)
-        if new_in == forced_in and new_out == forced_out:
-            break
-        forced_in, forced_out = new_in, new_out
-    else:  # pragma: no cover - guarded by the monotone limit
-        raise EvaluationError("the proof standards did not settle; please report this map")
-
+    reference: list[_Round] | None = None
+    if semantics == "grounded":
+        # a what-if is labelled and decided against the rounds of the evaluation
+        # without an audience: only what its changes reach is done again
+        key = tuple(sorted(stds.items()))
+        reference = comp.rounds.get(key)
+        if reference is None:
+            if len(comp.rounds) >= 4:
+                comp.rounds.clear()
+            reference = comp.rounds[key] = _fixpoint(comp, positions, (), (), semantics, solver)[3]
+    raw, n_ext, audience, rounds = _fixpoint(
+        comp, positions, assumed, rejected, semantics, solver, reference
+    )
     plain = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, {}))
-    outcomes = _outcomes(m, comp, stds, tables, plain)
+    outcomes = _outcomes(m, comp, stds, rounds[-1].decisions, plain)
     labels = cast(
         "Mapping[str, Status]",
         raw.relabelled(_CODE_STATUS, {k: o.status for k, o in outcomes.items()}),
@@ -967,17 +1002,115 @@ def _evaluate(
     )
 
 
+def _fixpoint(
+    comp: _Compiled,
+    positions: Mapping[str, tuple[ProofStandard, list[_Position]]],
+    assumed: tuple[str, ...],
+    rejected: tuple[str, ...],
+    semantics: str,
+    solver: str,
+    reference: list[_Round] | None = None,
+) -> tuple[_Codes, int, _Audience, list[_Round]]:
+    """Label, decide the issues, force their answers in or out, and again, until the
+    forced answers settle. Returns the last labels, the number of extensions, the
+    audience last labelled, and the rounds.
+
+    With ``reference`` (grounded semantics only: the rounds of another audience),
+    round *i* starts from that audience's round *i* (or its last): only what lies
+    downstream of the arguments treated differently is labelled again, and only the
+    issues reading a changed label, or an answer this audience assumes or rejects,
+    are decided again.
+    """
+    assumed_set, rejected_set = frozenset(assumed), frozenset(rejected)
+    mine = assumed_set | rejected_set
+    forced_in: set[str] = set()
+    forced_out: set[str] = set()
+    rounds: list[_Round] = []
+    limit = 2 + sum(len(p) for _, p in positions.values())
+    for i in range(limit):
+        ins, outs = (
+            assumed_set | (forced_in - rejected_set),
+            rejected_set | (forced_out - assumed_set),
+        )
+        if reference is None:
+            audience = _audience(assumed, rejected, forced_in, forced_out)
+            raw, n_ext = _label(comp, audience, semantics, solver)
+            decisions = _decide(positions, raw.codes, assumed_set, rejected_set)
+            new_in = {c for d in decisions.values() for c in d[2]}
+            new_out = {c for d in decisions.values() for c in d[3]}
+        else:
+            prior = reference[min(i, len(reference) - 1)]
+            index, readers = comp.af.index, comp.readers
+            seeds = [index[s] for s in (ins ^ prior.assumed) | (outs ^ prior.rejected)]
+            codes, region = relabel(
+                comp.af,
+                prior.codes,
+                _Named(comp.real, ins),
+                _Named(comp.real, outs),
+                seeds,
+            )
+            before = prior.codes
+            touched = {
+                issue for v in region if codes[v] != before[v] for issue in readers.get(v, ())
+            }
+            touched.update(issue for s in mine for issue in readers.get(index[s], ()))
+            fresh = _decide(
+                {k: positions[k] for k in sorted(touched) if k in positions},
+                codes,
+                assumed_set,
+                rejected_set,
+            )
+            decisions = dict(prior.decisions)
+            new_in, new_out = set(prior.forced_in), set(prior.forced_out)
+            for k in fresh:
+                new_in.difference_update(decisions[k][2])
+                new_out.difference_update(decisions[k][3])
+            for d in fresh.values():
+                new_in.update(d[2])
+                new_out.update(d[3])
+            decisions.update(fresh)
+            raw, n_ext = _Codes(comp, codes, _CODE_NAMES), 1
+        rounds.append(_Round((ins, outs), raw.codes, decisions, (new_in, new_out)))
+        if new_in == forced_in and new_out == forced_out:
+            return raw, n_ext, _audience(assumed, rejected, forced_in, forced_out), rounds
+        forced_in, forced_out = new_in, new_out
+    raise EvaluationError(  # pragma: no cover - guarded by the monotone limit
+        "the proof standards did not settle; please report this map"
+    )
+
+
+def _audience(
+    assumed: tuple[str, ...], rejected: tuple[str, ...], forced_in: set[str], forced_out: set[str]
+) -> _Audience:
+    """The audience of a round: the user's, then the answers forced so far, sorted."""
+    return (
+        (*assumed, *sorted(forced_in - set(rejected))),
+        (*rejected, *sorted(forced_out - set(assumed))),
+    )
+
+
+class _Named(Container[int]):
+    """The arguments among the first ``len(names)`` whose names are in ``members``
+    (a set of ids seen as a set of indices, without converting all of them)."""
+
+    __slots__ = ("members", "names")
+
+    def __init__(self, names: list[str], members: Container[str]) -> None:
+        self.names, self.members = names, members
+
+    def __contains__(self, v: object) -> bool:
+        return isinstance(v, int) and v < len(self.names) and self.names[v] in self.members
+
+
 def _decide(
     positions: Mapping[str, tuple[ProofStandard, list[_Position]]],
     codes: list[int],
     assumed: frozenset[str],
     rejected: frozenset[str],
-) -> tuple[dict[str, tuple[tuple[str, ...], dict[str, tuple[float, float]]]], set[str], set[str]]:
-    """Weigh each issue's answers under its standard: the winners and the (pro, con)
-    table of every issue, and the answers the outcomes force in and out."""
-    out: dict[str, tuple[tuple[str, ...], dict[str, tuple[float, float]]]] = {}
-    forced_in: set[str] = set()
-    forced_out: set[str] = set()
+) -> dict[str, _Decision]:
+    """Weigh each issue's answers under its standard: its winners, its (pro, con)
+    table, and the answers it forces in and out."""
+    out: dict[str, _Decision] = {}
     for issue, (std, claims) in positions.items():
         # a position defeated outright (OUT) does not compete; a leaf position that
         # stands counts as one argument of full weight; otherwise its strongest
@@ -1013,22 +1146,24 @@ def _decide(
             if cid in assumed or (codes[ci] != OUT and _meets(std, pro[cid], con)):
                 winners.append(cid)
         won = set(winners)
+        forced_in: list[str] = []
+        forced_out: list[str] = []
         for cid, _, _ in claims:
             if cid in assumed or cid in rejected:
                 continue
             if cid in won:
-                forced_in.add(cid)
+                forced_in.append(cid)
             elif winners or pro[cid] == 0.0:
-                forced_out.add(cid)
-        out[issue] = (tuple(winners), table)
-    return out, forced_in, forced_out
+                forced_out.append(cid)
+        out[issue] = (tuple(winners), table, tuple(forced_in), tuple(forced_out))
+    return out
 
 
 def _outcomes(
     m: ArgumentMap,
     comp: _Compiled,
     stds: Mapping[str, ProofStandard | None],
-    tables: Mapping[str, tuple[tuple[str, ...], dict[str, tuple[float, float]]]],
+    decisions: Mapping[str, _Decision],
     labels: Mapping[str, Status],
 ) -> dict[str, IssueOutcome]:
     """Every issue's outcome with its explanation.
@@ -1039,23 +1174,29 @@ def _outcomes(
     """
     out: dict[str, IssueOutcome] = {}
     positions = comp.positions(m)
-    made = comp.outcomes
+    made, last = comp.outcomes, comp.last_outcomes
     if len(made) > 8 * len(comp.issues) + 64:  # many what-ifs: start afresh
         made.clear()
     for issue in comp.issues:
         std = stds.get(issue.id)
-        found = tables.get(issue.id)
+        found = decisions.get(issue.id)
+        same = last.get(issue.id)
+        if found is not None and same is not None and same[0] is found and same[1] == std:
+            out[issue.id] = same[2]  # the very decision explained last time
+            continue
         if found is None:
             won = tuple(cid for cid, _, _ in positions[issue.id] if labels[cid] == "accepted")
             table: dict[str, tuple[float, float]] = {}
         else:
-            won, table = found
+            won, table = found[0], found[1]
         key = (issue.id, std, won, tuple(table.items()))
         o = made.get(key)
         if o is None:
             bare = IssueOutcome(issue.id, std, "accepted" if won else "undecided", won, table, "")
             o = attrs.evolve(bare, explanation=outcome_sentence(m, issue, bare, labels))
             made[key] = o
+        if found is not None:
+            last[issue.id] = (found, std, o)
         out[issue.id] = o
     return out
 

@@ -11,15 +11,23 @@ import sys
 from typing import Any
 
 import networkx as nx
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import argument_maps
 from strategies_af import frameworks
 
 from argmap import ArgumentMap, evaluate
 from argmap import semantics as sem
-from argmap._compiled import IntFramework, grounded_codes
-from argmap.evaluation import CONVERGENT_SCHEMES, _compiled, _label, _weight_of, to_framework
+from argmap._compiled import IntFramework, grounded_codes, relabel
+from argmap.evaluation import (
+    _CODE_STATUS,
+    CONVERGENT_SCHEMES,
+    _compiled,
+    _fixpoint,
+    _label,
+    _weight_of,
+    to_framework,
+)
 from argmap.model import Inference
 
 _CODE = {0: "undec", 1: "in", 2: "out"}
@@ -202,3 +210,51 @@ def test_labels_hold_exactly_the_maps_ids_in_map_order() -> None:
     }
     assert "~not:R" not in ev.labels and ev.labels.get("~not:R") is None
     assert ev.to_dict()["statuses"] == dict(ev.labels)
+
+
+@given(frameworks(max_size=12), st.data())
+def test_relabelling_from_any_other_audience_equals_full(af: nx.DiGraph[str], data: Any) -> None:
+    compiled = IntFramework()
+    for a in af.nodes:
+        compiled.add(a)
+    for u, v in af.edges:
+        compiled.attack(compiled.index[u], compiled.index[v])
+    n = len(compiled)
+
+    def audience() -> tuple[set[int], set[int]]:
+        chosen = data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=4)) if n else []
+        cut = data.draw(st.integers(0, len(chosen)))
+        return set(chosen[:cut]), set(chosen[cut:])
+
+    (ref_in, ref_out), (ins, outs) = audience(), audience()
+    before = grounded_codes(compiled, assumed=ref_in, rejected=ref_out)
+    seeds = (ins ^ ref_in) | (outs ^ ref_out)
+    after, region = relabel(compiled, before, ins, outs, seeds)
+    assert after == grounded_codes(compiled, assumed=ins, rejected=outs)
+    assert all(after[v] == before[v] for v in range(n) if v not in set(region))
+
+
+@settings(max_examples=150)
+@given(maps_with_audience(), st.sampled_from(["assumed", "questioned"]))
+def test_whatif_against_the_recorded_rounds_equals_a_fresh_fixpoint(
+    case: tuple[ArgumentMap, set[str], set[str]], leaves: Any
+) -> None:
+    """A what-if starts from the rounds of the evaluation without an audience; it must
+    agree, label for label and outcome for outcome, with rounds run from nothing."""
+    m, assumed, rejected = case
+    evaluate(m, leaves=leaves)  # records the rounds a what-if starts from
+    ev = evaluate(m, assume=sorted(assumed), reject=sorted(rejected), leaves=leaves)
+    comp = _compiled(m, leaves, {})
+    stds = {i.id: i.standard for i in m.issues}
+    positions = {k: (s, comp.positions(m)[k]) for k, s in stds.items() if s is not None}
+    raw, _, audience, rounds = _fixpoint(
+        comp, positions, tuple(sorted(assumed)), tuple(sorted(rejected)), "grounded", "auto"
+    )
+    assert ev._audience == audience
+    assert dict(ev.labels) | {k: o.status for k, o in ev.outcomes.items()} == dict(
+        raw.relabelled(_CODE_STATUS, {k: o.status for k, o in ev.outcomes.items()})
+    )
+    fresh = rounds[-1].decisions
+    assert {k: (o.winners, dict(o.weights)) for k, o in ev.outcomes.items() if k in fresh} == {
+        k: (d[0], d[1]) for k, d in fresh.items()
+    }
