@@ -209,3 +209,22 @@ def test_grounded_is_unique_fixpoint_start(af: nx.DiGraph[Any], solver: str) -> 
     # the grounded extension is the intersection of all complete extensions
     complete = sem.complete_extensions(af, solver=solver)  # type: ignore[arg-type]
     assert reduce(lambda a, b: a & b, complete) == sem.grounded(af)
+
+
+@given(frameworks(), st.data())
+def test_grounded_from_edges_equals_grounded_of_the_graph(af: nx.DiGraph[Any], data: Any) -> None:
+    edges = list(af.edges)
+    repeated = data.draw(st.lists(st.sampled_from(edges), max_size=3)) if edges else []
+    got = sem.grounded_from_edges([*edges, *repeated], af.nodes)
+    assert got == sem.grounded_labelling(af)
+    assert got.order == tuple(af.nodes)
+
+
+def test_grounded_from_edges_refuses_what_is_not_a_framework() -> None:
+    from argmap.exceptions import EvaluationError
+
+    with pytest.raises(EvaluationError, match="pair"):
+        sem.grounded_from_edges([("a", "b", "c")])  # type: ignore[arg-type]
+    with pytest.raises(EvaluationError, match="hashable"):
+        sem.grounded_from_edges([("a", ["b"])])
+    assert sem.grounded_from_edges([], ["a"]).in_ == {"a"}

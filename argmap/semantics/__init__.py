@@ -69,7 +69,7 @@ from ._checks import (
 from ._complete import complete_extensions, complete_labellings
 from ._dispatch import extensions, labellings
 from ._framework import SAT_THRESHOLD, SEMANTICS, SOLVERS, Semantics, Solver
-from ._grounded import grounded, grounded_labelling
+from ._grounded import grounded, grounded_from_edges, grounded_labelling
 from ._ideal import ideal_extension, ideal_labelling
 from ._labelling import Label, Labelling, labelling_of
 from ._preferred import preferred_extensions, preferred_labellings
@@ -98,6 +98,7 @@ __all__ = [
     "credulously_accepted",
     "extensions",
     "grounded",
+    "grounded_from_edges",
     "grounded_labelling",
     "ideal",
     "ideal_extension",

@@ -22,14 +22,17 @@ References:
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 import networkx as nx
 
+from .._compiled import IN, OUT, IntFramework, grounded_codes
+from ..exceptions import EvaluationError
 from ._framework import A, check_framework, graph_dicts
 from ._labelling import Labelling
 
-__all__ = ["grounded", "grounded_labelling"]
+__all__ = ["grounded", "grounded_from_edges", "grounded_labelling"]
 
 
 def _grounded_sets(af: nx.DiGraph[Any]) -> tuple[list[Any], list[Any]]:
@@ -90,3 +93,51 @@ def grounded_labelling(af: nx.DiGraph[A]) -> Labelling[A]:
     nodes = graph_dicts(af)[0]
     undec = frozenset(nodes).difference(in_, out)
     return Labelling(in_, out, undec, tuple(nodes))
+
+
+def grounded_from_edges(
+    attacks: Iterable[tuple[A, A]], arguments: Iterable[A] = ()
+) -> Labelling[A]:
+    """The grounded labelling straight from a list of attacks, with no graph built.
+
+    For a framework held as pairs (an ICCMA file, a database table), this skips the
+    ``networkx.DiGraph`` that :func:`grounded_labelling` needs, which costs more than
+    the labelling itself: at 100,000 arguments and 300,000 attacks it is about three
+    times faster end to end (``benchmarks/bench_semantics.py``).
+
+    Args:
+        attacks: ``(attacker, attacked)`` pairs of hashable arguments; a repeated pair
+            counts once.
+        arguments: arguments that take part in no attack (any others are also fine);
+            arguments are ordered as first met, ``arguments`` first.
+
+    Raises:
+        EvaluationError: an attack that is not a pair, or an unhashable argument.
+
+    Example:
+        >>> grounded_from_edges([("a", "b"), ("b", "c"), ("d", "e"), ("e", "d")], ["z"])
+        Labelling(in=['a', 'c', 'z'], out=['b'], undec=['d', 'e'])
+    """
+    names: list[Any] = []
+    pairs: list[tuple[Any, Any]] = []
+    try:
+        names = list(dict.fromkeys(arguments))
+        for pair in attacks:
+            if not isinstance(pair, tuple) or len(pair) != 2:
+                raise EvaluationError(
+                    f"an attack must be a pair (attacker, attacked), not {pair!r:.80}"
+                )
+            pairs.append(pair)
+        af = IntFramework.from_edges(names, pairs)
+    except TypeError as exc:  # an unhashable argument
+        bad = next((a for pair in pairs for a in pair if not isinstance(a, Hashable)), None)
+        shown = f" such as {bad!r:.80}" if bad is not None else ""
+        raise EvaluationError(f"arguments must be hashable{shown}: {exc}") from None
+    codes = grounded_codes(af)
+    order = af.names
+    return Labelling(
+        frozenset(a for a, c in zip(order, codes, strict=True) if c == IN),
+        frozenset(a for a, c in zip(order, codes, strict=True) if c == OUT),
+        frozenset(a for a, c in zip(order, codes, strict=True) if not c),
+        tuple(order),
+    )
