@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, TypeVar
 
 import attrs
 
+from ._nogc import no_gc
 from .exceptions import BriefError, did_you_mean
 from .model import Authority, Cite, Claim, Conflict, Inference, Issue, Party, Statement, shorten
 
@@ -2104,6 +2105,7 @@ def default_side(m: ArgumentMap) -> str | None:
     return next(iter(m.parties), None)
 
 
+@no_gc()  # the templates (users' among them) render with the collector on
 def build_context(
     m: ArgumentMap,
     evaluation: EvaluationLike | None = None,

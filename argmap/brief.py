@@ -79,7 +79,6 @@ from ._briefdata import (
 )
 from ._cite import CiteState, Piece, citation_pieces
 from ._io import atomic_write_bytes, atomic_write_text
-from ._nogc import no_gc
 from .exceptions import ArgmapError, BriefError, did_you_mean, expect
 
 if TYPE_CHECKING:
@@ -1043,7 +1042,6 @@ def brief_context(
     )
 
 
-@no_gc()
 def render_brief(
     m: ArgumentMap,
     evaluation: EvaluationLike | None = None,
