@@ -728,6 +728,10 @@ def cmd_teach(args: argparse.Namespace) -> int:
 def cmd_grade(args: argparse.Namespace) -> int:
     from .teach import grade
 
+    if args.json:  # as in check --json and eval --json
+        if args.format not in (None, "json"):
+            raise ArgmapError(f"--json and --format {args.format} disagree: give one of them")
+        args.format = "json"
     result = grade(_load(args.student), _load(args.key))
     if args.output:
         suffix = Path(args.output).suffix.lstrip(".").lower()
@@ -787,6 +791,7 @@ def _add_teaching_parsers(sub: Any, file_help: str) -> None:
     p.add_argument("key", help="the key: the teacher's map file or casebook:NAME")
     p.add_argument("-o", "--output", help="write the report to OUT.md, OUT.html or OUT.json")
     p.add_argument("--format", choices=["md", "html", "json"], help="default: from -o, else md")
+    p.add_argument("--json", action="store_true", help="the report as JSON (--format json)")
     p.set_defaults(func=cmd_grade)
 
 

@@ -138,3 +138,14 @@ def test_cli_grade(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert data["score"] < 0.2 and len(data["missing"]) > 100
     assert main(["grade", str(tmp_path / "nope.yaml"), str(key)]) == 1
     assert re.search(r"nope\.yaml", capsys.readouterr().err)
+
+
+def test_cli_grade_json_flag_like_check_and_eval(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = tmp_path / "key.yaml"
+    am.dump(key_map(), key)
+    assert main(["grade", str(key), str(key), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["score"] == 1.0
+    assert main(["grade", str(key), str(key), "--json", "--format", "html"]) == 1
+    assert "--json" in capsys.readouterr().err
