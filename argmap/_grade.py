@@ -368,15 +368,27 @@ def grade(
                 f"In your map {x.student} (“{student.statements[x.student].label}”) is {st}; "
                 f"in the key it is {kt}: {ev_k.explain(x.key)}"
             )
-    relation_notes = _relation_feedback(key, from_key, mine - right, theirs - right)
+    # a missing statement's own relations are told with it, first: a short answer's
+    # report starts with what it lacks, not with a line per relation hanging on it
+    gone = set(missing)
+    absent = theirs - right
+    own = {k: sorted((e for e in absent if e[1] == k), key=repr) for k in missing}
+    relation_notes = _relation_feedback(
+        key, from_key, mine - right, {e for e in absent if e[1] not in gone}
+    )
+    lacking = []
+    for k in missing:
+        name = _name(key, k)
+        does = [_describe(key, e).replace(name, "", 1).strip() for e in own[k]]
+        which = f", which {' and '.join(does)}" if does else ""
+        lacking.append(f"Missing: {name}, {_a(key.statements[k].kind)}{which}.")
     kinds = [
         f"Your {x.student} is {_a(student.statements[x.student].kind)}; in the key, "
         f"{x.key} is {_a(key.statements[x.key].kind)}."
         for x in matches
         if student.statements[x.student].kind != key.statements[x.key].kind
     ]
-    feedback = relation_notes + kinds + feedback
-    feedback += [f"Missing: {_name(key, k)} ({key.statements[k].kind})." for k in missing]
+    feedback = lacking + relation_notes + kinds + feedback
     feedback += [
         f"Your {s} (“{student.statements[s].label}”) is not in the key: "
         "say which statement of the key it stands for with 'key: ID' in its note, or drop it."

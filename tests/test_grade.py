@@ -149,3 +149,17 @@ def test_cli_grade_json_flag_like_check_and_eval(
     assert json.loads(capsys.readouterr().out)["score"] == 1.0
     assert main(["grade", str(key), str(key), "--json", "--format", "html"]) == 1
     assert "--json" in capsys.readouterr().err
+
+
+def test_a_short_answer_hears_first_what_it_lacks_and_where_it_belongs() -> None:
+    s = am.ArgumentMap()
+    s.claim("The contract binds Bob", id="A")
+    g = grade(s, key_map())
+    assert g.missing == ("P2", "R1", "C3")
+    lacking = [f for f in g.feedback if f.startswith("Missing:")]
+    assert g.feedback[: len(lacking)] == tuple(lacking)  # before anything else
+    assert any(f.startswith("Missing: R1") and "which attacks C1" in f for f in lacking)
+    # a missing statement's relations are told with it, not again one by one
+    assert not any(
+        f.startswith("Missing relation") and "R1" in f.split(" attacks")[0] for f in g.feedback
+    )
