@@ -170,3 +170,21 @@ def test_watch_renders_again_after_a_save(
     assert main(["watch", str(src), "-o", str(out), "--max-checks", "2"]) == 0
     assert capsys.readouterr().out.count("wrote") == 2
     assert "Later" in out.read_text(encoding="utf-8")
+
+
+def test_am_dump_writes_the_format_the_suffix_names(tmp_path: Path) -> None:
+    """am.dump once wrote native YAML into m.argdown and native JSON into m.aif.json."""
+    m = am.ArgumentMap("Dump by suffix")
+    c = m.claim("The contract binds", id="C1")
+    m.premise("Both signed", id="P1", supports=c)
+    for name, start in (
+        ("m.argdown", "==="),
+        ("m.aif.json", '{\n  "nodes"'),
+        ("m.graphml", "<?xml"),
+        ("m.yaml", "argmap: 1"),
+        ("m.json", '{\n  "argmap"'),
+        ("m.txt", "argmap: 1"),  # a suffix naming no format: native YAML, as before
+    ):
+        am.dump(m, tmp_path / name)
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start), name
+    assert am.load(tmp_path / "m.argdown") == m

@@ -1563,7 +1563,10 @@ def dumps(m: ArgumentMap, *, format: Format = "yaml") -> str:
 
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
-    """Write a map to a ``.yaml``/``.yml``/``.json`` file (format from the suffix).
+    """Write a map to a file: native YAML or JSON by the suffix (``.yaml``, ``.yml``,
+    ``.json``; YAML for any other), and a suffix naming another format argmap writes
+    (``.argdown``, ``.aif.json``, ``.graphml``, ``.apx``, …) writes that format, as
+    :func:`argmap.formats.dump` does.
 
     Example:
         >>> import tempfile, pathlib
@@ -1571,11 +1574,20 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None 
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.json"
         >>> dump(ArgumentMap("T"), p); p.read_text()[:12]
         '{\\n  "argmap"'
+        >>> dump(ArgumentMap("T"), p.with_name("m.argdown")); p.with_name("m.argdown").read_text()
+        '===\\ntitle: T\\n===\\n'
     """
     expect(m, ArgumentMap, "m", "an ArgumentMap")
     expect(path, (str, os.PathLike), "path", "a file path")
     if Path(path).is_dir():
         raise ArgmapTypeError(f"path: expected a file path, not the folder {str(path)!r}")
     p = Path(path)
+    if format is None:
+        from . import dump as dump_any
+        from . import format_of_suffix
+
+        if format_of_suffix(p) not in (None, "yaml", "json"):  # never YAML in a .argdown
+            dump_any(m, p)
+            return
     fmt = format or _format_of(p) or "yaml"
     atomic_write_text(p, dumps(m, format=fmt))
