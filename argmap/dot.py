@@ -42,6 +42,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -232,6 +233,35 @@ _STATUS_ALIASES: dict[str, Status] = {
 # --------------------------------------------------------------------------- the drawing
 
 
+class _Shared:
+    """What the drawings of one map have in common, computed once when first needed:
+    drawing a map one issue at a time then costs time linear in the map, not one
+    pass over the whole map per issue."""
+
+    def __init__(self, full: ArgumentMap) -> None:
+        self.full = full
+
+    @functools.cached_property
+    def groups(self) -> dict[str, int]:
+        """``{statement id: its top-level issue's group}`` (see ``issue_groups``)."""
+        return issue_groups(self.full)
+
+    @functools.cached_property
+    def rank(self) -> dict[str, int]:
+        """Each relation's place in the canonical order (``canonical_relations``)."""
+        return {rel.id: i for i, rel in enumerate(canonical_relations(self.full))}
+
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Each statement's place in the map."""
+        return {s: i for i, s in enumerate(self.full.statements)}
+
+    @functools.cached_property
+    def order(self) -> dict[str, int]:
+        """Each relation's place in the map (the order a view keeps)."""
+        return {r: i for i, r in enumerate(self.full.relations)}
+
+
 class _Diagram:
     """Writes the DOT body of one diagram and remembers what it drew, for the legend.
 
@@ -256,8 +286,12 @@ class _Diagram:
         context: bool,
         rankdir: RankDir,
         arrange: Arrange = "rows",
+        shared: _Shared | None = None,
+        prefix: str = "",
     ) -> None:
         self.full, self.m, self.ev, self.t = full, m, evaluation, theme
+        self.shared = shared if shared is not None else _Shared(full)
+        self.prefix = prefix  # before every node and box name: pages packed into one graph
         self.arrange = arrange
         # Graphviz turns a cluster's label over with the ranks: "b" is the top in BT
         self.label_top = "labelloc=b" if rankdir == "BT" else "labelloc=t"
@@ -272,7 +306,7 @@ class _Diagram:
         self.party_index = {p: i for i, p in enumerate(m.parties)}
         self.party_tag = _party_tags(m) if theme.party_tags else {}
         self.edges: list[tuple[str, str, int]] = []  # tail, head, minlen (0: no constraint)
-        self.names = {s: f"n{i}" for i, s in enumerate(m.statements, 1)}
+        self.names = {s: f"{prefix}n{i}" for i, s in enumerate(m.statements, 1)}
         self.looks: dict[tuple[str, str | None, Status | None], str] = {}
         # relations in a canonical order (by the statements they join), so that equal
         # maps give identical DOT whatever order their relations were added in
@@ -283,14 +317,14 @@ class _Diagram:
         self.rel_nodes: dict[str, str] = {}
         for rel in self.rel_order:
             if rel.id in attacked or carries_something(rel):
-                self.rel_nodes[rel.id] = f"r{len(self.rel_nodes) + 1}"
+                self.rel_nodes[rel.id] = self._rel_name()
         self.rows = self._stagger()
         self.ghost_rels: list[Relation] = []
         self.ghost_names: dict[str, str] = {}
         self.hidden: dict[str, list[int]] = {}
         if full is not m:
             self._outside(context)
-        self.auth_names = {a.id: f"a{i}" for i, a in enumerate(m.cited(), 1)}
+        self.auth_names = {a.id: f"{prefix}a{i}" for i, a in enumerate(m.cited(), 1)}
         if authorities != "nodes":
             self.auth_names = {}
         self._groups()
@@ -306,7 +340,7 @@ class _Diagram:
         self.node_group: dict[str, int] = {}
         if self.arrange != "rows":
             return
-        groups = issue_groups(self.full)
+        groups = self.shared.groups
         shown = {s: groups[s] for s in self.m.statements if s in groups}
         if len(set(shown.values())) < 2:
             return
@@ -333,6 +367,9 @@ class _Diagram:
         groups = sorted({g for g, _ in used})
         self.cluster_order = [(g, d) for g in groups for d in order if (g, d) in used]
 
+    def _rel_name(self) -> str:
+        return f"{self.prefix}r{len(self.rel_nodes) + 1}"
+
     # ------------------------------------------------------------------ views
 
     def _outside(self, context: bool) -> None:
@@ -348,10 +385,13 @@ class _Diagram:
         full, m = self.full, self.m
         needed: set[str] = set()  # relations outside the view that must be drawn
         ghosts: set[str] = set()
+        # only the relations at the view's statements are looked at (not every relation
+        # of the map), so that drawing a map one issue at a time stays linear
         todo = [
             rel
-            for rel in canonical_relations(full)
-            if context and rel.id not in m.relations and any(e in m.statements for e in rel.sources)
+            for s in m.statements
+            for rel in full.relations_from(s)
+            if context and rel.id not in m.relations
         ]
         while todo:
             rel = todo.pop()
@@ -363,21 +403,27 @@ class _Diagram:
                     ghosts.add(end)
                 elif end in full.relations and end not in m.relations:
                     todo.append(full.relations[end])
-        attacked = {c.target for c in full.conflicts if c.id in needed}
-        for rel in canonical_relations(full):
+        attacked = {
+            rel.target for rel in (full.relations[r] for r in needed) if isinstance(rel, Conflict)
+        }
+        near = {r.id: r for s in m.statements for r in full.relations_to(s)}
+        near.update((r, full.relations[r]) for r in (*needed, *m.relations))
+        rank = self.shared.rank
+        for rel in sorted(near.values(), key=lambda rel: rank[rel.id]):
             if rel.id in needed:
                 self.ghost_rels.append(rel)
                 if rel.id in attacked or carries_something(rel):
-                    self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
+                    self.rel_nodes.setdefault(rel.id, self._rel_name())
             elif rel.id in m.relations:
                 # a shown relation undercut from outside the view through a drawn link
                 if rel.id in attacked:
-                    self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
+                    self.rel_nodes.setdefault(rel.id, self._rel_name())
             elif rel.target in m.statements:
                 counts = self.hidden.setdefault(rel.target, [0, 0])
                 counts[isinstance(rel, Conflict)] += 1
-        for i, ident in enumerate((s for s in full.statements if s in ghosts), 1):
-            self.ghost_names[ident] = f"g{i}"
+        position = self.shared.position
+        for i, ident in enumerate(sorted(ghosts, key=position.__getitem__), 1):
+            self.ghost_names[ident] = f"{self.prefix}g{i}"
 
     def _stagger(self) -> dict[str, int]:
         """Rows for the reasons under a crowded statement, ``theme.stagger`` per row.
@@ -781,7 +827,7 @@ class _Diagram:
             colour = doctrine.colour if doctrine.colour and not t.greyscale else t.cluster_colour
             name = _fit(doctrine.name, _PIECE_BYTES)[0]
             out += [
-                f"\tsubgraph cluster_{i} {{\n",
+                f"\tsubgraph cluster_{self.prefix}{i} {{\n",
                 f"\t\tgraph [label=<<B>{name}</B>>, {self.label_top}, "
                 f'fontsize={t.fontsize + 3:g}, style="rounded,filled", '
                 f'fillcolor="{t.cluster_fill}", color="{colour}", '
@@ -1018,11 +1064,103 @@ def to_dot(
 
 
 def _build(
+    m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **options: Any
+) -> graphviz.Digraph:
+    """:func:`to_dot`, optionally limited to the statements ``only`` (a page, named
+    ``page`` in the subtitle); see :func:`_plan` for the private options."""
+    return _plan(m, evaluation, **options).digraph()
+
+
+@attrs.define
+class _Plan:
+    """A drawing whose nodes are counted but whose DOT is not written yet: enough to
+    choose how to lay it out (one graph, or one per issue packed into a picture)."""
+
+    full: ArgumentMap
+    shown: ArgumentMap
+    diagram: _Diagram
+    theme: Theme
+    options: dict[str, Any]
+    subtitle: str
+    legend: bool | LegendStyle
+    rankdir: RankDir
+    layout: LayoutMode
+    titled: bool
+    whole: bool  # the whole map, not a view or a page
+
+    @property
+    def count(self) -> int:
+        """Nodes to draw."""
+        return self.diagram.node_count()
+
+    def digraph(self) -> graphviz.Digraph:
+        import graphviz
+
+        t, shown, count, layout = self.theme, self.shown, self.count, self.layout
+        fast = layout == "fast" or (layout == "auto" and count > FAST_LAYOUT_NODES)
+        if fast and layout == "auto":
+            example = next(iter(shown.claims or shown.statements.values()), None)
+            hint = f"focus={example.id!r}, depth=2" if example is not None else "focus=..., depth=2"
+            warnings.warn(
+                LargeMapWarning(
+                    f"argmap: {count:,} nodes to draw, so Graphviz uses faster settings "
+                    "(straight lines) and may still take a while; for a readable diagram "
+                    f"draw a view, e.g. to_dot(m, {hint}) or doctrines=[...]"
+                ),
+                stacklevel=_user_stacklevel(),
+            )
+        head = _graph_head(t, self.rankdir)
+        if fast:
+            head.append(f"\tgraph [{_FAST_ATTRS}]\n")
+        if self.titled:
+            head += _title_lines(t, shown.title, self.subtitle)
+        body = self.diagram.body()
+        if self.legend:
+            body += self.diagram.legend(
+                t.legend if self.legend is True else self.legend, self.rankdir
+            )
+        return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
+
+
+def _graph_head(t: Theme, rankdir: RankDir) -> list[str]:
+    """The graph, node and edge defaults of every drawing in theme ``t``."""
+    font = escape_label(t.font, html=False)
+    head = [
+        f'\tgraph [rankdir={rankdir}, fontname="{font}", fontsize={t.title_size:g}, '
+        f"nodesep={t.nodesep:g}, ranksep={t.ranksep:g}, newrank=true, "
+        'outputorder=edgesfirst, bgcolor="white", pad=0.2, labelloc=t]\n',
+        f'\tnode [fontname="{font}", fontsize={t.fontsize:g}, penwidth={t.penwidth:g}, '
+        f'margin="0.12,0.08", color="#000000", fontcolor="{t.text_colour}"]\n',
+        f'\tedge [fontname="{font}", fontsize={t.small:g}, arrowsize=0.8]\n',
+    ]
+    if t.size:
+        head.append(f'\tgraph [size="{t.size}"]\n')
+    return head
+
+
+def _title_lines(t: Theme, title: str, subtitle: str) -> list[str]:
+    """The drawing's title (and subtitle) as a graph label; none without either."""
+    if not (title or subtitle):
+        return []
+    label = f"<B>{_fit(title, _LABEL_BYTES)[0]}</B>" if title else ""
+    if subtitle:
+        small = (
+            f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{_fit(subtitle, _PIECE_BYTES)[0]}</FONT>'
+        )
+        label = f"{label}<BR/>{small}" if label else small
+    tip = _tooltip(" — ".join(w for w in (title, subtitle) if w))
+    return [f'\tgraph [label=<{label}>, tooltip="{tip}"]\n']
+
+
+def _plan(
     m: ArgumentMap | Any,
     evaluation: EvaluationLike | None = None,
     *,
     only: list[str] | None = None,
     page: str = "",
+    shared: _Shared | None = None,
+    prefix: str = "",
+    titled: bool = True,
     theme: ThemeName = "screen",
     focus: Any = None,
     depth: int | None = None,
@@ -1037,11 +1175,13 @@ def _build(
     context: bool = True,
     layout: LayoutMode = "auto",
     arrange: Arrange = "rows",
-) -> graphviz.Digraph:
-    """:func:`to_dot`, optionally limited to the statements ``only`` (a page, named
-    ``page`` in the subtitle)."""
-    import graphviz
+) -> _Plan:
+    """The checked options and counted nodes of a drawing (see :func:`to_dot`).
 
+    Private options: ``only`` limits the drawing to these statements (in map order),
+    a page named ``page`` in the subtitle; ``shared`` is what the pages of one map
+    share; ``prefix`` goes before every node name (pages packed into one graph);
+    ``titled=False`` leaves the title out."""
     if evaluation is not None and not callable(getattr(evaluation, "status", None)):
         expect(evaluation, (), "evaluation", "an Evaluation (from argmap.evaluate)")
     doctrines = expect_ids(doctrines, "doctrines", "a doctrine id or a list of them")
@@ -1072,7 +1212,9 @@ def _build(
     if focus is not None:
         refs = [focus] if isinstance(focus, str) or not isinstance(focus, Iterable) else focus
         focus_list = [full.statement(f).id for f in refs]
-    shown = full if only is None else full.view(focus=only, depth=0)
+    if shared is None or shared.full is not full:
+        shared = _Shared(full)
+    shown = full if only is None else full._part(only, shared.order)
     if focus_list or doctrine_list is not None or party_list is not None:
         shown = shown.view(
             focus=focus_list or None, depth=depth, doctrines=doctrine_list, parties=party_list
@@ -1091,47 +1233,36 @@ def _build(
         context=context and (only is not None or not focus_list),
         rankdir=rankdir,
         arrange=arrange,
+        shared=shared,
+        prefix=prefix,
     )
-    count = diagram.node_count()
-    fast = layout == "fast" or (layout == "auto" and count > FAST_LAYOUT_NODES)
-    if fast and layout == "auto":
-        example = next(iter(shown.claims or shown.statements.values()), None)
-        hint = f"focus={example.id!r}, depth=2" if example is not None else "focus=..., depth=2"
-        warnings.warn(
-            LargeMapWarning(
-                f"argmap: {count:,} nodes to draw, so Graphviz uses faster settings "
-                "(straight lines) and may still take a while; for a readable diagram "
-                f"draw a view, e.g. to_dot(m, {hint}) or doctrines=[...]"
-            ),
-            stacklevel=_user_stacklevel(),
-        )
-    font = escape_label(t.font, html=False)
-    head = [
-        f'\tgraph [rankdir={rankdir}, fontname="{font}", fontsize={t.title_size:g}, '
-        f"nodesep={t.nodesep:g}, ranksep={t.ranksep:g}, newrank=true, "
-        'outputorder=edgesfirst, bgcolor="white", pad=0.2, labelloc=t]\n',
-        f'\tnode [fontname="{font}", fontsize={t.fontsize:g}, penwidth={t.penwidth:g}, '
-        f'margin="0.12,0.08", color="#000000", fontcolor="{t.text_colour}"]\n',
-        f'\tedge [fontname="{font}", fontsize={t.small:g}, arrowsize=0.8]\n',
-    ]
-    if t.size:
-        head.append(f'\tgraph [size="{t.size}"]\n')
-    if fast:
-        head.append(f"\tgraph [{_FAST_ATTRS}]\n")
     subtitle = " — ".join(
         w for w in (page, _view_words(full, focus_list, depth, doctrine_list, party_list)) if w
     )
-    if shown.title or subtitle:
-        label = f"<B>{_fit(shown.title, _LABEL_BYTES)[0]}</B>" if shown.title else ""
-        if subtitle:
-            small = f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{_fit(subtitle, _PIECE_BYTES)[0]}</FONT>'
-            label = f"{label}<BR/>{small}" if label else small
-        tip = _tooltip(" — ".join(w for w in (shown.title, subtitle) if w))
-        head.append(f'\tgraph [label=<{label}>, tooltip="{tip}"]\n')
-    body = diagram.body()
-    if legend:
-        body += diagram.legend(t.legend if legend is True else legend, rankdir)
-    return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
+    options = {
+        "theme": theme,
+        "rankdir": rankdir,
+        "legend": legend,
+        "wrap": wrap,
+        "max_lines": max_lines,
+        "authorities": authorities,
+        "clusters": clusters,
+        "context": context,
+        "arrange": arrange,
+    }
+    return _Plan(
+        full=full,
+        shown=shown,
+        diagram=diagram,
+        theme=t,
+        options=options,
+        subtitle=subtitle,
+        legend=legend,
+        rankdir=rankdir,
+        layout=layout,
+        titled=titled,
+        whole=not (only or focus_list or doctrine_list is not None or party_list is not None),
+    )
 
 
 @attrs.frozen
@@ -1210,7 +1341,8 @@ def to_dot_pages(
     if options.get("focus") is not None:
         raise DiagramError("to_dot_pages draws whole issues: focus= is not allowed here")
     full, ev = _split(m, evaluation)
-    groups = issue_groups(full)
+    shared = _Shared(full)
+    groups = shared.groups
     leaders = group_leaders(full)
     members: dict[int, list[str]] = {}
     for ident in full.statements:
@@ -1226,7 +1358,7 @@ def to_dot_pages(
             key, title = issue.id, issue.title or _short(issue.text)
             words = f"{issue.id}: {title}"
         slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key or "other").strip("-.") or "issue"
-        source = _build(full, ev, only=ids, page=words, **options).source
+        source = _build(full, ev, only=ids, page=words, shared=shared, **options).source
         pages.append(Page(issue=key, name=f"{number:02d}-{slug}", title=title, source=source))
     return pages
 
