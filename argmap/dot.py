@@ -42,12 +42,14 @@ Example:
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,6 +65,7 @@ from typing import (
 
 import attrs
 
+from . import _dotpack
 from ._dotlayout import (
     canonical_relations,
     carries_something,
@@ -133,7 +136,7 @@ __all__ = [
 RankDir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
 Arrange: TypeAlias = Literal["rows", "strip"]
 AuthorityMode: TypeAlias = Literal["inline", "nodes", "none"]
-LayoutMode: TypeAlias = Literal["auto", "full", "fast"]
+LayoutMode: TypeAlias = Literal["auto", "full", "fast", "packed"]
 Format: TypeAlias = Literal["svg", "pdf", "png", "dot"]
 Relation: TypeAlias = Inference | Conflict
 
@@ -141,7 +144,7 @@ FORMATS: tuple[Format, ...] = ("svg", "pdf", "png", "dot")
 _RANKDIRS: tuple[RankDir, ...] = ("BT", "TB", "LR", "RL")
 _ARRANGES: tuple[Arrange, ...] = ("rows", "strip")
 _AUTHORITY_MODES: tuple[AuthorityMode, ...] = ("inline", "nodes", "none")
-_LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast")
+_LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast", "packed")
 
 #: Above this many nodes ``layout="auto"`` switches to cheaper Graphviz settings.
 FAST_LAYOUT_NODES = 2000
@@ -895,9 +898,18 @@ class _Diagram:
 
     # ------------------------------------------------------------------ legend
 
-    def legend(self, style: LegendStyle, rankdir: RankDir) -> list[str]:
+    def absorb(self, other: _Diagram) -> None:
+        """Count what ``other`` (a page of this drawing) drew as drawn here, for a
+        legend of a picture made of pages."""
+        self.used.update(other.used)
+        self.parties_used.update(other.parties_used)
+        self.attack_kinds |= other.attack_kinds
+
+    def legend(
+        self, style: LegendStyle, rankdir: RankDir, anchors: list[str] | None = None
+    ) -> list[str]:
         """The legend: an entry for every shape, colour and line drawn (see
-        :mod:`argmap._dotlegend`)."""
+        :mod:`argmap._dotlegend`), tied to ``anchors`` (default: as ``style`` says)."""
         parties: list[tuple[str, str, str]] = []
         for party in self.m.parties.values():
             if party.id in self.parties_used:
@@ -915,7 +927,9 @@ class _Diagram:
         else:
             words = "rebuts / undermines"
         drawn = Drawn(used=tuple(self.used), parties=tuple(parties), attack_words=words)
-        if style == "full":  # beside the top issue
+        if anchors is not None:
+            pass
+        elif style == "full":  # beside the top issue
             top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
             anchors = [self.names[top]] if top is not None else []
         else:  # under every node that nothing hangs below
@@ -1043,6 +1057,12 @@ def to_dot(
         >>> to_dot(m).source == to_dot(m).source
         True
     """
+    if layout == "packed":
+        raise DiagramError(
+            "layout='packed' lays out each issue on its own and packs the drawings into "
+            "one picture when drawing: use render() or to_svg(); to_dot gives one graph "
+            "(layout='auto', 'full' or 'fast')"
+        )
     return _build(
         m,
         evaluation,
@@ -1087,6 +1107,7 @@ class _Plan:
     layout: LayoutMode
     titled: bool
     whole: bool  # the whole map, not a view or a page
+    warn: bool = True  # a LargeMapWarning when the cheaper settings switch on
 
     @property
     def count(self) -> int:
@@ -1097,8 +1118,8 @@ class _Plan:
         import graphviz
 
         t, shown, count, layout = self.theme, self.shown, self.count, self.layout
-        fast = layout == "fast" or (layout == "auto" and count > FAST_LAYOUT_NODES)
-        if fast and layout == "auto":
+        fast = layout == "fast" or (layout in ("auto", "packed") and count > FAST_LAYOUT_NODES)
+        if fast and layout != "fast" and self.warn:
             example = next(iter(shown.claims or shown.statements.values()), None)
             hint = f"focus={example.id!r}, depth=2" if example is not None else "focus=..., depth=2"
             warnings.warn(
@@ -1109,7 +1130,7 @@ class _Plan:
                 ),
                 stacklevel=_user_stacklevel(),
             )
-        head = _graph_head(t, self.rankdir)
+        head = _graph_head(t, self.rankdir, sized=self.titled)
         if fast:
             head.append(f"\tgraph [{_FAST_ATTRS}]\n")
         if self.titled:
@@ -1122,8 +1143,9 @@ class _Plan:
         return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
 
 
-def _graph_head(t: Theme, rankdir: RankDir) -> list[str]:
-    """The graph, node and edge defaults of every drawing in theme ``t``."""
+def _graph_head(t: Theme, rankdir: RankDir, *, sized: bool = True) -> list[str]:
+    """The graph, node and edge defaults of every drawing in theme ``t`` (with
+    ``sized=False`` without the theme's page size: a piece of a packed picture)."""
     font = escape_label(t.font, html=False)
     head = [
         f'\tgraph [rankdir={rankdir}, fontname="{font}", fontsize={t.title_size:g}, '
@@ -1133,23 +1155,29 @@ def _graph_head(t: Theme, rankdir: RankDir) -> list[str]:
         f'margin="0.12,0.08", color="#000000", fontcolor="{t.text_colour}"]\n',
         f'\tedge [fontname="{font}", fontsize={t.small:g}, arrowsize=0.8]\n',
     ]
-    if t.size:
+    if t.size and sized:
         head.append(f'\tgraph [size="{t.size}"]\n')
     return head
 
 
-def _title_lines(t: Theme, title: str, subtitle: str) -> list[str]:
-    """The drawing's title (and subtitle) as a graph label; none without either."""
+def _title_label(t: Theme, title: str, subtitle: str) -> tuple[str, str] | None:
+    """The drawing's title (and subtitle) as an HTML label, and its tooltip; ``None``
+    without either."""
     if not (title or subtitle):
-        return []
+        return None
     label = f"<B>{_fit(title, _LABEL_BYTES)[0]}</B>" if title else ""
     if subtitle:
         small = (
             f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{_fit(subtitle, _PIECE_BYTES)[0]}</FONT>'
         )
         label = f"{label}<BR/>{small}" if label else small
-    tip = _tooltip(" — ".join(w for w in (title, subtitle) if w))
-    return [f'\tgraph [label=<{label}>, tooltip="{tip}"]\n']
+    return label, _tooltip(" — ".join(w for w in (title, subtitle) if w))
+
+
+def _title_lines(t: Theme, title: str, subtitle: str) -> list[str]:
+    """The drawing's title (and subtitle) as a graph label; none without either."""
+    found = _title_label(t, title, subtitle)
+    return [] if found is None else [f'\tgraph [label=<{found[0]}>, tooltip="{found[1]}"]\n']
 
 
 def _plan(
@@ -1181,7 +1209,8 @@ def _plan(
     Private options: ``only`` limits the drawing to these statements (in map order),
     a page named ``page`` in the subtitle; ``shared`` is what the pages of one map
     share; ``prefix`` goes before every node name (pages packed into one graph);
-    ``titled=False`` leaves the title out."""
+    ``titled=False`` leaves the title and the theme's page size out (a piece of
+    a packed picture)."""
     if evaluation is not None and not callable(getattr(evaluation, "status", None)):
         expect(evaluation, (), "evaluation", "an Evaluation (from argmap.evaluate)")
     doctrines = expect_ids(doctrines, "doctrines", "a doctrine id or a list of them")
@@ -1342,25 +1371,32 @@ def to_dot_pages(
         raise DiagramError("to_dot_pages draws whole issues: focus= is not allowed here")
     full, ev = _split(m, evaluation)
     shared = _Shared(full)
+    pages: list[Page] = []
+    for number, (key, title, ids) in enumerate(_page_groups(full, shared), 1):
+        words = f"{key}: {title}" if key is not None else title[0].lower() + title[1:]
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key or "other").strip("-.") or "issue"
+        source = _build(full, ev, only=ids, page=words, shared=shared, **options).source
+        pages.append(Page(issue=key, name=f"{number:02d}-{slug}", title=title, source=source))
+    return pages
+
+
+def _page_groups(full: ArgumentMap, shared: _Shared) -> list[tuple[str | None, str, list[str]]]:
+    """(issue id, title, statement ids in map order) of each page, in map order; the
+    statements under no issue come last (issue ``None``)."""
     groups = shared.groups
     leaders = group_leaders(full)
     members: dict[int, list[str]] = {}
     for ident in full.statements:
         members.setdefault(groups.get(ident, -1), []).append(ident)
     order = sorted(g for g in members if g >= 0) + ([-1] if -1 in members else [])
-    pages: list[Page] = []
-    for number, g in enumerate(order, 1):
-        ids = members[g]
+    out: list[tuple[str | None, str, list[str]]] = []
+    for g in order:
         issue = full.statements[leaders[g]] if 0 <= g < len(leaders) else None
-        if not isinstance(issue, Issue):
-            key, title, words = None, "Statements under no issue", "statements under no issue"
+        if isinstance(issue, Issue):
+            out.append((issue.id, issue.title or _short(issue.text), members[g]))
         else:
-            key, title = issue.id, issue.title or _short(issue.text)
-            words = f"{issue.id}: {title}"
-        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key or "other").strip("-.") or "issue"
-        source = _build(full, ev, only=ids, page=words, shared=shared, **options).source
-        pages.append(Page(issue=key, name=f"{number:02d}-{slug}", title=title, source=source))
-    return pages
+            out.append((None, "Statements under no issue", members[g]))
+    return out
 
 
 def _short(text: str, most: int = 80) -> str:
@@ -1379,34 +1415,42 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before 
         pass
 
 
-def _pipe(source: str, fmt: str, *, timeout: float | None = None) -> bytes:
-    """Run ``dot`` on ``source``, turning its failures into argmap errors.
+def _pipe(
+    source: str,
+    fmt: str,
+    *,
+    timeout: float | None = None,
+    command: tuple[str, ...] = ("dot",),
+) -> bytes:
+    """Run ``dot`` (or another Graphviz ``command``) on ``source``, turning its
+    failures into argmap errors.
 
-    ``dot`` runs at most ``timeout`` seconds (default :data:`TIMEOUT`; ``0``: no
+    It runs at most ``timeout`` seconds (default :data:`TIMEOUT`; ``0``: no
     limit) and never outlives the call: it is killed on a timeout, on any error or
     interrupt, and (on Linux) when this process dies.
     """
     limit = TIMEOUT if timeout is None else timeout
-    program = shutil.which("dot")
+    program = shutil.which(command[0])
+    what = _DOT_PROGRAM if command[0] == "dot" else f"Graphviz '{command[0]}' program"
     if program is None:
-        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL)
+        raise MissingDependencyError(what, _INSTALL)
     preexec = _die_with_parent if sys.platform.startswith("linux") else None
     try:
         proc = subprocess.Popen(
-            [program, f"-T{fmt}"],
+            [program, *command[1:], f"-T{fmt}"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             preexec_fn=preexec,
         )
     except OSError as exc:
-        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL) from exc
+        raise MissingDependencyError(what, _INSTALL) from exc
     try:
         data, raw = proc.communicate(source.encode("utf-8"), timeout=limit or None)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
-        nodes = len(re.findall(r"^\t\t*[nrga]\d+ \[", source, re.M))
+        nodes = len(re.findall(r"^\t+(?:p\d+_)?[nrga]\d+\s\[", source, re.M))
         raise RenderError(
             f"Graphviz did not finish drawing {nodes:,} nodes within {limit:g} s and was "
             "stopped. To draw a map this size: draw a part (focus=..., depth=2; "
@@ -1432,6 +1476,146 @@ def _pipe(source: str, fmt: str, *, timeout: float | None = None) -> bytes:
 
 
 _PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \()D:\d{14}")
+
+#: ``dot`` processes laying out the issues of a packed drawing side by side (fixed,
+#: so that a map gives the same picture on every machine).
+_LAYOUT_PROCESSES = 2
+
+
+def _draw(
+    m: ArgumentMap | Any,
+    evaluation: EvaluationLike | None,
+    fmt: str,
+    timeout: float | None,
+    options: dict[str, Any],
+    dpi: int | None = None,
+) -> bytes:
+    """The whole drawing in format ``fmt`` (not ``dot``): one ``dot`` layout, or for
+    a large map (or ``layout="packed"``) each issue laid out on its own and the
+    drawings packed into one picture."""
+    plan = _plan(m, evaluation, **options)
+    if _packs(plan):
+        return _packed(plan, fmt, timeout, dpi)
+    return _pipe(_with_dpi(plan.digraph().source, fmt, dpi), fmt, timeout=timeout)
+
+
+def _with_dpi(source: str, fmt: str, dpi: int | None) -> str:
+    if fmt != "png" or dpi is None:
+        return source
+    head, _, _ = source.rpartition("}")
+    return f"{head}\tgraph [dpi={dpi}]\n}}\n"
+
+
+def _packs(plan: _Plan) -> bool:
+    """Whether ``plan`` is drawn one issue at a time and packed: the whole map
+    arranged in rows, with two or more issues, and ``layout="packed"`` (or
+    ``"auto"`` above :data:`FAST_LAYOUT_NODES` nodes)."""
+    wanted = plan.layout == "packed" or (plan.layout == "auto" and plan.count > FAST_LAYOUT_NODES)
+    if not (wanted and plan.whole and plan.options["arrange"] == "rows"):
+        return False
+    groups = plan.diagram.shared.groups
+    pages = len(set(groups.values())) + (len(groups) < len(plan.full.statements))
+    return pages > 1  # (the statements under no issue make a page of their own)
+
+
+def _packed(plan: _Plan, fmt: str, timeout: float | None, dpi: int | None) -> bytes:
+    """Each issue laid out by ``dot`` on its own (in :data:`_LAYOUT_PROCESSES`
+    processes side by side), the drawings packed in rows that fill a 16:9 page, the
+    title and legend once; ``neato -n2`` draws the result. ``timeout`` bounds the
+    whole: the layouts get all of it, the final drawing what is left."""
+    full, t, options = plan.full, plan.theme, dict(plan.options)
+    legend, rankdir = options.pop("legend"), plan.rankdir
+    ev = plan.diagram.ev
+    shared = plan.diagram.shared
+    head = _graph_head(t, rankdir, sized=False)
+    sources: list[str] = []
+    title = _title_label(t, plan.shown.title, plan.subtitle)
+    if title is not None:
+        sources.append(f"digraph argmap {{\n{''.join(head)}\tgraph [label=<{title[0]}>]\n}}\n")
+    pages = _page_groups(full, shared)
+    for number, (_, _, ids) in enumerate(pages, 1):
+        page = _plan(
+            full,
+            ev,
+            only=ids,
+            shared=shared,
+            prefix=f"p{number}_",
+            titled=False,
+            layout="auto",
+            legend=False,
+            **options,
+        )
+        page.warn = False
+        sources.append(page.digraph().source)
+        plan.diagram.absorb(page.diagram)
+    legend_drawn = False
+    if legend:
+        style = t.legend if legend is True else legend
+        lines = plan.diagram.legend(style, rankdir, anchors=[])
+        legend_drawn = bool(lines)
+        if lines:
+            sources.insert(
+                1 if title is not None else 0, f"digraph argmap {{\n{''.join([*head, *lines])}}}\n"
+            )
+    if plan.layout == "auto":
+        warnings.warn(
+            LargeMapWarning(
+                f"argmap: {plan.count:,} nodes to draw, so each of the {len(pages):,} issues "
+                "is laid out on its own and the drawings are packed into one picture "
+                "(a line to another issue ends in a grey box); layout='fast' draws the "
+                "map as one graph, and a view (focus=..., depth=2) reads best"
+            ),
+            stacklevel=_user_stacklevel(),
+        )
+    limit = TIMEOUT if timeout is None else timeout
+    if fmt == "svg":  # each drawing moved into place as dot drew it: no second pass
+        docs = _lay_out(sources, limit, "svg")
+        title_doc = docs.pop(0) if title is not None else None
+        names = [
+            "" if i == 0 and legend_drawn else f"p{i + (not legend_drawn)}_"
+            for i in range(len(docs))
+        ]
+        return _dotpack.stitch(docs, names, title_doc, _PAGE).encode("utf-8")
+    start = time.monotonic()
+    graphs = _lay_out(sources, limit, "dot")
+    title_graph = None
+    if title is not None:
+        title_graph, graphs = graphs[0], graphs[1:]
+    packed_title = None
+    if title is not None and title_graph is not None:
+        ((width, height),) = _dotpack.sizes([title_graph])
+        packed_title = (title[0], width, height)
+        head.append(f'\tgraph [tooltip="{title[1]}"]\n')
+    if fmt == "png" and dpi is not None:
+        head.append(f"\tgraph [dpi={dpi}]\n")
+    source = _dotpack.pack(graphs, head, packed_title, _PAGE)
+    left = max(limit - (time.monotonic() - start), 0.001) if limit else 0
+    return _pipe(source, fmt, timeout=left, command=("neato", "-n2"))
+
+
+def _lay_out(sources: list[str], limit: float, fmt: str) -> list[str]:
+    """``dot -T<fmt>`` on every graph of ``sources`` (``dot``: laid out, ``svg``:
+    drawn): one text per graph, in order."""
+    cut = _dotpack.split_svg if fmt == "svg" else _dotpack.split
+    total = sum(len(x) for x in sources)
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for text in sources:
+        if size >= total / _LAYOUT_PROCESSES * len(chunks) and len(chunks) < _LAYOUT_PROCESSES:
+            chunks.append([])
+        chunks[-1].append(text)
+        size += len(text)
+
+    def run(chunk: list[str]) -> list[str]:
+        return cut(_pipe("".join(chunk), fmt, timeout=limit).decode("utf-8"))
+
+    with concurrent.futures.ThreadPoolExecutor(len(chunks)) as pool:
+        laid = [g for graphs in pool.map(run, chunks) for g in graphs]
+    if len(laid) != len(sources):
+        raise RenderError(
+            f"Graphviz laid out {len(laid)} of the {len(sources)} graphs of a packed drawing"
+        )
+    return laid
 
 
 def _seconds(timeout: object) -> None:
@@ -1471,7 +1655,9 @@ def to_svg(
         (True, True)
     """
     _seconds(timeout)
-    return _svg(to_dot(m, evaluation, **options).source, timeout)
+    svg = _draw(m, evaluation, "svg", timeout, options).decode("utf-8")
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg
 
 
 @overload
@@ -1565,22 +1751,22 @@ def render(
     if not target.suffix:
         target = target.with_suffix(f".{fmt}")
     resolution = dpi or (192 if options.get("theme") == "slides" else 144)
-    if pages:
-        figures = [
-            (target.with_name(f"{target.stem}-{page.name}{target.suffix}"), page.source)
-            for page in to_dot_pages(m, evaluation, **options)
-        ]
-    else:
-        figures = [(target, to_dot(m, evaluation, **options).source)]
+    if not pages:
+        if fmt == "dot":  # one graph: packing happens when drawing
+            single = {**options, "layout": "auto"} if options.get("layout") == "packed" else options
+            data = to_dot(m, evaluation, **single).source.encode("utf-8")
+        else:
+            data = _draw(m, evaluation, fmt, timeout, options, resolution)
+        atomic_write_bytes(target, data, mkdir=True)
+        return target
     written: list[Path] = []
-    for out, source in figures:
-        if fmt == "png":
-            head, _, _ = source.rpartition("}")
-            source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
+    for page in to_dot_pages(m, evaluation, **options):
+        out = target.with_name(f"{target.stem}-{page.name}{target.suffix}")
+        source = _with_dpi(page.source, fmt, resolution)
         data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt, timeout=timeout)
         atomic_write_bytes(out, data, mkdir=True)
         written.append(out)
-    return written if pages else written[0]
+    return written
 
 
 def mimebundle(
