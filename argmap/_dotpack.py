@@ -21,7 +21,17 @@ import itertools
 import math
 import re
 
-__all__ = ["body", "move", "pack", "place", "sizes", "split", "split_svg", "stitch", "svg_size"]
+__all__ = [
+    "body",
+    "move",
+    "pack",
+    "place",
+    "sizes",
+    "split",
+    "split_svg",
+    "stitch",
+    "svg_size",
+]
 
 #: Points between two packed drawings.
 GAP = 36.0

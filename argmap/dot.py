@@ -42,18 +42,19 @@ Example:
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import (
+    IO,
     TYPE_CHECKING,
     Any,
     Literal,
@@ -1451,22 +1452,13 @@ def _pipe(
         proc.kill()
         proc.communicate()
         nodes = len(re.findall(r"^\t+(?:p\d+_)?[nrga]\d+\s\[", source, re.M))
-        raise RenderError(
-            f"Graphviz did not finish drawing {nodes:,} nodes within {limit:g} s and was "
-            "stopped. To draw a map this size: draw a part (focus=..., depth=2; "
-            "doctrines=[...]; or pages=True, `argmap render --split issue`, for one "
-            "figure per issue), use layout='fast', or allow more time with timeout= "
-            "(`--timeout SECONDS`; 0: no limit)"
-        ) from None
+        raise RenderError(_too_long(nodes, limit)) from None
     except BaseException:
         proc.kill()
         proc.wait()
         raise
     if proc.returncode != 0:
-        message = raw.decode("utf-8", "replace")
-        lines = [line for line in message.splitlines() if line.strip()]
-        errors = [line for line in lines if not line.startswith("Warning:")] or lines
-        raise RenderError(f"Graphviz could not draw the diagram: {' '.join(errors)}")
+        raise RenderError(_graphviz_says(raw))
     if fmt == "pdf":
         # Cairo stamps the time of drawing into every PDF; the same map must give the
         # same bytes, so the stamp becomes a fixed date of the same length (the
@@ -1519,44 +1511,24 @@ def _packs(plan: _Plan) -> bool:
 
 
 def _packed(plan: _Plan, fmt: str, timeout: float | None, dpi: int | None) -> bytes:
-    """Each issue laid out by ``dot`` on its own (in :data:`_LAYOUT_PROCESSES`
-    processes side by side), the drawings packed in rows that fill a 16:9 page, the
-    title and legend once; ``neato -n2`` draws the result. ``timeout`` bounds the
-    whole: the layouts get all of it, the final drawing what is left."""
+    """Each issue laid out by ``dot`` on its own, the drawings packed in rows that
+    fill a 16:9 page in map order, the title and legend once.
+
+    The issues' graphs go to :data:`_LAYOUT_PROCESSES` ``dot`` processes as they
+    are written, so writing and drawing overlap. SVG is put together from dot's own
+    drawings; PDF and PNG are drawn by ``neato -n2`` from the laid-out positions.
+    ``timeout`` bounds the whole: the layouts get all of it, ``neato`` what is left.
+    """
     full, t, options = plan.full, plan.theme, dict(plan.options)
     legend, rankdir = options.pop("legend"), plan.rankdir
-    ev = plan.diagram.ev
-    shared = plan.diagram.shared
+    # no doctrine boxes: Graphviz 2.43, drawing many graphs in one process, orders a
+    # graph's boxes by where their names sit in memory, which changes from run to run
+    # and with it the layout; without boxes every run gives the same picture
+    options["clusters"] = False
+    ev, shared = plan.diagram.ev, plan.diagram.shared
     head = _graph_head(t, rankdir, sized=False)
-    sources: list[str] = []
     title = _title_label(t, plan.shown.title, plan.subtitle)
-    if title is not None:
-        sources.append(f"digraph argmap {{\n{''.join(head)}\tgraph [label=<{title[0]}>]\n}}\n")
     pages = _page_groups(full, shared)
-    for number, (_, _, ids) in enumerate(pages, 1):
-        page = _plan(
-            full,
-            ev,
-            only=ids,
-            shared=shared,
-            prefix=f"p{number}_",
-            titled=False,
-            layout="auto",
-            legend=False,
-            **options,
-        )
-        page.warn = False
-        sources.append(page.digraph().source)
-        plan.diagram.absorb(page.diagram)
-    legend_drawn = False
-    if legend:
-        style = t.legend if legend is True else legend
-        lines = plan.diagram.legend(style, rankdir, anchors=[])
-        legend_drawn = bool(lines)
-        if lines:
-            sources.insert(
-                1 if title is not None else 0, f"digraph argmap {{\n{''.join([*head, *lines])}}}\n"
-            )
     if plan.layout == "auto":
         warnings.warn(
             LargeMapWarning(
@@ -1567,55 +1539,175 @@ def _packed(plan: _Plan, fmt: str, timeout: float | None, dpi: int | None) -> by
             ),
             stacklevel=_user_stacklevel(),
         )
+    legend_lines: list[str] = []
+
+    def graphs() -> Iterator[str]:
+        """The title, each issue, then the legend (of everything the issues drew)."""
+        if title is not None:
+            yield f"digraph argmap {{\n{''.join(head)}\tgraph [label=<{title[0]}>]\n}}\n"
+        for number, (_, _, ids) in enumerate(pages, 1):
+            page = _plan(
+                full,
+                ev,
+                only=ids,
+                shared=shared,
+                prefix=f"p{number}_",
+                titled=False,
+                layout="auto",
+                legend=False,
+                **options,
+            )
+            page.warn = False
+            yield page.digraph().source
+            plan.diagram.absorb(page.diagram)
+        if legend:
+            style = t.legend if legend is True else legend
+            legend_lines.extend(plan.diagram.legend(style, rankdir, anchors=[]))
+            if legend_lines:
+                yield f"digraph argmap {{\n{''.join([*head, *legend_lines])}}}\n"
+
     limit = TIMEOUT if timeout is None else timeout
-    if fmt == "svg":  # each drawing moved into place as dot drew it: no second pass
-        docs = _lay_out(sources, limit, "svg")
-        title_doc = docs.pop(0) if title is not None else None
-        names = [
-            "" if i == 0 and legend_drawn else f"p{i + (not legend_drawn)}_"
-            for i in range(len(docs))
-        ]
-        return _dotpack.stitch(docs, names, title_doc, _PAGE).encode("utf-8")
     start = time.monotonic()
-    graphs = _lay_out(sources, limit, "dot")
-    title_graph = None
-    if title is not None:
-        title_graph, graphs = graphs[0], graphs[1:]
+    laid = _stream(graphs(), "svg" if fmt == "svg" else "dot", limit)
+    top = laid.pop(0) if title is not None else None
+    if legend_lines:  # the legend goes first, top left
+        laid.insert(0, laid.pop())
+    if fmt == "svg":  # each drawing moved into place as dot drew it: no second pass
+        names = [f"p{i}_" for i in range(1, len(pages) + 1)]
+        names = ["", *names] if legend_lines else names
+        return _dotpack.stitch(laid, names, top, _PAGE).encode("utf-8")
     packed_title = None
-    if title is not None and title_graph is not None:
-        ((width, height),) = _dotpack.sizes([title_graph])
+    if title is not None and top is not None:
+        ((width, height),) = _dotpack.sizes([top])
         packed_title = (title[0], width, height)
         head.append(f'\tgraph [tooltip="{title[1]}"]\n')
     if fmt == "png" and dpi is not None:
         head.append(f"\tgraph [dpi={dpi}]\n")
-    source = _dotpack.pack(graphs, head, packed_title, _PAGE)
+    source = _dotpack.pack(laid, head, packed_title, _PAGE)
     left = max(limit - (time.monotonic() - start), 0.001) if limit else 0
     return _pipe(source, fmt, timeout=left, command=("neato", "-n2"))
 
 
-def _lay_out(sources: list[str], limit: float, fmt: str) -> list[str]:
+def _stream(sources: Iterable[str], fmt: str, limit: float) -> list[str]:
     """``dot -T<fmt>`` on every graph of ``sources`` (``dot``: laid out, ``svg``:
-    drawn): one text per graph, in order."""
+    drawn), one text per graph, in order.
+
+    The graphs are handed out as they come to :data:`_LAYOUT_PROCESSES` processes,
+    each to the one given the least so far (a fixed rule: each graph is drawn on
+    its own, so the result does not depend on it either way). All of them are
+    stopped after ``limit`` seconds (``0``: no limit), on any error or interrupt,
+    and (on Linux) when this process dies.
+    """
+    program = shutil.which("dot")
+    if program is None:
+        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL)
+    preexec = _die_with_parent if sys.platform.startswith("linux") else None
+    procs: list[subprocess.Popen[bytes]] = []
+    outputs: list[list[bytes]] = [[] for _ in range(_LAYOUT_PROCESSES)]
+    errors: list[list[bytes]] = [[] for _ in range(_LAYOUT_PROCESSES)]
+    readers: list[threading.Thread] = []
+    stopped = threading.Event()
+
+    def stop() -> None:
+        stopped.set()
+        for proc in procs:
+            proc.kill()
+
+    timer = threading.Timer(limit, stop) if limit else None
+    sent: list[str] = []
+    order: list[int] = []
+    try:
+        for _ in range(_LAYOUT_PROCESSES):
+            try:
+                proc = subprocess.Popen(
+                    [program, f"-T{fmt}"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    preexec_fn=preexec,
+                )
+            except OSError as exc:
+                raise MissingDependencyError(_DOT_PROGRAM, _INSTALL) from exc
+            procs.append(proc)
+            for stream, box in (
+                (proc.stdout, outputs[len(procs) - 1]),
+                (proc.stderr, errors[len(procs) - 1]),
+            ):
+                reader = threading.Thread(target=_drain, args=(stream, box), daemon=True)
+                reader.start()
+                readers.append(reader)
+        if timer is not None:
+            timer.start()
+        given = [0] * _LAYOUT_PROCESSES
+        try:
+            for text in sources:
+                data = text.encode("utf-8")
+                k = min(range(_LAYOUT_PROCESSES), key=given.__getitem__)
+                stdin = procs[k].stdin
+                assert stdin is not None
+                stdin.write(data)
+                given[k] += len(data)
+                order.append(k)
+                sent.append(text)
+        except BrokenPipeError:  # a dot stopped early: its error (or the timeout) below
+            pass
+        for proc in procs:
+            try:
+                if proc.stdin is not None:
+                    proc.stdin.close()
+            except BrokenPipeError:
+                pass
+        for proc in procs:
+            proc.wait()
+        for reader in readers:
+            reader.join()
+    except BaseException:
+        stop()
+        for proc in procs:
+            proc.wait()
+        raise
+    finally:
+        if timer is not None:
+            timer.cancel()
+    if stopped.is_set():
+        nodes = sum(len(re.findall(r"^\t+(?:p\d+_)?[nrga]\d+\s\[", x, re.M)) for x in sent)
+        raise RenderError(_too_long(nodes, limit))
+    for proc, raw in zip(procs, errors, strict=True):
+        if proc.returncode != 0:
+            raise RenderError(_graphviz_says(b"".join(raw)))
     cut = _dotpack.split_svg if fmt == "svg" else _dotpack.split
-    total = sum(len(x) for x in sources)
-    chunks: list[list[str]] = [[]]
-    size = 0
-    for text in sources:
-        if size >= total / _LAYOUT_PROCESSES * len(chunks) and len(chunks) < _LAYOUT_PROCESSES:
-            chunks.append([])
-        chunks[-1].append(text)
-        size += len(text)
-
-    def run(chunk: list[str]) -> list[str]:
-        return cut(_pipe("".join(chunk), fmt, timeout=limit).decode("utf-8"))
-
-    with concurrent.futures.ThreadPoolExecutor(len(chunks)) as pool:
-        laid = [g for graphs in pool.map(run, chunks) for g in graphs]
-    if len(laid) != len(sources):
+    drawn = [iter(cut(b"".join(out).decode("utf-8"))) for out in outputs]
+    laid = [next(drawn[k], "") for k in order]
+    if not all(laid) or any(next(rest, None) is not None for rest in drawn):
+        count = sum(1 for x in laid if x)
         raise RenderError(
-            f"Graphviz laid out {len(laid)} of the {len(sources)} graphs of a packed drawing"
+            f"Graphviz laid out {count} of the {len(order)} graphs of a packed drawing"
         )
     return laid
+
+
+def _drain(stream: IO[bytes] | None, box: list[bytes]) -> None:
+    """Read ``stream`` to its end into ``box`` (a thread per output of a process)."""
+    if stream is not None:
+        box.append(stream.read())
+        stream.close()
+
+
+def _too_long(nodes: int, limit: float) -> str:
+    return (
+        f"Graphviz did not finish drawing {nodes:,} nodes within {limit:g} s and was "
+        "stopped. To draw a map this size: draw a part (focus=..., depth=2; "
+        "doctrines=[...]; or pages=True, `argmap render --split issue`, for one "
+        "figure per issue), use layout='fast', or allow more time with timeout= "
+        "(`--timeout SECONDS`; 0: no limit)"
+    )
+
+
+def _graphviz_says(raw: bytes) -> str:
+    message = raw.decode("utf-8", "replace")
+    lines = [line for line in message.splitlines() if line.strip()]
+    errors = [line for line in lines if not line.startswith("Warning:")] or lines
+    return f"Graphviz could not draw the diagram: {' '.join(errors)}"
 
 
 def _seconds(timeout: object) -> None:

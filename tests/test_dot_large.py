@@ -189,13 +189,14 @@ def test_graphviz_failures_are_render_errors(
     low_threshold: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     fake(tmp_path / "bin", "dot", 'echo "it broke: 7" >&2; exit 1')
+    cat = shutil.which("cat")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", LargeMapWarning)
         with pytest.raises(RenderError, match="it broke: 7"):
             to_svg(issues_map())
         # dot answering with fewer drawings than it was given
-        fake(tmp_path / "bin", "dot", "cat > /dev/null; echo '<?xml version=\"1.0\"?>'")
+        fake(tmp_path / "bin", "dot", f"{cat} > /dev/null; echo '<?xml version=\"1.0\"?>'")
         with pytest.raises(RenderError, match=r"laid out 2 of the 6 graphs"):
             to_svg(issues_map())
     assert not list(tmp_path.glob("*.svg"))
