@@ -1033,7 +1033,9 @@ def to_dot(
             argument hangs in the air (reasons left out are counted in the node).
         layout: ``"auto"`` switches to cheaper Graphviz settings above
             :data:`FAST_LAYOUT_NODES` nodes, with a :class:`LargeMapWarning`;
-            ``"fast"`` always does, ``"full"`` never.
+            ``"fast"`` always does, ``"full"`` never. (:func:`render` and
+            :func:`to_svg` draw such a map one issue at a time instead, packed into
+            one picture; ``"packed"`` asks them to at any size, and is refused here.)
         arrange: ``"rows"`` (default) stacks the top-level issues (or, in a view
             of one issue, its separate pieces) in rows that fit a 16:9 page;
             ``"strip"`` leaves Graphviz to put them side by side.
@@ -1733,7 +1735,9 @@ def to_svg(
     """The diagram as SVG text without XML prolog or DOCTYPE, ready to inline in HTML.
 
     ``options`` are those of :func:`to_dot`; ``timeout`` bounds Graphviz's time
-    as in :func:`render`.
+    as in :func:`render`. A whole map of more than :data:`FAST_LAYOUT_NODES` nodes
+    (or ``layout="packed"``) is drawn one top-level issue at a time, the drawings
+    packed into one picture, as :func:`render` does.
 
     Raises:
         MissingDependencyError: when the Graphviz ``dot`` program is not installed.
@@ -1803,12 +1807,21 @@ def render(
         dpi: resolution of PNG output (default 144; slides 192, i.e. 2560 pixels
             across a full slide).
         timeout: seconds Graphviz may take for each figure (default
-            :data:`TIMEOUT`; ``0``: no limit); then it is stopped and
+            :data:`TIMEOUT`; ``0``: no limit), a packed figure included (all its
+            layouts and its drawing together); then it is stopped and
             :class:`RenderError` says how to draw such a map.
         pages: write one figure per issue (see :func:`to_dot_pages`) instead of
             one for the whole map: ``map.svg`` becomes ``map-01-A0.svg``,
             ``map-02-B0.svg``, …; returns the list of paths.
         options: the options of :func:`to_dot` (``theme=``, ``focus=``, …).
+            With ``layout="auto"`` a whole map of more than
+            :data:`FAST_LAYOUT_NODES` nodes (or any map, with ``layout="packed"``)
+            is drawn one top-level issue at a time: two ``dot`` processes lay the
+            issues out side by side and the drawings are packed in rows that fill
+            a 16:9 page, in map order, with the title and legend once, doctrines
+            unboxed and a line to another issue ending in a grey context box (one
+            :class:`LargeMapWarning` says so). ``layout="fast"`` or ``"full"``
+            asks for one Graphviz graph; ``.dot`` output is always one graph.
 
     Returns:
         The path written (with ``pages=True``, the paths, in map order).
