@@ -6,6 +6,7 @@ the choice of path, the picture's content and its determinism, not speed (that i
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
@@ -239,3 +240,51 @@ def test_split_and_stitch_handle_several_documents() -> None:
     root = ET.fromstring(out)
     ids = [e.get("id") for e in root.iter() if e.get("id")]
     assert ids == ["packed", "title_graph0", "graph0", "p2_graph0", "p3_graph0"]
+
+
+class Everything:
+    """An evaluation accepting everything."""
+
+    def status(self, ident: str) -> str:
+        return "accepted"
+
+    def explain(self, ident: str) -> str:
+        return "test"
+
+
+class Broken(Everything):
+    def status(self, ident: str) -> str:
+        return "maybe"
+
+
+@pytest.mark.exe
+def test_packed_drawings_show_statuses_and_need_no_title(low_threshold: None) -> None:
+    m = issues_map()
+    m.title = ""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LargeMapWarning)
+        svg = to_svg(m, Everything())
+    texts = svg_texts(svg)
+    assert "title_graph0" not in svg
+    assert texts.count("✔") >= len(m.statements)
+
+
+def test_an_evaluation_error_while_packing_stops_every_dot(
+    low_threshold: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[int] = []
+    original = dot.subprocess.Popen
+
+    def popen(*args: object, **kwargs: object) -> object:
+        proc = original(*args, **kwargs)  # type: ignore[call-overload]
+        started.append(proc.pid)
+        return proc
+
+    monkeypatch.setattr(dot.subprocess, "Popen", popen)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LargeMapWarning)
+        with pytest.raises(DiagramError, match="maybe"):
+            to_svg(issues_map(), Broken())
+    for pid in started:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped: stopped and waited for
