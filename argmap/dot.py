@@ -928,16 +928,18 @@ class _Diagram:
         else:
             words = "rebuts / undermines"
         drawn = Drawn(used=tuple(self.used), parties=tuple(parties), attack_words=words)
-        if anchors is not None:
-            pass
-        elif style == "full":  # beside the top issue
-            top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
-            anchors = [self.names[top]] if top is not None else []
-        else:  # under every node that nothing hangs below
-            nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
-            upwards = rankdir in ("BT", "RL")
-            anchors = leaves([*nodes, *self.auth_names.values()], self.edges, upwards=upwards)
+        if anchors is None:
+            anchors = self._legend_anchors(style, rankdir)
         return legend_lines(drawn, self.t, style=style, rankdir=rankdir, anchors=anchors)
+
+    def _legend_anchors(self, style: LegendStyle, rankdir: RankDir) -> list[str]:
+        if style == "full":  # beside the top issue
+            top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
+            return [self.names[top]] if top is not None else []
+        # under every node that nothing hangs below
+        nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
+        upwards = rankdir in ("BT", "RL")
+        return leaves([*nodes, *self.auth_names.values()], self.edges, upwards=upwards)
 
 
 def _party_tags(m: ArgumentMap) -> dict[str, str]:
