@@ -15,12 +15,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap import dot
 from argmap._dotpack import place, split, split_svg, stitch
 from argmap.dot import DiagramError, LargeMapWarning, render, to_dot, to_svg
 from argmap.exceptions import MissingDependencyError, RenderError
 from argmap.graph import ArgumentMap
+from tests.strategies import argument_maps
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -288,3 +291,18 @@ def test_an_evaluation_error_while_packing_stops_every_dot(
     for pid in started:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)  # reaped: stopped and waited for
+
+
+@given(argument_maps(), st.data())
+def test_a_part_is_the_view_of_its_statements(m: ArgumentMap, data: st.DataObject) -> None:
+    """``_part`` (what a page draws, in time proportional to the page) keeps what
+    ``view(focus=ids, depth=0)`` keeps."""
+    ids = [s for s in m.statements if data.draw(st.booleans())]
+    order = {r: i for i, r in enumerate(m.relations)}
+    part, view = m._part(ids, order), m.view(focus=ids, depth=0) if ids else None
+    if view is None:
+        assert not part.statements and not part.relations
+        return
+    assert list(part.statements.items()) == list(view.statements.items())
+    assert list(part.relations.items()) == list(view.relations.items())
+    assert list(part.authorities) == list(view.authorities)
