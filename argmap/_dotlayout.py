@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -156,9 +157,9 @@ def issue_groups(m: ArgumentMap) -> dict[str, int]:
         starts.append((0, tops[0]))
     reach: dict[str, list[int]] = {}
     for index, start in starts:
-        todo, seen = [start], set()
+        todo, seen = deque([start]), set()
         while todo:
-            node = todo.pop(0)
+            node = todo.popleft()
             if node in seen:
                 continue
             seen.add(node)

@@ -334,7 +334,7 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
         options["parties"] = args.party
     if args.authorities:
         options["authorities"] = args.authorities
-    for name in ("wrap", "max_lines", "rankdir", "arrange"):
+    for name in ("wrap", "max_lines", "rankdir", "arrange", "layout"):
         if getattr(args, name, None) is not None:
             options[name] = getattr(args, name)
     return options
@@ -627,10 +627,17 @@ def _add_layout_options(p: argparse.ArgumentParser) -> None:
         help="issues stacked in rows to fit a page (default) or side by side",
     )
     p.add_argument(
+        "--layout",
+        choices=["auto", "full", "fast", "packed"],
+        help="auto (default): above 2,000 nodes each issue is laid out on its own and "
+        "the drawings packed into one picture; full or fast: one Graphviz layout "
+        "(fast: cheaper settings); packed: packed at any size",
+    )
+    p.add_argument(
         "--timeout",
         type=float,
         metavar="SECONDS",
-        help="stop Graphviz after this long (default 120; 0: no limit)",
+        help="stop Graphviz after this long, for the whole drawing (default 120; 0: no limit)",
     )
 
 

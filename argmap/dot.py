@@ -42,15 +42,19 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import (
+    IO,
     TYPE_CHECKING,
     Any,
     Literal,
@@ -62,6 +66,7 @@ from typing import (
 
 import attrs
 
+from . import _dotpack
 from ._dotlayout import (
     canonical_relations,
     carries_something,
@@ -133,7 +138,7 @@ __all__ = [
 RankDir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
 Arrange: TypeAlias = Literal["rows", "strip"]
 AuthorityMode: TypeAlias = Literal["inline", "nodes", "none"]
-LayoutMode: TypeAlias = Literal["auto", "full", "fast"]
+LayoutMode: TypeAlias = Literal["auto", "full", "fast", "packed"]
 Format: TypeAlias = Literal["svg", "pdf", "png", "dot"]
 Relation: TypeAlias = Inference | Conflict
 
@@ -141,7 +146,7 @@ FORMATS: tuple[Format, ...] = ("svg", "pdf", "png", "dot")
 _RANKDIRS: tuple[RankDir, ...] = ("BT", "TB", "LR", "RL")
 _ARRANGES: tuple[Arrange, ...] = ("rows", "strip")
 _AUTHORITY_MODES: tuple[AuthorityMode, ...] = ("inline", "nodes", "none")
-_LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast")
+_LAYOUTS: tuple[LayoutMode, ...] = ("auto", "full", "fast", "packed")
 
 #: Above this many nodes ``layout="auto"`` switches to cheaper Graphviz settings.
 FAST_LAYOUT_NODES = 2000
@@ -233,6 +238,35 @@ _STATUS_ALIASES: dict[str, Status] = {
 # --------------------------------------------------------------------------- the drawing
 
 
+class _Shared:
+    """What the drawings of one map have in common, computed once when first needed:
+    drawing a map one issue at a time then costs time linear in the map, not one
+    pass over the whole map per issue."""
+
+    def __init__(self, full: ArgumentMap) -> None:
+        self.full = full
+
+    @functools.cached_property
+    def groups(self) -> dict[str, int]:
+        """``{statement id: its top-level issue's group}`` (see ``issue_groups``)."""
+        return issue_groups(self.full)
+
+    @functools.cached_property
+    def rank(self) -> dict[str, int]:
+        """Each relation's place in the canonical order (``canonical_relations``)."""
+        return {rel.id: i for i, rel in enumerate(canonical_relations(self.full))}
+
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Each statement's place in the map."""
+        return {s: i for i, s in enumerate(self.full.statements)}
+
+    @functools.cached_property
+    def order(self) -> dict[str, int]:
+        """Each relation's place in the map (the order a view keeps)."""
+        return {r: i for i, r in enumerate(self.full.relations)}
+
+
 class _Diagram:
     """Writes the DOT body of one diagram and remembers what it drew, for the legend.
 
@@ -257,8 +291,12 @@ class _Diagram:
         context: bool,
         rankdir: RankDir,
         arrange: Arrange = "rows",
+        shared: _Shared | None = None,
+        prefix: str = "",
     ) -> None:
         self.full, self.m, self.ev, self.t = full, m, evaluation, theme
+        self.shared = shared if shared is not None else _Shared(full)
+        self.prefix = prefix  # before every node and box name: pages packed into one graph
         self.arrange = arrange
         # Graphviz turns a cluster's label over with the ranks: "b" is the top in BT
         self.label_top = "labelloc=b" if rankdir == "BT" else "labelloc=t"
@@ -273,7 +311,7 @@ class _Diagram:
         self.party_index = {p: i for i, p in enumerate(m.parties)}
         self.party_tag = _party_tags(m) if theme.party_tags else {}
         self.edges: list[tuple[str, str, int]] = []  # tail, head, minlen (0: no constraint)
-        self.names = {s: f"n{i}" for i, s in enumerate(m.statements, 1)}
+        self.names = {s: f"{prefix}n{i}" for i, s in enumerate(m.statements, 1)}
         self.looks: dict[tuple[str, str | None, Status | None], str] = {}
         # relations in a canonical order (by the statements they join), so that equal
         # maps give identical DOT whatever order their relations were added in
@@ -284,14 +322,14 @@ class _Diagram:
         self.rel_nodes: dict[str, str] = {}
         for rel in self.rel_order:
             if rel.id in attacked or carries_something(rel):
-                self.rel_nodes[rel.id] = f"r{len(self.rel_nodes) + 1}"
+                self.rel_nodes[rel.id] = self._rel_name()
         self.rows = self._stagger()
         self.ghost_rels: list[Relation] = []
         self.ghost_names: dict[str, str] = {}
         self.hidden: dict[str, list[int]] = {}
         if full is not m:
             self._outside(context)
-        self.auth_names = {a.id: f"a{i}" for i, a in enumerate(m.cited(), 1)}
+        self.auth_names = {a.id: f"{prefix}a{i}" for i, a in enumerate(m.cited(), 1)}
         if authorities != "nodes":
             self.auth_names = {}
         self._groups()
@@ -307,7 +345,7 @@ class _Diagram:
         self.node_group: dict[str, int] = {}
         if self.arrange != "rows":
             return
-        groups = issue_groups(self.full)
+        groups = self.shared.groups
         shown = {s: groups[s] for s in self.m.statements if s in groups}
         if len(set(shown.values())) < 2:
             return
@@ -334,6 +372,9 @@ class _Diagram:
         groups = sorted({g for g, _ in used})
         self.cluster_order = [(g, d) for g in groups for d in order if (g, d) in used]
 
+    def _rel_name(self) -> str:
+        return f"{self.prefix}r{len(self.rel_nodes) + 1}"
+
     # ------------------------------------------------------------------ views
 
     def _outside(self, context: bool) -> None:
@@ -349,10 +390,13 @@ class _Diagram:
         full, m = self.full, self.m
         needed: set[str] = set()  # relations outside the view that must be drawn
         ghosts: set[str] = set()
+        # only the relations at the view's statements are looked at (not every relation
+        # of the map), so that drawing a map one issue at a time stays linear
         todo = [
             rel
-            for rel in canonical_relations(full)
-            if context and rel.id not in m.relations and any(e in m.statements for e in rel.sources)
+            for s in m.statements
+            for rel in full.relations_from(s)
+            if context and rel.id not in m.relations
         ]
         while todo:
             rel = todo.pop()
@@ -364,21 +408,27 @@ class _Diagram:
                     ghosts.add(end)
                 elif end in full.relations and end not in m.relations:
                     todo.append(full.relations[end])
-        attacked = {c.target for c in full.conflicts if c.id in needed}
-        for rel in canonical_relations(full):
+        attacked = {
+            rel.target for rel in (full.relations[r] for r in needed) if isinstance(rel, Conflict)
+        }
+        near = {r.id: r for s in m.statements for r in full.relations_to(s)}
+        near.update((r, full.relations[r]) for r in (*needed, *m.relations))
+        rank = self.shared.rank
+        for rel in sorted(near.values(), key=lambda rel: rank[rel.id]):
             if rel.id in needed:
                 self.ghost_rels.append(rel)
                 if rel.id in attacked or carries_something(rel):
-                    self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
+                    self.rel_nodes.setdefault(rel.id, self._rel_name())
             elif rel.id in m.relations:
                 # a shown relation undercut from outside the view through a drawn link
                 if rel.id in attacked:
-                    self.rel_nodes.setdefault(rel.id, f"r{len(self.rel_nodes) + 1}")
+                    self.rel_nodes.setdefault(rel.id, self._rel_name())
             elif rel.target in m.statements:
                 counts = self.hidden.setdefault(rel.target, [0, 0])
                 counts[isinstance(rel, Conflict)] += 1
-        for i, ident in enumerate((s for s in full.statements if s in ghosts), 1):
-            self.ghost_names[ident] = f"g{i}"
+        position = self.shared.position
+        for i, ident in enumerate(sorted(ghosts, key=position.__getitem__), 1):
+            self.ghost_names[ident] = f"{self.prefix}g{i}"
 
     def _stagger(self) -> dict[str, int]:
         """Rows for the reasons under a crowded statement, ``theme.stagger`` per row.
@@ -782,7 +832,7 @@ class _Diagram:
             colour = doctrine.colour if doctrine.colour and not t.greyscale else t.cluster_colour
             name = _fit(doctrine.name, _PIECE_BYTES)[0]
             out += [
-                f"\tsubgraph cluster_{i} {{\n",
+                f"\tsubgraph cluster_{self.prefix}{i} {{\n",
                 f"\t\tgraph [label=<<B>{name}</B>>, {self.label_top}, "
                 f'fontsize={t.fontsize + 3:g}, style="rounded,filled", '
                 f'fillcolor="{t.cluster_fill}", color="{colour}", '
@@ -850,9 +900,18 @@ class _Diagram:
 
     # ------------------------------------------------------------------ legend
 
-    def legend(self, style: LegendStyle, rankdir: RankDir) -> list[str]:
+    def absorb(self, other: _Diagram) -> None:
+        """Count what ``other`` (a page of this drawing) drew as drawn here, for a
+        legend of a picture made of pages."""
+        self.used.update(other.used)
+        self.parties_used.update(other.parties_used)
+        self.attack_kinds |= other.attack_kinds
+
+    def legend(
+        self, style: LegendStyle, rankdir: RankDir, anchors: list[str] | None = None
+    ) -> list[str]:
         """The legend: an entry for every shape, colour and line drawn (see
-        :mod:`argmap._dotlegend`)."""
+        :mod:`argmap._dotlegend`), tied to ``anchors`` (default: as ``style`` says)."""
         parties: list[tuple[str, str, str]] = []
         for party in self.m.parties.values():
             if party.id in self.parties_used:
@@ -870,14 +929,18 @@ class _Diagram:
         else:
             words = "rebuts / undermines"
         drawn = Drawn(used=tuple(self.used), parties=tuple(parties), attack_words=words)
+        if anchors is None:
+            anchors = self._legend_anchors(style, rankdir)
+        return legend_lines(drawn, self.t, style=style, rankdir=rankdir, anchors=anchors)
+
+    def _legend_anchors(self, style: LegendStyle, rankdir: RankDir) -> list[str]:
         if style == "full":  # beside the top issue
             top = next((s.id for s in self.m.issues if not s.parent), next(iter(self.names), None))
-            anchors = [self.names[top]] if top is not None else []
-        else:  # under every node that nothing hangs below
-            nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
-            upwards = rankdir in ("BT", "RL")
-            anchors = leaves([*nodes, *self.auth_names.values()], self.edges, upwards=upwards)
-        return legend_lines(drawn, self.t, style=style, rankdir=rankdir, anchors=anchors)
+            return [self.names[top]] if top is not None else []
+        # under every node that nothing hangs below
+        nodes = [*self.names.values(), *self.ghost_names.values(), *self.rel_nodes.values()]
+        upwards = rankdir in ("BT", "RL")
+        return leaves([*nodes, *self.auth_names.values()], self.edges, upwards=upwards)
 
 
 def _party_tags(m: ArgumentMap) -> dict[str, str]:
@@ -976,7 +1039,9 @@ def to_dot(
             argument hangs in the air (reasons left out are counted in the node).
         layout: ``"auto"`` switches to cheaper Graphviz settings above
             :data:`FAST_LAYOUT_NODES` nodes, with a :class:`LargeMapWarning`;
-            ``"fast"`` always does, ``"full"`` never.
+            ``"fast"`` always does, ``"full"`` never. (:func:`render` and
+            :func:`to_svg` draw such a map one issue at a time instead, packed into
+            one picture; ``"packed"`` asks them to at any size, and is refused here.)
         arrange: ``"rows"`` (default) stacks the top-level issues (or, in a view
             of one issue, its separate pieces) in rows that fit a 16:9 page;
             ``"strip"`` leaves Graphviz to put them side by side.
@@ -1001,6 +1066,12 @@ def to_dot(
         >>> to_dot(m).source == to_dot(m).source
         True
     """
+    if layout == "packed":
+        raise DiagramError(
+            "layout='packed' lays out each issue on its own and packs the drawings into "
+            "one picture when drawing: use render() or to_svg(); to_dot gives one graph "
+            "(layout='auto', 'full' or 'fast')"
+        )
     return _build(
         m,
         evaluation,
@@ -1023,11 +1094,111 @@ def to_dot(
 
 @no_gc()
 def _build(
+    m: ArgumentMap | Any, evaluation: EvaluationLike | None = None, **options: Any
+) -> graphviz.Digraph:
+    """:func:`to_dot`, optionally limited to the statements ``only`` (a page, named
+    ``page`` in the subtitle); see :func:`_plan` for the private options."""
+    return _plan(m, evaluation, **options).digraph()
+
+
+@attrs.define
+class _Plan:
+    """A drawing whose nodes are counted but whose DOT is not written yet: enough to
+    choose how to lay it out (one graph, or one per issue packed into a picture)."""
+
+    full: ArgumentMap
+    shown: ArgumentMap
+    diagram: _Diagram
+    theme: Theme
+    options: dict[str, Any]
+    subtitle: str
+    legend: bool | LegendStyle
+    rankdir: RankDir
+    layout: LayoutMode
+    titled: bool
+    whole: bool  # the whole map, not a view or a page
+    warn: bool = True  # a LargeMapWarning when the cheaper settings switch on
+
+    @property
+    def count(self) -> int:
+        """Nodes to draw."""
+        return self.diagram.node_count()
+
+    def digraph(self) -> graphviz.Digraph:
+        import graphviz
+
+        t, shown, count, layout = self.theme, self.shown, self.count, self.layout
+        fast = layout == "fast" or (layout in ("auto", "packed") and count > FAST_LAYOUT_NODES)
+        if fast and layout != "fast" and self.warn:
+            example = next(iter(shown.claims or shown.statements.values()), None)
+            hint = f"focus={example.id!r}, depth=2" if example is not None else "focus=..., depth=2"
+            warnings.warn(
+                LargeMapWarning(
+                    f"argmap: {count:,} nodes to draw, so Graphviz uses faster settings "
+                    "(straight lines) and may still take a while; for a readable diagram "
+                    f"draw a view, e.g. to_dot(m, {hint}) or doctrines=[...]"
+                ),
+                stacklevel=_user_stacklevel(),
+            )
+        head = _graph_head(t, self.rankdir, sized=self.titled)
+        if fast:
+            head.append(f"\tgraph [{_FAST_ATTRS}]\n")
+        if self.titled:
+            head += _title_lines(t, shown.title, self.subtitle)
+        body = self.diagram.body()
+        if self.legend:
+            body += self.diagram.legend(
+                t.legend if self.legend is True else self.legend, self.rankdir
+            )
+        return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
+
+
+def _graph_head(t: Theme, rankdir: RankDir, *, sized: bool = True) -> list[str]:
+    """The graph, node and edge defaults of every drawing in theme ``t`` (with
+    ``sized=False`` without the theme's page size: a piece of a packed picture)."""
+    font = escape_label(t.font, html=False)
+    head = [
+        f'\tgraph [rankdir={rankdir}, fontname="{font}", fontsize={t.title_size:g}, '
+        f"nodesep={t.nodesep:g}, ranksep={t.ranksep:g}, newrank=true, "
+        'outputorder=edgesfirst, bgcolor="white", pad=0.2, labelloc=t]\n',
+        f'\tnode [fontname="{font}", fontsize={t.fontsize:g}, penwidth={t.penwidth:g}, '
+        f'margin="0.12,0.08", color="#000000", fontcolor="{t.text_colour}"]\n',
+        f'\tedge [fontname="{font}", fontsize={t.small:g}, arrowsize=0.8]\n',
+    ]
+    if t.size and sized:
+        head.append(f'\tgraph [size="{t.size}"]\n')
+    return head
+
+
+def _title_label(t: Theme, title: str, subtitle: str) -> tuple[str, str] | None:
+    """The drawing's title (and subtitle) as an HTML label, and its tooltip; ``None``
+    without either."""
+    if not (title or subtitle):
+        return None
+    label = f"<B>{_fit(title, _LABEL_BYTES)[0]}</B>" if title else ""
+    if subtitle:
+        small = (
+            f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{_fit(subtitle, _PIECE_BYTES)[0]}</FONT>'
+        )
+        label = f"{label}<BR/>{small}" if label else small
+    return label, _tooltip(" — ".join(w for w in (title, subtitle) if w))
+
+
+def _title_lines(t: Theme, title: str, subtitle: str) -> list[str]:
+    """The drawing's title (and subtitle) as a graph label; none without either."""
+    found = _title_label(t, title, subtitle)
+    return [] if found is None else [f'\tgraph [label=<{found[0]}>, tooltip="{found[1]}"]\n']
+
+
+def _plan(
     m: ArgumentMap | Any,
     evaluation: EvaluationLike | None = None,
     *,
     only: list[str] | None = None,
     page: str = "",
+    shared: _Shared | None = None,
+    prefix: str = "",
+    titled: bool = True,
     theme: ThemeName = "screen",
     focus: Any = None,
     depth: int | None = None,
@@ -1042,11 +1213,14 @@ def _build(
     context: bool = True,
     layout: LayoutMode = "auto",
     arrange: Arrange = "rows",
-) -> graphviz.Digraph:
-    """:func:`to_dot`, optionally limited to the statements ``only`` (a page, named
-    ``page`` in the subtitle)."""
-    import graphviz
+) -> _Plan:
+    """The checked options and counted nodes of a drawing (see :func:`to_dot`).
 
+    Private options: ``only`` limits the drawing to these statements (in map order),
+    a page named ``page`` in the subtitle; ``shared`` is what the pages of one map
+    share; ``prefix`` goes before every node name (pages packed into one graph);
+    ``titled=False`` leaves the title and the theme's page size out (a piece of
+    a packed picture)."""
     if evaluation is not None and not callable(getattr(evaluation, "status", None)):
         expect(evaluation, (), "evaluation", "an Evaluation (from argmap.evaluate)")
     doctrines = expect_ids(doctrines, "doctrines", "a doctrine id or a list of them")
@@ -1077,7 +1251,9 @@ def _build(
     if focus is not None:
         refs = [focus] if isinstance(focus, str) or not isinstance(focus, Iterable) else focus
         focus_list = [full.statement(f).id for f in refs]
-    shown = full if only is None else full.view(focus=only, depth=0)
+    if shared is None or shared.full is not full:
+        shared = _Shared(full)
+    shown = full if only is None else full._part(only, shared.order)
     if focus_list or doctrine_list is not None or party_list is not None:
         shown = shown.view(
             focus=focus_list or None, depth=depth, doctrines=doctrine_list, parties=party_list
@@ -1096,47 +1272,36 @@ def _build(
         context=context and (only is not None or not focus_list),
         rankdir=rankdir,
         arrange=arrange,
+        shared=shared,
+        prefix=prefix,
     )
-    count = diagram.node_count()
-    fast = layout == "fast" or (layout == "auto" and count > FAST_LAYOUT_NODES)
-    if fast and layout == "auto":
-        example = next(iter(shown.claims or shown.statements.values()), None)
-        hint = f"focus={example.id!r}, depth=2" if example is not None else "focus=..., depth=2"
-        warnings.warn(
-            LargeMapWarning(
-                f"argmap: {count:,} nodes to draw, so Graphviz uses faster settings "
-                "(straight lines) and may still take a while; for a readable diagram "
-                f"draw a view, e.g. to_dot(m, {hint}) or doctrines=[...]"
-            ),
-            stacklevel=_user_stacklevel(),
-        )
-    font = escape_label(t.font, html=False)
-    head = [
-        f'\tgraph [rankdir={rankdir}, fontname="{font}", fontsize={t.title_size:g}, '
-        f"nodesep={t.nodesep:g}, ranksep={t.ranksep:g}, newrank=true, "
-        'outputorder=edgesfirst, bgcolor="white", pad=0.2, labelloc=t]\n',
-        f'\tnode [fontname="{font}", fontsize={t.fontsize:g}, penwidth={t.penwidth:g}, '
-        f'margin="0.12,0.08", color="#000000", fontcolor="{t.text_colour}"]\n',
-        f'\tedge [fontname="{font}", fontsize={t.small:g}, arrowsize=0.8]\n',
-    ]
-    if t.size:
-        head.append(f'\tgraph [size="{t.size}"]\n')
-    if fast:
-        head.append(f"\tgraph [{_FAST_ATTRS}]\n")
     subtitle = " — ".join(
         w for w in (page, _view_words(full, focus_list, depth, doctrine_list, party_list)) if w
     )
-    if shown.title or subtitle:
-        label = f"<B>{_fit(shown.title, _LABEL_BYTES)[0]}</B>" if shown.title else ""
-        if subtitle:
-            small = f'<FONT POINT-SIZE="{t.title_size * 0.75:g}">{_fit(subtitle, _PIECE_BYTES)[0]}</FONT>'
-            label = f"{label}<BR/>{small}" if label else small
-        tip = _tooltip(" — ".join(w for w in (shown.title, subtitle) if w))
-        head.append(f'\tgraph [label=<{label}>, tooltip="{tip}"]\n')
-    body = diagram.body()
-    if legend:
-        body += diagram.legend(t.legend if legend is True else legend, rankdir)
-    return graphviz.Digraph(name=_GRAPH_NAME, body=[*head, *body])
+    options = {
+        "theme": theme,
+        "rankdir": rankdir,
+        "legend": legend,
+        "wrap": wrap,
+        "max_lines": max_lines,
+        "authorities": authorities,
+        "clusters": clusters,
+        "context": context,
+        "arrange": arrange,
+    }
+    return _Plan(
+        full=full,
+        shown=shown,
+        diagram=diagram,
+        theme=t,
+        options=options,
+        subtitle=subtitle,
+        legend=legend,
+        rankdir=rankdir,
+        layout=layout,
+        titled=titled,
+        whole=not (only or focus_list or doctrine_list is not None or party_list is not None),
+    )
 
 
 @attrs.frozen
@@ -1215,25 +1380,33 @@ def to_dot_pages(
     if options.get("focus") is not None:
         raise DiagramError("to_dot_pages draws whole issues: focus= is not allowed here")
     full, ev = _split(m, evaluation)
-    groups = issue_groups(full)
+    shared = _Shared(full)
+    pages: list[Page] = []
+    for number, (key, title, ids) in enumerate(_page_groups(full, shared), 1):
+        words = f"{key}: {title}" if key is not None else title[0].lower() + title[1:]
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key or "other").strip("-.") or "issue"
+        source = _build(full, ev, only=ids, page=words, shared=shared, **options).source
+        pages.append(Page(issue=key, name=f"{number:02d}-{slug}", title=title, source=source))
+    return pages
+
+
+def _page_groups(full: ArgumentMap, shared: _Shared) -> list[tuple[str | None, str, list[str]]]:
+    """(issue id, title, statement ids in map order) of each page, in map order; the
+    statements under no issue come last (issue ``None``)."""
+    groups = shared.groups
     leaders = group_leaders(full)
     members: dict[int, list[str]] = {}
     for ident in full.statements:
         members.setdefault(groups.get(ident, -1), []).append(ident)
     order = sorted(g for g in members if g >= 0) + ([-1] if -1 in members else [])
-    pages: list[Page] = []
-    for number, g in enumerate(order, 1):
-        ids = members[g]
+    out: list[tuple[str | None, str, list[str]]] = []
+    for g in order:
         issue = full.statements[leaders[g]] if 0 <= g < len(leaders) else None
-        if not isinstance(issue, Issue):
-            key, title, words = None, "Statements under no issue", "statements under no issue"
+        if isinstance(issue, Issue):
+            out.append((issue.id, issue.title or _short(issue.text), members[g]))
         else:
-            key, title = issue.id, issue.title or _short(issue.text)
-            words = f"{issue.id}: {title}"
-        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", key or "other").strip("-.") or "issue"
-        source = _build(full, ev, only=ids, page=words, **options).source
-        pages.append(Page(issue=key, name=f"{number:02d}-{slug}", title=title, source=source))
-    return pages
+            out.append((None, "Statements under no issue", members[g]))
+    return out
 
 
 def _short(text: str, most: int = 80) -> str:
@@ -1252,50 +1425,49 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before 
         pass
 
 
-def _pipe(source: str, fmt: str, *, timeout: float | None = None) -> bytes:
-    """Run ``dot`` on ``source``, turning its failures into argmap errors.
+def _pipe(
+    source: str,
+    fmt: str,
+    *,
+    timeout: float | None = None,
+    command: tuple[str, ...] = ("dot",),
+) -> bytes:
+    """Run ``dot`` (or another Graphviz ``command``) on ``source``, turning its
+    failures into argmap errors.
 
-    ``dot`` runs at most ``timeout`` seconds (default :data:`TIMEOUT`; ``0``: no
+    It runs at most ``timeout`` seconds (default :data:`TIMEOUT`; ``0``: no
     limit) and never outlives the call: it is killed on a timeout, on any error or
     interrupt, and (on Linux) when this process dies.
     """
     limit = TIMEOUT if timeout is None else timeout
-    program = shutil.which("dot")
+    program = shutil.which(command[0])
+    what = _DOT_PROGRAM if command[0] == "dot" else f"Graphviz '{command[0]}' program"
     if program is None:
-        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL)
+        raise MissingDependencyError(what, _INSTALL)
     preexec = _die_with_parent if sys.platform.startswith("linux") else None
     try:
         proc = subprocess.Popen(
-            [program, f"-T{fmt}"],
+            [program, *command[1:], f"-T{fmt}"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             preexec_fn=preexec,
         )
     except OSError as exc:
-        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL) from exc
+        raise MissingDependencyError(what, _INSTALL) from exc
     try:
         data, raw = proc.communicate(source.encode("utf-8"), timeout=limit or None)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
-        nodes = len(re.findall(r"^\t\t*[nrga]\d+ \[", source, re.M))
-        raise RenderError(
-            f"Graphviz did not finish drawing {nodes:,} nodes within {limit:g} s and was "
-            "stopped. To draw a map this size: draw a part (focus=..., depth=2; "
-            "doctrines=[...]; or pages=True, `argmap render --split issue`, for one "
-            "figure per issue), use layout='fast', or allow more time with timeout= "
-            "(`--timeout SECONDS`; 0: no limit)"
-        ) from None
+        nodes = len(re.findall(r"^\t+(?:p\d+_)?[nrga]\d+\s\[", source, re.M))
+        raise RenderError(_too_long(nodes, limit)) from None
     except BaseException:
         proc.kill()
         proc.wait()
         raise
     if proc.returncode != 0:
-        message = raw.decode("utf-8", "replace")
-        lines = [line for line in message.splitlines() if line.strip()]
-        errors = [line for line in lines if not line.startswith("Warning:")] or lines
-        raise RenderError(f"Graphviz could not draw the diagram: {' '.join(errors)}")
+        raise RenderError(_graphviz_says(raw))
     if fmt == "pdf":
         # Cairo stamps the time of drawing into every PDF; the same map must give the
         # same bytes, so the stamp becomes a fixed date of the same length (the
@@ -1305,6 +1477,246 @@ def _pipe(source: str, fmt: str, *, timeout: float | None = None) -> bytes:
 
 
 _PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \()D:\d{14}")
+
+#: ``dot`` processes laying out the issues of a packed drawing side by side (fixed,
+#: so that a map gives the same picture on every machine).
+_LAYOUT_PROCESSES = 2
+
+
+def _draw(
+    m: ArgumentMap | Any,
+    evaluation: EvaluationLike | None,
+    fmt: str,
+    timeout: float | None,
+    options: dict[str, Any],
+    dpi: int | None = None,
+) -> bytes:
+    """The whole drawing in format ``fmt`` (not ``dot``): one ``dot`` layout, or for
+    a large map (or ``layout="packed"``) each issue laid out on its own and the
+    drawings packed into one picture."""
+    plan = _plan(m, evaluation, **options)
+    if _packs(plan):
+        return _packed(plan, fmt, timeout, dpi)
+    return _pipe(_with_dpi(plan.digraph().source, fmt, dpi), fmt, timeout=timeout)
+
+
+def _with_dpi(source: str, fmt: str, dpi: int | None) -> str:
+    if fmt != "png" or dpi is None:
+        return source
+    head, _, _ = source.rpartition("}")
+    return f"{head}\tgraph [dpi={dpi}]\n}}\n"
+
+
+def _packs(plan: _Plan) -> bool:
+    """Whether ``plan`` is drawn one issue at a time and packed: the whole map
+    arranged in rows, with two or more issues, and ``layout="packed"`` (or
+    ``"auto"`` above :data:`FAST_LAYOUT_NODES` nodes)."""
+    wanted = plan.layout == "packed" or (plan.layout == "auto" and plan.count > FAST_LAYOUT_NODES)
+    if not (wanted and plan.whole and plan.options["arrange"] == "rows"):
+        return False
+    groups = plan.diagram.shared.groups
+    pages = len(set(groups.values())) + (len(groups) < len(plan.full.statements))
+    return pages > 1  # (the statements under no issue make a page of their own)
+
+
+def _packed(plan: _Plan, fmt: str, timeout: float | None, dpi: int | None) -> bytes:
+    """Each issue laid out by ``dot`` on its own, the drawings packed in rows that
+    fill a 16:9 page in map order, the title and legend once.
+
+    The issues' graphs go to :data:`_LAYOUT_PROCESSES` ``dot`` processes as they
+    are written, so writing and drawing overlap. SVG is put together from dot's own
+    drawings; PDF and PNG are drawn by ``neato -n2`` from the laid-out positions.
+    ``timeout`` bounds the whole: the layouts get all of it, ``neato`` what is left.
+    """
+    full, t, options = plan.full, plan.theme, dict(plan.options)
+    legend, rankdir = options.pop("legend"), plan.rankdir
+    # no doctrine boxes: Graphviz 2.43, drawing many graphs in one process, orders a
+    # graph's boxes by where their names sit in memory, which changes from run to run
+    # and with it the layout; without boxes every run gives the same picture
+    options["clusters"] = False
+    ev, shared = plan.diagram.ev, plan.diagram.shared
+    head = _graph_head(t, rankdir, sized=False)
+    title = _title_label(t, plan.shown.title, plan.subtitle)
+    pages = _page_groups(full, shared)
+    if plan.layout == "auto":
+        warnings.warn(
+            LargeMapWarning(
+                f"argmap: {plan.count:,} nodes to draw, so each of the {len(pages):,} issues "
+                "is laid out on its own and the drawings are packed into one picture "
+                "(a line to another issue ends in a grey box); layout='fast' draws the "
+                "map as one graph, and a view (focus=..., depth=2) reads best"
+            ),
+            stacklevel=_user_stacklevel(),
+        )
+    legend_lines: list[str] = []
+
+    def graphs() -> Iterator[str]:
+        """The title, each issue, then the legend (of everything the issues drew)."""
+        if title is not None:
+            yield f"digraph argmap {{\n{''.join(head)}\tgraph [label=<{title[0]}>]\n}}\n"
+        for number, (_, _, ids) in enumerate(pages, 1):
+            page = _plan(
+                full,
+                ev,
+                only=ids,
+                shared=shared,
+                prefix=f"p{number}_",
+                titled=False,
+                layout="auto",
+                legend=False,
+                **options,
+            )
+            page.warn = False
+            yield page.digraph().source
+            plan.diagram.absorb(page.diagram)
+        if legend:
+            style = t.legend if legend is True else legend
+            legend_lines.extend(plan.diagram.legend(style, rankdir, anchors=[]))
+            if legend_lines:
+                yield f"digraph argmap {{\n{''.join([*head, *legend_lines])}}}\n"
+
+    limit = TIMEOUT if timeout is None else timeout
+    start = time.monotonic()
+    laid = _stream(graphs(), "svg" if fmt == "svg" else "dot", limit)
+    top = laid.pop(0) if title is not None else None
+    if legend_lines:  # the legend goes first, top left
+        laid.insert(0, laid.pop())
+    if fmt == "svg":  # each drawing moved into place as dot drew it: no second pass
+        names = [f"p{i}_" for i in range(1, len(pages) + 1)]
+        names = ["", *names] if legend_lines else names
+        return _dotpack.stitch(laid, names, top, _PAGE).encode("utf-8")
+    packed_title = None
+    if title is not None and top is not None:
+        ((width, height),) = _dotpack.sizes([top])
+        packed_title = (title[0], width, height)
+        head.append(f'\tgraph [tooltip="{title[1]}"]\n')
+    if fmt == "png" and dpi is not None:
+        head.append(f"\tgraph [dpi={dpi}]\n")
+    source = _dotpack.pack(laid, head, packed_title, _PAGE)
+    left = max(limit - (time.monotonic() - start), 0.001) if limit else 0
+    return _pipe(source, fmt, timeout=left, command=("neato", "-n2"))
+
+
+def _stream(sources: Iterable[str], fmt: str, limit: float) -> list[str]:
+    """``dot -T<fmt>`` on every graph of ``sources`` (``dot``: laid out, ``svg``:
+    drawn), one text per graph, in order.
+
+    The graphs are handed out as they come to :data:`_LAYOUT_PROCESSES` processes,
+    each to the one given the least so far (a fixed rule: each graph is drawn on
+    its own, so the result does not depend on it either way). All of them are
+    stopped after ``limit`` seconds (``0``: no limit), on any error or interrupt,
+    and (on Linux) when this process dies.
+    """
+    program = shutil.which("dot")
+    if program is None:
+        raise MissingDependencyError(_DOT_PROGRAM, _INSTALL)
+    preexec = _die_with_parent if sys.platform.startswith("linux") else None
+    procs: list[subprocess.Popen[bytes]] = []
+    outputs: list[list[bytes]] = [[] for _ in range(_LAYOUT_PROCESSES)]
+    errors: list[list[bytes]] = [[] for _ in range(_LAYOUT_PROCESSES)]
+    readers: list[threading.Thread] = []
+    stopped = threading.Event()
+
+    def stop() -> None:
+        stopped.set()
+        for proc in procs:
+            proc.kill()
+
+    timer = threading.Timer(limit, stop) if limit else None
+    sent: list[str] = []
+    order: list[int] = []
+    try:
+        for _ in range(_LAYOUT_PROCESSES):
+            try:
+                proc = subprocess.Popen(
+                    [program, f"-T{fmt}"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    preexec_fn=preexec,
+                )
+            except OSError as exc:
+                raise MissingDependencyError(_DOT_PROGRAM, _INSTALL) from exc
+            procs.append(proc)
+            for stream, box in (
+                (proc.stdout, outputs[len(procs) - 1]),
+                (proc.stderr, errors[len(procs) - 1]),
+            ):
+                reader = threading.Thread(target=_drain, args=(stream, box), daemon=True)
+                reader.start()
+                readers.append(reader)
+        if timer is not None:
+            timer.start()
+        given = [0] * _LAYOUT_PROCESSES
+        try:
+            for text in sources:
+                data = text.encode("utf-8")
+                k = min(range(_LAYOUT_PROCESSES), key=given.__getitem__)
+                stdin = procs[k].stdin
+                assert stdin is not None
+                stdin.write(data)
+                given[k] += len(data)
+                order.append(k)
+                sent.append(text)
+        except BrokenPipeError:  # a dot stopped early: its error (or the timeout) below
+            pass
+        for proc in procs:
+            try:
+                if proc.stdin is not None:
+                    proc.stdin.close()
+            except BrokenPipeError:
+                pass
+        for proc in procs:
+            proc.wait()
+        for reader in readers:
+            reader.join()
+    except BaseException:
+        stop()
+        for proc in procs:
+            proc.wait()
+        raise
+    finally:
+        if timer is not None:
+            timer.cancel()
+    if stopped.is_set():
+        nodes = sum(len(re.findall(r"^\t+(?:p\d+_)?[nrga]\d+\s\[", x, re.M)) for x in sent)
+        raise RenderError(_too_long(nodes, limit))
+    for proc, raw in zip(procs, errors, strict=True):
+        if proc.returncode != 0:
+            raise RenderError(_graphviz_says(b"".join(raw)))
+    cut = _dotpack.split_svg if fmt == "svg" else _dotpack.split
+    drawn = [iter(cut(b"".join(out).decode("utf-8"))) for out in outputs]
+    laid = [next(drawn[k], "") for k in order]
+    if not all(laid) or any(next(rest, None) is not None for rest in drawn):
+        count = sum(1 for x in laid if x)
+        raise RenderError(
+            f"Graphviz laid out {count} of the {len(order)} graphs of a packed drawing"
+        )
+    return laid
+
+
+def _drain(stream: IO[bytes] | None, box: list[bytes]) -> None:
+    """Read ``stream`` to its end into ``box`` (a thread per output of a process)."""
+    if stream is not None:
+        box.append(stream.read())
+        stream.close()
+
+
+def _too_long(nodes: int, limit: float) -> str:
+    return (
+        f"Graphviz did not finish drawing {nodes:,} nodes within {limit:g} s and was "
+        "stopped. To draw a map this size: draw a part (focus=..., depth=2; "
+        "doctrines=[...]; or pages=True, `argmap render --split issue`, for one "
+        "figure per issue), use layout='fast', or allow more time with timeout= "
+        "(`--timeout SECONDS`; 0: no limit)"
+    )
+
+
+def _graphviz_says(raw: bytes) -> str:
+    message = raw.decode("utf-8", "replace")
+    lines = [line for line in message.splitlines() if line.strip()]
+    errors = [line for line in lines if not line.startswith("Warning:")] or lines
+    return f"Graphviz could not draw the diagram: {' '.join(errors)}"
 
 
 def _seconds(timeout: object) -> None:
@@ -1330,7 +1742,9 @@ def to_svg(
     """The diagram as SVG text without XML prolog or DOCTYPE, ready to inline in HTML.
 
     ``options`` are those of :func:`to_dot`; ``timeout`` bounds Graphviz's time
-    as in :func:`render`.
+    as in :func:`render`. A whole map of more than :data:`FAST_LAYOUT_NODES` nodes
+    (or ``layout="packed"``) is drawn one top-level issue at a time, the drawings
+    packed into one picture, as :func:`render` does.
 
     Raises:
         MissingDependencyError: when the Graphviz ``dot`` program is not installed.
@@ -1344,7 +1758,9 @@ def to_svg(
         (True, True)
     """
     _seconds(timeout)
-    return _svg(to_dot(m, evaluation, **options).source, timeout)
+    svg = _draw(m, evaluation, "svg", timeout, options).decode("utf-8")
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg
 
 
 @overload
@@ -1398,12 +1814,21 @@ def render(
         dpi: resolution of PNG output (default 144; slides 192, i.e. 2560 pixels
             across a full slide).
         timeout: seconds Graphviz may take for each figure (default
-            :data:`TIMEOUT`; ``0``: no limit); then it is stopped and
+            :data:`TIMEOUT`; ``0``: no limit), a packed figure included (all its
+            layouts and its drawing together); then it is stopped and
             :class:`RenderError` says how to draw such a map.
         pages: write one figure per issue (see :func:`to_dot_pages`) instead of
             one for the whole map: ``map.svg`` becomes ``map-01-A0.svg``,
             ``map-02-B0.svg``, …; returns the list of paths.
         options: the options of :func:`to_dot` (``theme=``, ``focus=``, …).
+            With ``layout="auto"`` a whole map of more than
+            :data:`FAST_LAYOUT_NODES` nodes (or any map, with ``layout="packed"``)
+            is drawn one top-level issue at a time: two ``dot`` processes lay the
+            issues out side by side and the drawings are packed in rows that fill
+            a 16:9 page, in map order, with the title and legend once, doctrines
+            unboxed and a line to another issue ending in a grey context box (one
+            :class:`LargeMapWarning` says so). ``layout="fast"`` or ``"full"``
+            asks for one Graphviz graph; ``.dot`` output is always one graph.
 
     Returns:
         The path written (with ``pages=True``, the paths, in map order).
@@ -1438,22 +1863,22 @@ def render(
     if not target.suffix:
         target = target.with_suffix(f".{fmt}")
     resolution = dpi or (192 if options.get("theme") == "slides" else 144)
-    if pages:
-        figures = [
-            (target.with_name(f"{target.stem}-{page.name}{target.suffix}"), page.source)
-            for page in to_dot_pages(m, evaluation, **options)
-        ]
-    else:
-        figures = [(target, to_dot(m, evaluation, **options).source)]
+    if not pages:
+        if fmt == "dot":  # one graph: packing happens when drawing
+            single = {**options, "layout": "auto"} if options.get("layout") == "packed" else options
+            data = to_dot(m, evaluation, **single).source.encode("utf-8")
+        else:
+            data = _draw(m, evaluation, fmt, timeout, options, resolution)
+        atomic_write_bytes(target, data, mkdir=True)
+        return target
     written: list[Path] = []
-    for out, source in figures:
-        if fmt == "png":
-            head, _, _ = source.rpartition("}")
-            source = f"{head}\tgraph [dpi={resolution}]\n}}\n"
+    for page in to_dot_pages(m, evaluation, **options):
+        out = target.with_name(f"{target.stem}-{page.name}{target.suffix}")
+        source = _with_dpi(page.source, fmt, resolution)
         data = source.encode("utf-8") if fmt == "dot" else _pipe(source, fmt, timeout=timeout)
         atomic_write_bytes(out, data, mkdir=True)
         written.append(out)
-    return written if pages else written[0]
+    return written
 
 
 def mimebundle(

@@ -1620,6 +1620,61 @@ class ArgumentMap:
         sub.source = self.source
         return sub
 
+    def _part(self, ids: list[str], rank: dict[str, int]) -> ArgumentMap:
+        """The statements ``ids`` (in map order) and the relations among them, as
+        ``view(focus=ids, depth=0)`` keeps them, in time proportional to the part:
+        drawing a map one issue at a time makes one part per issue, and a pass over
+        the whole map for each would make that quadratic. ``rank`` gives every
+        relation id its position in the map, computed once by the caller."""
+        keep = set(ids)
+        sub = ArgumentMap(
+            self.title,
+            parties=dict(self._parties),
+            doctrines=dict(self._doctrines),
+            description=self.description,
+        )
+        cited = {c.authority for sid in ids for c in self._statements[sid].cites}
+        if cited:
+            for a in self._authorities.values():
+                if a.id in cited:
+                    sub._authorities[a.id] = a
+        for sid in ids:
+            stmt = self._statements[sid]
+            if isinstance(stmt, Claim) and stmt.answers and stmt.answers not in keep:
+                stmt = attrs.evolve(stmt, answers=None)
+            if isinstance(stmt, Issue) and stmt.parent and stmt.parent not in keep:
+                stmt = attrs.evolve(stmt, parent=None)
+            sub.add(stmt, check=False)
+        near: set[str] = set()
+        todo = [r for sid in ids for r in (*self._out.get(sid, ()), *self._in.get(sid, ()))]
+        while todo:  # the relations at the part's statements, and those attacking them
+            rid = todo.pop()
+            if rid not in near:
+                near.add(rid)
+                todo += self._in.get(rid, ())
+        candidates = sorted(near, key=rank.__getitem__)
+        kept: set[str] = set()
+        changed = True
+        while changed:  # as in _subset: conflicts may target relations later in the order
+            changed = False
+            for rid in candidates:
+                rel = self._relations[rid]
+                if rid not in kept and all(
+                    e in keep or e in kept for e in (*rel.sources, rel.target)
+                ):
+                    kept.add(rid)
+                    changed = True
+        for rid in candidates:
+            if rid in kept:
+                sub._add_relation(self._relations[rid])
+        sub.lines = {
+            k: self.lines[k]
+            for k in (*ids, *candidates)
+            if k in self.lines and (k in keep or k in kept)
+        }
+        sub.source = self.source
+        return sub
+
     # ------------------------------------------------------------------ graph export
 
     def to_networkx(self) -> nx.DiGraph[str]:

@@ -6,7 +6,10 @@ Targets (issue 5):
   ``dot -Tsvg`` needs to lay it out;
 * ``to_dot`` on a 10,000-statement map takes well under a second;
 * above about 2,000 nodes the cheaper layout settings switch on by themselves
-  (``--large`` also times ``dot`` at 5,000 nodes with and without them).
+  (``--large`` also times ``dot`` at 5,000 nodes with and without them);
+* rendering a 10,000-statement map to SVG (each issue laid out on its own and the
+  drawings packed into one picture) takes at most 5x the time of a 1,000-statement
+  map drawn as one graph (issue 12): wall-clock time, best of 3, the same run.
 
 Run: ``python benchmarks/bench_dot.py [--large]``.
 """
@@ -18,6 +21,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -25,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from argmap.dot import LargeMapWarning, to_dot
+from argmap.dot import LargeMapWarning, render, to_dot
 from argmap.graph import ArgumentMap
 
 SENTENCE = (
@@ -102,6 +106,37 @@ def layout_time(source: str, *extra: str) -> float:
     return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
+def render_time(m: ArgumentMap) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (this process and its Graphviz children) of
+    ``render(m, "x.svg")``."""
+    with tempfile.TemporaryDirectory() as folder:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu, wall = time.process_time(), time.perf_counter()
+        render(m, Path(folder) / "x.svg")
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    children = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu + children
+
+
+def render_ratio() -> None:
+    """Issue 12: the 10k map rendered to SVG against the 1k map, in the same run."""
+    small, large = synthetic(1000), synthetic(10_000)
+    best: dict[int, tuple[float, float]] = {}
+    for n, m in ((1000, small), (10_000, large)):
+        runs = [render_time(m) for _ in range(3)]
+        best[n] = (min(w for w, _ in runs), min(c for _, c in runs))
+    (wall1, cpu1), (wall10, cpu10) = best[1000], best[10_000]
+    ratio = wall10 / wall1
+    verdict = "ok" if ratio <= 5 else "MISSED"
+    print(
+        f"render to SVG, 10,000 vs 1,000 statements: {wall10:.2f} s vs {wall1:.2f} s "
+        f"wall-clock, ratio {ratio:.2f} (target <= 5) {verdict}; CPU with Graphviz "
+        f"{cpu10:.2f} s vs {cpu1:.2f} s, ratio {cpu10 / cpu1:.2f}",
+        flush=True,
+    )
+
+
 def main() -> int:
     large = "--large" in sys.argv
     warnings.simplefilter("ignore", LargeMapWarning)
@@ -126,6 +161,8 @@ def main() -> int:
         print(f"1,000 statements: building DOT takes {ratio:.2f}x the layout time: {verdict}")
     build10k = results[10_000][0]
     print(f"10,000 statements: to_dot in {build10k:.2f} s (target: well under 1 s)")
+    if has_dot:
+        render_ratio()
     if large and has_dot:
         m = synthetic(5000)
         for clusters in (True, False):

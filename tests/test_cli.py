@@ -246,12 +246,13 @@ def test_watch_takes_the_layout_options_of_render(tmp_path: Path) -> None:
     # slide they are making.
     src = write(tmp_path, GOOD)
     args = ["--wrap", "12", "--max-lines", "1", "--rankdir", "LR", "--arrange", "strip"]
-    args += ["--timeout", "60"]
+    args += ["--timeout", "60", "--layout", "fast"]
     rendered, watched = tmp_path / "r.dot", tmp_path / "w.dot"
     assert main(["render", src, "-o", str(rendered), *args]) == 0
     assert main(["watch", src, "-o", str(watched), "--max-checks", "1", *args]) == 0
     assert watched.read_text(encoding="utf-8") == rendered.read_text(encoding="utf-8")
     assert "rankdir=LR" in watched.read_text(encoding="utf-8")
+    assert "splines=line" in watched.read_text(encoding="utf-8")  # --layout fast
 
 
 def test_watch_refuses_a_casebook_and_says_how_to_watch_it(
