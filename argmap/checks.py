@@ -148,8 +148,15 @@ def check_map(m: MapLike) -> list[Problem]:
     found.extend(_one_way_attacks(m))
     found.extend(_unsupported_answers(m))
     found.extend(_repeated_statements(m))
+    # one pass over the relations instead of two index lookups per statement
+    concluded: set[str] = set()
+    starting: set[str] = set()
+    for rel in m.relations.values():
+        starting.update(rel.sources)
+        if isinstance(rel, Inference):
+            concluded.add(rel.conclusion)
     for stmt in m:
-        has_inference = bool(m.inferences_for(stmt))
+        has_inference = stmt.id in concluded
         if (
             isinstance(stmt, Claim)
             and not has_inference
@@ -180,7 +187,7 @@ def check_map(m: MapLike) -> list[Problem]:
                     stmt.id,
                     "cites",
                 )
-        if isinstance(stmt, Premise | Rebuttal | Undercutter) and not m.relations_from(stmt):
+        if isinstance(stmt, Premise | Rebuttal | Undercutter) and stmt.id not in starting:
             add(
                 "warning",
                 "idle-statement",

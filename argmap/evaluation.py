@@ -99,7 +99,7 @@ from ._explain import Explanation, Status, build, md_escape, outcome_sentence
 from ._nogc import no_gc
 from .exceptions import ArgmapTypeError, EvaluationError, UnknownNodeError, did_you_mean, expect
 from .graph import ArgumentMap, Ref, _ref
-from .model import PROOF_STANDARDS, Conflict, Inference, Issue, ProofStandard
+from .model import PROOF_STANDARDS, Conflict, Inference, Issue, ProofStandard, Relation
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -189,6 +189,8 @@ def _check_audience(
 #: an answer to an issue: its id, its index, and its inferences as (index, weight,
 #: premise indices when the weight is shared among them, i.e. cumulative)
 _Position: TypeAlias = tuple[str, int, tuple[tuple[int, float, tuple[int, ...] | None], ...]]
+#: an attack by name, with the statement it defeats (None: it defeats none)
+_Hit: TypeAlias = tuple[str, str, str | None]
 #: an issue decided: its winners, its (pro, con) table, and the answers it forces in
 #: and out
 _Decision: TypeAlias = tuple[
@@ -228,7 +230,10 @@ class _Compiled:
     """
 
     __slots__ = (
+        "_leaves",
         "_positions",
+        "_relations",
+        "_strings",
         "_weights",
         "af",
         "base",
@@ -240,10 +245,8 @@ class _Compiled:
         "outcomes",
         "readers",
         "real",
-        "rel_edges",
         "rounds",
         "stmts",
-        "sup",
         "weaker",
     )
 
@@ -255,50 +258,24 @@ class _Compiled:
         self.stmts: list[str] = list(m.statements)
         self.real: list[str] = [*m.statements, *m.relations]
         self.n_real = len(self.real)
+        self._relations: list[Relation] = list(m.relations.values())
+        self._leaves: Leaves = leaves
         infs: dict[str, list[Inference]] = {}
         needs_not: set[str] = set()
-        for rel in m.relations.values():
+        for rel in self._relations:
             needs_not.update(rel.sources)
             if isinstance(rel, Inference):
                 infs.setdefault(rel.conclusion, []).append(rel)
         self.needs_not = needs_not
         self.infs = infs
         self.issues: list[Issue] = m.issues
-        self.sup: dict[str, list[tuple[str, str]]] = {}
-        for sid in m.statements:
-            inferences = infs.get(sid)
-            if inferences:
-                edges = [(inf.id, _unsupported(sid)) for inf in inferences]
-                edges.append((_unsupported(sid), sid))
-                self.sup[sid] = edges
-            elif leaves == "questioned":
-                self.sup[sid] = [(_unsupported(sid), sid)]
-        self.rel_edges: list[tuple[str, str, str | None]] = []
-        weaker: set[str] = set()
-        add = self.rel_edges.append
-        for rel in m.relations.values():
-            if isinstance(rel, Inference):
-                if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
-                    none = f"~nopremise:{rel.id}"
-                    for p in rel.premises:
-                        add((p, none, None))
-                    add((none, rel.id, None))
-                else:
-                    for p in rel.premises:
-                        add((_not(p), rel.id, None))
-            else:
-                add((_not(rel.attacker), rel.id, None))
-                target = rel.target
-                defeats = target in m.relations or _weight_of(rel, weights) >= max(
-                    (_weight_of(i, weights) for i in infs.get(target, ())), default=1.0
-                )
-                if not defeats:  # too weak to defeat: it fails
-                    weaker.add(rel.id)
-                    add((f"~weaker:{rel.id}", rel.id, None))
-                else:
-                    add((rel.id, target, target))
-        self.weaker = frozenset(weaker)
-        self.af = IntFramework.from_edges(self.real, self._edges((), ()))
+        self.weaker = frozenset(
+            rel.id
+            for rel in self._relations
+            if isinstance(rel, Conflict) and not self._defeats(rel, weights, m.relations)
+        )
+        self.af = self._wire()
+        self._strings: tuple[dict[str, list[tuple[str, str]]], list[_Hit]] | None = None
         self.base: list[int] | None = None
         self._positions: dict[str, list[_Position]] | None = None
         self._weights = weights
@@ -344,11 +321,117 @@ class _Compiled:
             self._positions = out
         return self._positions
 
+    def _defeats(
+        self, rel: Conflict, weights: Mapping[str, float], relations: Container[str]
+    ) -> bool:
+        """Whether a conflict defeats its target: an undercut always does; an attack on
+        a statement unless it weighs less than the statement's strongest inference."""
+        return rel.target in relations or _weight_of(rel, weights) >= max(
+            (_weight_of(i, weights) for i in self.infs.get(rel.target, ())), default=1.0
+        )
+
+    def _wire(self) -> IntFramework:
+        """The framework without an audience, built straight into integer lists.
+
+        The same arguments, in the same order, and the same attacks as
+        ``IntFramework.from_edges(self.real, self._edges((), ()))`` (a test holds the
+        two equal), without making a string for every auxiliary argument and looking
+        each up again: at 50,000 statements that took most of the compiling time.
+        """
+        af = IntFramework()
+        names = af.names = list(self.real)
+        index = af.index = dict(zip(names, range(len(names)), strict=True))
+        succ: list[list[int]] = [[] for _ in names]
+        pred: list[list[int]] = [[] for _ in names]
+        af.succ, af.pred = succ, pred
+
+        def node(name: str) -> int:
+            names.append(name)
+            succ.append([])
+            pred.append([])
+            return len(names) - 1
+
+        nots: dict[str, int] = {}
+        questioned = self._leaves == "questioned"
+        for i, sid in enumerate(self.stmts):
+            if sid in self.needs_not:
+                k = nots[sid] = node(_not(sid))
+                succ[i].append(k)
+                pred[k].append(i)
+            inferences = self.infs.get(sid)
+            if inferences or questioned:
+                u = node(_unsupported(sid))
+                for inf in inferences or ():
+                    j = index[inf.id]
+                    succ[j].append(u)
+                    pred[u].append(j)
+                succ[u].append(i)
+                pred[i].append(u)
+        for rel in self._relations:
+            r = index[rel.id]
+            if isinstance(rel, Inference):
+                if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
+                    k = node(f"~nopremise:{rel.id}")
+                    for prem in rel.premises:
+                        j = index[prem]
+                        succ[j].append(k)
+                        pred[k].append(j)
+                    sources = [k]
+                else:
+                    sources = [nots[prem] for prem in rel.premises]
+            else:
+                sources = [nots[rel.attacker]]
+                if rel.id in self.weaker:
+                    sources.append(node(f"~weaker:{rel.id}"))
+                else:
+                    t = index[rel.target]
+                    succ[r].append(t)
+                    pred[t].append(r)
+            for k in sources:
+                succ[k].append(r)
+                pred[r].append(k)
+        return af
+
+    def _string_parts(self) -> tuple[dict[str, list[tuple[str, str]]], list[_Hit]]:
+        """The attacks by name, for :meth:`export`: per statement those that make it
+        need support, and the relations' attacks, each with the statement it defeats."""
+        if self._strings is None:
+            sup: dict[str, list[tuple[str, str]]] = {}
+            for sid in self.stmts:
+                inferences = self.infs.get(sid)
+                if inferences:
+                    edges = [(inf.id, _unsupported(sid)) for inf in inferences]
+                    edges.append((_unsupported(sid), sid))
+                    sup[sid] = edges
+                elif self._leaves == "questioned":
+                    sup[sid] = [(_unsupported(sid), sid)]
+            rel_edges: list[_Hit] = []
+            add = rel_edges.append
+            for rel in self._relations:
+                if isinstance(rel, Inference):
+                    if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
+                        none = f"~nopremise:{rel.id}"
+                        for p in rel.premises:
+                            add((p, none, None))
+                        add((none, rel.id, None))
+                    else:
+                        for p in rel.premises:
+                            add((_not(p), rel.id, None))
+                else:
+                    add((_not(rel.attacker), rel.id, None))
+                    if rel.id in self.weaker:
+                        add((f"~weaker:{rel.id}", rel.id, None))
+                    else:
+                        add((rel.id, rel.target, rel.target))
+            self._strings = (sup, rel_edges)
+        return self._strings
+
     def _edges(self, assumed: Iterable[str], rejected: Iterable[str]) -> list[tuple[str, str]]:
         assumed = set(assumed)
         rejected = set(rejected)
         out: list[tuple[str, str]] = []
-        needs_not, sup = self.needs_not, self.sup
+        needs_not = self.needs_not
+        sup, rel_edges = self._string_parts()
         for sid in self.stmts:
             if sid in needs_not:
                 out.append((sid, _not(sid)))
@@ -356,7 +439,7 @@ class _Compiled:
                 out.append((f"~rejected:{sid}", sid))
             elif sid not in assumed and sid in sup:
                 out.extend(sup[sid])
-        out.extend((u, v) for u, v, hit in self.rel_edges if hit is None or hit not in assumed)
+        out.extend((u, v) for u, v, hit in rel_edges if hit is None or hit not in assumed)
         return out
 
     def export(self, assumed: Iterable[str], rejected: Iterable[str]) -> nx.DiGraph[str]:
@@ -968,6 +1051,7 @@ def _evaluate(
     compiled = comp.positions(m)
     positions = {issue: (std, compiled[issue]) for issue, std in stds.items() if std is not None}
     reference: list[_Round] | None = None
+    run: tuple[_Codes, int, _Audience, list[_Round]] | None = None
     if semantics == "grounded":
         # a what-if is labelled and decided against the rounds of the evaluation
         # without an audience: only what its changes reach is done again
@@ -976,8 +1060,11 @@ def _evaluate(
         if reference is None:
             if len(comp.rounds) >= 4:
                 comp.rounds.clear()
-            reference = comp.rounds[key] = _fixpoint(comp, positions, (), (), semantics, solver)[3]
-    raw, n_ext, audience, rounds = _fixpoint(
+            plain_run = _fixpoint(comp, positions, (), (), semantics, solver)
+            reference = comp.rounds[key] = plain_run[3]
+            if not assumed and not rejected:
+                run = plain_run  # this evaluation is that one
+    raw, n_ext, audience, rounds = run or _fixpoint(
         comp, positions, assumed, rejected, semantics, solver, reference
     )
     plain = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, {}))

@@ -258,3 +258,38 @@ def test_whatif_against_the_recorded_rounds_equals_a_fresh_fixpoint(
     assert {k: (o.winners, dict(o.weights)) for k, o in ev.outcomes.items() if k in fresh} == {
         k: (d[0], d[1]) for k, d in fresh.items()
     }
+
+
+@given(
+    argument_maps(max_statements=12),
+    st.sampled_from(["assumed", "questioned"]),
+    st.data(),
+)
+def test_the_framework_wired_in_integers_equals_the_one_built_from_names(
+    m: ArgumentMap, leaves: Any, data: Any
+) -> None:
+    """_Compiled wires its framework straight into integer lists; export() still
+    builds edges by name. Both must be the same framework, argument for argument."""
+    rels = sorted(m.relations)
+    chosen = data.draw(st.lists(st.sampled_from(rels), unique=True, max_size=3)) if rels else []
+    weights = {r: data.draw(st.sampled_from([0.0, 0.4, 1.0])) for r in chosen}
+    comp = _compiled(m, leaves, weights)
+    by_name = IntFramework.from_edges(comp.real, comp._edges((), ()))
+    assert comp.af.names == by_name.names
+    assert [sorted(s) for s in comp.af.succ] == [sorted(s) for s in by_name.succ]
+    assert [sorted(p) for p in comp.af.pred] == [sorted(p) for p in by_name.pred]
+
+
+def test_wiring_in_integers_keeps_weak_attacks_and_convergent_steps() -> None:
+    m = ArgumentMap()
+    c = m.claim("The grant condition is valid", id="C")
+    p = m.premise("Congress spoke clearly", id="P", supports=c)
+    q = m.premise("The condition relates to the program", id="Q")
+    m.infer([p, q], c, scheme="cumulative", weight=0.9)
+    m.rebuttal("A weak objection", id="R", attacks=c)
+    for leaves in ("assumed", "questioned"):
+        comp = _compiled(m, leaves, {"R-|C": 0.2})  # too weak to defeat C
+        assert "~weaker:R-|C" in comp.af.names
+        by_name = IntFramework.from_edges(comp.real, comp._edges((), ()))
+        assert comp.af.names == by_name.names
+        assert [sorted(s) for s in comp.af.succ] == [sorted(s) for s in by_name.succ]
