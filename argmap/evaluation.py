@@ -218,6 +218,24 @@ class _Round:
         self.forced_in, self.forced_out = forced
 
 
+class _Plan:
+    """What evaluating a compiled map under one set of proof standards reuses: the
+    standards, each issue's compiled positions, and (grounded semantics) the rounds,
+    outcomes and issue statuses of the evaluation without an audience."""
+
+    __slots__ = ("outcomes", "positions", "rounds", "statuses", "stds")
+
+    def __init__(
+        self,
+        stds: dict[str, ProofStandard | None],
+        positions: dict[str, tuple[ProofStandard, list[_Position]]],
+    ) -> None:
+        self.stds, self.positions = stds, positions
+        self.rounds: list[_Round] | None = None
+        self.outcomes: dict[str, IssueOutcome] = {}
+        self.statuses: dict[str, Status] = {}
+
+
 class _Compiled:
     """A map's framework without an audience, compiled once per map version.
 
@@ -238,14 +256,15 @@ class _Compiled:
         "af",
         "base",
         "infs",
+        "issue_of",
         "issues",
         "last_outcomes",
         "n_real",
         "needs_not",
         "outcomes",
+        "plans",
         "readers",
         "real",
-        "rounds",
         "stmts",
         "weaker",
     )
@@ -269,6 +288,7 @@ class _Compiled:
         self.needs_not = needs_not
         self.infs = infs
         self.issues: list[Issue] = m.issues
+        self.issue_of = {i.id: i for i in self.issues}
         self.weaker = frozenset(
             rel.id
             for rel in self._relations
@@ -285,9 +305,23 @@ class _Compiled:
         self.last_outcomes: dict[str, tuple[_Decision, ProofStandard | None, IssueOutcome]] = {}
         #: label index -> the issues whose decision reads it (see :meth:`positions`)
         self.readers: dict[int, list[str]] = {}
-        #: the rounds of an evaluation without an audience, per set of standards: what
-        #: a what-if is computed against (see :func:`_fixpoint`)
-        self.rounds: dict[tuple[tuple[str, str | None], ...], list[_Round]] = {}
+        #: per set of standards (None: the map's own), what evaluating reuses
+        self.plans: dict[Any, _Plan] = {}
+
+    def plan(self, m: ArgumentMap, standards: Mapping[str, str] | str | None) -> _Plan:
+        """The standards given (checked) with what evaluating under them reuses."""
+        if standards is None and None in self.plans:
+            return self.plans[None]
+        stds = _standards(self.issues, standards)
+        key = None if standards is None else tuple(sorted(stds.items(), key=lambda kv: kv[0]))
+        found = self.plans.get(key)
+        if found is None:
+            if len(self.plans) >= 8:
+                self.plans.clear()
+            compiled = self.positions(m)
+            positions = {i: (std, compiled[i]) for i, std in stds.items() if std is not None}
+            found = self.plans[key] = _Plan(stds, positions)
+        return found
 
     def positions(self, m: ArgumentMap) -> dict[str, list[_Position]]:
         """Each issue's answers with their inferences, as indices into the labels.
@@ -1030,17 +1064,17 @@ def evaluate(
             raise EvaluationError(f"weights: {rid!r} must be a number in [0, 1], not {w!r}")
     assumed, rejected = _check_audience(m, assume, reject)
     comp = _compiled(m, leaves, weight_map)
-    stds = _standards(comp.issues, standards)
+    plan = comp.plan(m, standards)
     # allocation-heavy and free of reference cycles: pause the collector, which would
     # otherwise walk a large map's whole heap several times for nothing
     with no_gc():
-        return _evaluate(m, comp, stds, semantics, solver, leaves, weight_map, assumed, rejected)
+        return _evaluate(m, comp, plan, semantics, solver, leaves, weight_map, assumed, rejected)
 
 
 def _evaluate(
     m: ArgumentMap,
     comp: _Compiled,
-    stds: dict[str, ProofStandard | None],
+    plan: _Plan,
     semantics: str,
     solver: str,
     leaves: Leaves,
@@ -1048,31 +1082,46 @@ def _evaluate(
     assumed: tuple[str, ...],
     rejected: tuple[str, ...],
 ) -> Evaluation:
-    compiled = comp.positions(m)
-    positions = {issue: (std, compiled[issue]) for issue, std in stds.items() if std is not None}
-    reference: list[_Round] | None = None
-    run: tuple[_Codes, int, _Audience, list[_Round]] | None = None
-    if semantics == "grounded":
-        # a what-if is labelled and decided against the rounds of the evaluation
-        # without an audience: only what its changes reach is done again
-        key = tuple(sorted(stds.items()))
-        reference = comp.rounds.get(key)
-        if reference is None:
-            if len(comp.rounds) >= 4:
-                comp.rounds.clear()
-            plain_run = _fixpoint(comp, positions, (), (), semantics, solver)
-            reference = comp.rounds[key] = plain_run[3]
-            if not assumed and not rejected:
-                run = plain_run  # this evaluation is that one
-    raw, n_ext, audience, rounds = run or _fixpoint(
-        comp, positions, assumed, rejected, semantics, solver, reference
+    stds, positions = plan.stds, plan.positions
+    run: tuple[_Codes, int, _Audience, list[_Round], set[str] | None] | None = None
+    if semantics == "grounded" and plan.rounds is None:
+        # a what-if is labelled, decided and explained against the evaluation without
+        # an audience: only what its changes reach is done again
+        run = _fixpoint(comp, positions, (), (), semantics, solver)
+        plan.rounds = run[3]
+        plain = cast("Mapping[str, Status]", run[0].relabelled(_CODE_STATUS, {}))
+        plan.outcomes = _outcomes(m, comp, stds, plan.rounds[-1].decisions, plain)
+        plan.statuses = {k: o.status for k, o in plan.outcomes.items()}
+        # this evaluation is that one (nothing changed from it), or a what-if of it
+        run = None if assumed or rejected else (*run[:4], set())
+    raw, n_ext, audience, rounds, changed = run or _fixpoint(
+        comp,
+        positions,
+        assumed,
+        rejected,
+        semantics,
+        solver,
+        plan.rounds if semantics == "grounded" else None,
     )
-    plain = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, {}))
-    outcomes = _outcomes(m, comp, stds, rounds[-1].decisions, plain)
-    labels = cast(
-        "Mapping[str, Status]",
-        raw.relabelled(_CODE_STATUS, {k: o.status for k, o in outcomes.items()}),
-    )
+    if semantics == "grounded" and changed is not None:
+        outcomes, statuses = dict(plan.outcomes), dict(plan.statuses)
+        if changed:
+            plain = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, {}))
+            fresh = _outcomes(
+                m,
+                comp,
+                stds,
+                rounds[-1].decisions,
+                plain,
+                [comp.issue_of[k] for k in sorted(changed) if k in comp.issue_of],
+            )
+            outcomes.update(fresh)
+            statuses.update({k: o.status for k, o in fresh.items()})
+    else:
+        plain = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, {}))
+        outcomes = _outcomes(m, comp, stds, rounds[-1].decisions, plain)
+        statuses = {k: o.status for k, o in outcomes.items()}
+    labels = cast("Mapping[str, Status]", raw.relabelled(_CODE_STATUS, statuses))
     return Evaluation(
         map=m,
         semantics=semantics,
@@ -1097,10 +1146,12 @@ def _fixpoint(
     semantics: str,
     solver: str,
     reference: list[_Round] | None = None,
-) -> tuple[_Codes, int, _Audience, list[_Round]]:
+) -> tuple[_Codes, int, _Audience, list[_Round], set[str] | None]:
     """Label, decide the issues, force their answers in or out, and again, until the
     forced answers settle. Returns the last labels, the number of extensions, the
-    audience last labelled, and the rounds.
+    audience last labelled, the rounds, and (with ``reference``, when the last round
+    started from the reference's last) the issues whose labels or decisions it changed
+    from there; else None.
 
     With ``reference`` (grounded semantics only: the rounds of another audience),
     round *i* starts from that audience's round *i* (or its last): only what lies
@@ -1113,6 +1164,7 @@ def _fixpoint(
     forced_in: set[str] = set()
     forced_out: set[str] = set()
     rounds: list[_Round] = []
+    changed: set[str] | None = None
     limit = 2 + sum(len(p) for _, p in positions.values())
     for i in range(limit):
         ins, outs = (
@@ -1141,6 +1193,7 @@ def _fixpoint(
                 issue for v in region if codes[v] != before[v] for issue in readers.get(v, ())
             }
             touched.update(issue for s in mine for issue in readers.get(index[s], ()))
+            changed = touched if prior is reference[-1] else None
             fresh = _decide(
                 {k: positions[k] for k in sorted(touched) if k in positions},
                 codes,
@@ -1159,7 +1212,8 @@ def _fixpoint(
             raw, n_ext = _Codes(comp, codes, _CODE_NAMES), 1
         rounds.append(_Round((ins, outs), raw.codes, decisions, (new_in, new_out)))
         if new_in == forced_in and new_out == forced_out:
-            return raw, n_ext, _audience(assumed, rejected, forced_in, forced_out), rounds
+            audience = _audience(assumed, rejected, forced_in, forced_out)
+            return raw, n_ext, audience, rounds, changed
         forced_in, forced_out = new_in, new_out
     raise EvaluationError(  # pragma: no cover - guarded by the monotone limit
         "the proof standards did not settle; please report this map"
@@ -1252,6 +1306,7 @@ def _outcomes(
     stds: Mapping[str, ProofStandard | None],
     decisions: Mapping[str, _Decision],
     labels: Mapping[str, Status],
+    issues: Iterable[Issue] | None = None,
 ) -> dict[str, IssueOutcome]:
     """Every issue's outcome with its explanation.
 
@@ -1264,7 +1319,7 @@ def _outcomes(
     made, last = comp.outcomes, comp.last_outcomes
     if len(made) > 8 * len(comp.issues) + 64:  # many what-ifs: start afresh
         made.clear()
-    for issue in comp.issues:
+    for issue in comp.issues if issues is None else issues:
         std = stds.get(issue.id)
         found = decisions.get(issue.id)
         same = last.get(issue.id)

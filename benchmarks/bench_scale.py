@@ -10,8 +10,8 @@ Rounds interleave sizes and stages, so that the machine's load affects all alike
 * ``check``    — ``m.check()``;
 * ``evaluate`` — a first ``evaluate(m)`` (compiles the framework: nothing cached);
 * ``what-if``  — ``evaluate(m, reject=[p])`` for one premise, after the first evaluate,
-  as the what-if widget runs it (the mean over five premises spread through the map:
-  what a change reaches differs from premise to premise);
+  as the what-if widget runs it (the mean over twenty premises spread through the
+  map: what a change reaches differs from premise to premise);
 * ``to_dot``   — the DOT source with the evaluation (no Graphviz layout);
 * ``brief md`` / ``brief html`` — ``render_brief`` without the diagram.
 
@@ -85,7 +85,7 @@ def stages(
     def do_evaluate() -> None:
         state["ev"] = evaluate(state["m"])
         premises = [s.id for s in state["m"].premises]
-        state["picks"] = [premises[len(premises) * k // 5] for k in range(5)]
+        state["picks"] = [premises[len(premises) * k // 20] for k in range(20)]
 
     def do_whatif() -> float:
         for p in state["picks"]:

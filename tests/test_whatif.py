@@ -25,6 +25,7 @@ from argmap.evaluation import (
     _compiled,
     _fixpoint,
     _label,
+    _outcomes,
     _weight_of,
     to_framework,
 )
@@ -247,7 +248,7 @@ def test_whatif_against_the_recorded_rounds_equals_a_fresh_fixpoint(
     comp = _compiled(m, leaves, {})
     stds = {i.id: i.standard for i in m.issues}
     positions = {k: (s, comp.positions(m)[k]) for k, s in stds.items() if s is not None}
-    raw, _, audience, rounds = _fixpoint(
+    raw, _, audience, rounds, _ = _fixpoint(
         comp, positions, tuple(sorted(assumed)), tuple(sorted(rejected)), "grounded", "auto"
     )
     assert ev._audience == audience
@@ -258,6 +259,35 @@ def test_whatif_against_the_recorded_rounds_equals_a_fresh_fixpoint(
     assert {k: (o.winners, dict(o.weights)) for k, o in ev.outcomes.items() if k in fresh} == {
         k: (d[0], d[1]) for k, d in fresh.items()
     }
+    # every issue's outcome, explanation included, as if explained from nothing
+    plain = raw.relabelled(_CODE_STATUS, {})
+    whole = _outcomes(m, comp, stds, fresh, plain)  # type: ignore[arg-type] # str labels
+    assert list(ev.outcomes) == list(whole)
+    assert {k: (o.status, o.explanation) for k, o in ev.outcomes.items()} == {
+        k: (o.status, o.explanation) for k, o in whole.items()
+    }
+
+
+@settings(max_examples=60)
+@given(maps_with_audience(), st.sampled_from(["preferred", "stable", "complete"]))
+def test_a_grounded_record_never_leaks_into_other_semantics(
+    case: tuple[ArgumentMap, set[str], set[str]], semantics: str
+) -> None:
+    m, assumed, rejected = case
+    evaluate(m)  # records grounded rounds on the compiled map
+    got = evaluate(m, semantics=semantics, assume=sorted(assumed), reject=sorted(rejected))
+    other = _copy(m)  # the same map, compiled afresh: nothing recorded on it
+    want = evaluate(other, semantics=semantics, assume=sorted(assumed), reject=sorted(rejected))
+    assert dict(got.labels) == dict(want.labels)
+    assert {k: o.status for k, o in got.outcomes.items()} == {
+        k: o.status for k, o in want.outcomes.items()
+    }
+
+
+def _copy(m: ArgumentMap) -> ArgumentMap:
+    from argmap.formats.native import dumps, loads
+
+    return loads(dumps(m))
 
 
 @given(
