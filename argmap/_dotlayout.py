@@ -31,6 +31,7 @@ __all__ = [
     "issue_groups",
     "leaves",
     "pieces_by_group",
+    "split_rows",
     "stack",
 ]
 
@@ -108,19 +109,32 @@ def _depths(nodes: list[str], up: dict[str, list[tuple[str, int]]]) -> dict[str,
     return depth
 
 
+def split_rows(widths: list[float], count: int, gap: float = 0.0) -> list[list[int]]:
+    """Indices of pieces of ``widths``, in order, in at most ``count`` rows of about
+    equal width (``gap`` between neighbours): a piece starts a new row when more than
+    half of it would pass the row's share.
+
+    Example:
+        >>> split_rows([1, 1, 1, 1], 2), split_rows([3, 1, 1, 1], 2)
+        ([[0, 1], [2, 3]], [[0], [1, 2, 3]])
+    """
+    target = (sum(widths) + gap * (len(widths) - 1)) / count
+    rows: list[list[int]] = [[]]
+    width = 0.0
+    for i, w in enumerate(widths):
+        if rows[-1] and width + w / 2 > target and len(rows) < count:
+            rows.append([])
+            width = 0.0
+        rows[-1].append(i)
+        width += w + gap
+    return rows
+
+
 def _shelves(sizes: list[tuple[float, float]], page: tuple[float, float]) -> list[list[int]]:
     """Split pieces (width, height), in order, into the rows that best fill a 16:9 page."""
     best_scale, best = 0.0, [list(range(len(sizes)))]
     for count in range(1, min(len(sizes), 8) + 1):
-        target = sum(w for w, _ in sizes) / count
-        rows: list[list[int]] = [[]]
-        width = 0.0
-        for i, (w, _) in enumerate(sizes):
-            if rows[-1] and width + w / 2 > target and len(rows) < count:
-                rows.append([])
-                width = 0.0
-            rows[-1].append(i)
-            width += w
+        rows = split_rows([w for w, _ in sizes], count)
         total_w = max(sum(sizes[i][0] for i in row) for row in rows)
         total_h = sum(max(sizes[i][1] for i in row) for row in rows)
         scale = min(page[0] / total_w, page[1] / total_h)

@@ -21,6 +21,8 @@ import itertools
 import math
 import re
 
+from ._dotlayout import split_rows
+
 __all__ = [
     "body",
     "move",
@@ -121,15 +123,7 @@ def place(
     guess = math.sqrt(total * page[1] / (page[0] * high))
     low, most = max(1, math.floor(guess / 3)), min(len(sizes), math.ceil(guess * 3) + 1)
     for count in range(low, most + 1):
-        target = total / count
-        rows: list[list[int]] = [[]]
-        width = 0.0
-        for i, (w, _) in enumerate(sizes):
-            if rows[-1] and width + w / 2 > target and len(rows) < count:
-                rows.append([])
-                width = 0.0
-            rows[-1].append(i)
-            width += w + gap
+        rows = split_rows([w for w, _ in sizes], count, gap)
         widths = [sum(sizes[i][0] for i in row) + gap * (len(row) - 1) for row in rows]
         heights = [max(sizes[i][1] for i in row) for row in rows]
         scale = min(page[0] / max(widths), page[1] / (sum(heights) + gap * (len(rows) - 1)))

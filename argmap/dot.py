@@ -1425,6 +1425,25 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before 
         pass
 
 
+def _spawn(command: tuple[str, ...], fmt: str) -> subprocess.Popen[bytes]:
+    """Start a Graphviz ``command`` writing ``fmt``, with pipes both ways, that dies
+    with this process (on Linux); a missing program is a MissingDependencyError."""
+    what = _DOT_PROGRAM if command[0] == "dot" else f"Graphviz '{command[0]}' program"
+    program = shutil.which(command[0])
+    if program is None:
+        raise MissingDependencyError(what, _INSTALL)
+    try:
+        return subprocess.Popen(
+            [program, *command[1:], f"-T{fmt}"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+        )
+    except OSError as exc:
+        raise MissingDependencyError(what, _INSTALL) from exc
+
+
 def _pipe(
     source: str,
     fmt: str,
@@ -1440,21 +1459,7 @@ def _pipe(
     interrupt, and (on Linux) when this process dies.
     """
     limit = TIMEOUT if timeout is None else timeout
-    program = shutil.which(command[0])
-    what = _DOT_PROGRAM if command[0] == "dot" else f"Graphviz '{command[0]}' program"
-    if program is None:
-        raise MissingDependencyError(what, _INSTALL)
-    preexec = _die_with_parent if sys.platform.startswith("linux") else None
-    try:
-        proc = subprocess.Popen(
-            [program, *command[1:], f"-T{fmt}"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            preexec_fn=preexec,
-        )
-    except OSError as exc:
-        raise MissingDependencyError(what, _INSTALL) from exc
+    proc = _spawn(command, fmt)
     try:
         data, raw = proc.communicate(source.encode("utf-8"), timeout=limit or None)
     except subprocess.TimeoutExpired:
@@ -1607,10 +1612,8 @@ def _stream(sources: Iterable[str], fmt: str, limit: float) -> list[str]:
     stopped after ``limit`` seconds (``0``: no limit), on any error or interrupt,
     and (on Linux) when this process dies.
     """
-    program = shutil.which("dot")
-    if program is None:
+    if shutil.which("dot") is None:  # before any issue is drawn
         raise MissingDependencyError(_DOT_PROGRAM, _INSTALL)
-    preexec = _die_with_parent if sys.platform.startswith("linux") else None
     procs: list[subprocess.Popen[bytes]] = []
     outputs: list[list[bytes]] = [[] for _ in range(_LAYOUT_PROCESSES)]
     errors: list[list[bytes]] = [[] for _ in range(_LAYOUT_PROCESSES)]
@@ -1627,16 +1630,7 @@ def _stream(sources: Iterable[str], fmt: str, limit: float) -> list[str]:
     order: list[int] = []
     try:
         for _ in range(_LAYOUT_PROCESSES):
-            try:
-                proc = subprocess.Popen(
-                    [program, f"-T{fmt}"],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    preexec_fn=preexec,
-                )
-            except OSError as exc:
-                raise MissingDependencyError(_DOT_PROGRAM, _INSTALL) from exc
+            proc = _spawn(("dot",), fmt)
             procs.append(proc)
             for stream, box in (
                 (proc.stdout, outputs[len(procs) - 1]),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar, cast
 
@@ -1595,11 +1595,7 @@ class ArgumentMap:
                 sub._authorities[a.id] = a
         for stmt in self._statements.values():
             if stmt.id in keep:
-                if isinstance(stmt, Claim) and stmt.answers and stmt.answers not in keep:
-                    stmt = attrs.evolve(stmt, answers=None)
-                if isinstance(stmt, Issue) and stmt.parent and stmt.parent not in keep:
-                    stmt = attrs.evolve(stmt, parent=None)
-                sub.add(stmt, check=False)
+                sub.add(_cut_loose(stmt, keep), check=False)
         # relations in order; a relation is kept when all its ends are kept (fixpoint
         # because conflicts may target relations added later in the order)
         kept: set[str] = set()
@@ -1639,12 +1635,7 @@ class ArgumentMap:
                 if a.id in cited:
                     sub._authorities[a.id] = a
         for sid in ids:
-            stmt = self._statements[sid]
-            if isinstance(stmt, Claim) and stmt.answers and stmt.answers not in keep:
-                stmt = attrs.evolve(stmt, answers=None)
-            if isinstance(stmt, Issue) and stmt.parent and stmt.parent not in keep:
-                stmt = attrs.evolve(stmt, parent=None)
-            sub.add(stmt, check=False)
+            sub.add(_cut_loose(self._statements[sid], keep), check=False)
         near: set[str] = set()
         todo = [r for sid in ids for r in (*self._out.get(sid, ()), *self._in.get(sid, ()))]
         while todo:  # the relations at the part's statements, and those attacking them
@@ -1780,3 +1771,13 @@ class ArgumentMap:
             (1, 1)
         """
         return balance(self)
+
+
+def _cut_loose(stmt: Statement, keep: Container[str]) -> Statement:
+    """``stmt`` for a part of the map: an answer to, or a sub-issue of, an issue left
+    out of ``keep`` no longer names it."""
+    if isinstance(stmt, Claim) and stmt.answers and stmt.answers not in keep:
+        return attrs.evolve(stmt, answers=None)
+    if isinstance(stmt, Issue) and stmt.parent and stmt.parent not in keep:
+        return attrs.evolve(stmt, parent=None)
+    return stmt

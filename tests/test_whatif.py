@@ -117,13 +117,18 @@ def test_incremental_whatif_equals_full_recompute(
     assert got == full_labels(reference, ids, semantics)
 
 
-@given(frameworks(max_size=12), st.data())
-def test_partial_grounded_relabelling_equals_full(af: nx.DiGraph[str], data: Any) -> None:
+def _int_framework(af: nx.DiGraph[str]) -> IntFramework:
     compiled = IntFramework()
     for a in af.nodes:
         compiled.add(a)
     for u, v in af.edges:
         compiled.attack(compiled.index[u], compiled.index[v])
+    return compiled
+
+
+@given(frameworks(max_size=12), st.data())
+def test_partial_grounded_relabelling_equals_full(af: nx.DiGraph[str], data: Any) -> None:
+    compiled = _int_framework(af)
     n = len(compiled)
     chosen = data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=4)) if n else []
     cut = data.draw(st.integers(0, len(chosen)))
@@ -215,11 +220,7 @@ def test_labels_hold_exactly_the_maps_ids_in_map_order() -> None:
 
 @given(frameworks(max_size=12), st.data())
 def test_relabelling_from_any_other_audience_equals_full(af: nx.DiGraph[str], data: Any) -> None:
-    compiled = IntFramework()
-    for a in af.nodes:
-        compiled.add(a)
-    for u, v in af.edges:
-        compiled.attack(compiled.index[u], compiled.index[v])
+    compiled = _int_framework(af)
     n = len(compiled)
 
     def audience() -> tuple[set[int], set[int]]:
