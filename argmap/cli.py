@@ -22,6 +22,7 @@ import argparse
 import json
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -950,6 +951,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        return _run(args)
+
+
+#: how a warning written for the library names what the command calls an option
+_OPTION_WORDS = (
+    (r"layout='(\w+)'", r"--layout \1"),
+    (r"to_dot\(m, focus='([^']*)', depth=(\d+)\)", r"--focus \1 --depth \2"),
+    (r"to_dot\(m, focus=\.\.\., depth=(\d+)\)", r"--focus ID --depth \1"),
+    (r"focus='([^']*)', depth=(\d+)", r"--focus \1 --depth \2"),
+    (r"focus=\.\.\., depth=(\d+)", r"--focus ID --depth \1"),
+    (r"doctrines=\[\.\.\.\]", "--doctrine ID"),
+)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """argmap's own warnings as one line of the command's (not Python's file:line form)."""
+    if category.__module__.split(".")[0] == "argmap":
+        text = str(message).removeprefix(f"{PROG}: ")
+        for api, option in _OPTION_WORDS:  # the library's words, as the command spells them
+            text = re.sub(api, option, text)
+        _print(f"{PROG}: warning: {text}", file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command, turning argmap's errors into messages and a status."""
     try:
         status: int = args.func(args)
         return status

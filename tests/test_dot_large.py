@@ -306,3 +306,22 @@ def test_a_part_is_the_view_of_its_statements(m: ArgumentMap, data: st.DataObjec
     assert list(part.statements.items()) == list(view.statements.items())
     assert list(part.relations.items()) == list(view.relations.items())
     assert list(part.authorities) == list(view.authorities)
+
+
+def test_the_command_prints_the_large_map_warning_in_its_own_words(
+    tmp_path: Path, low_threshold: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One line, 'argmap: warning: ...', naming command-line options, not Python's
+    file:line form with the library's keyword arguments."""
+    from argmap.cli import main
+    from argmap.formats.native import dump
+
+    src = tmp_path / "m.yaml"
+    dump(issues_map(), src)
+    assert main(["render", str(src), "-o", str(tmp_path / "m.dot")]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("argmap: warning: ") and err.count("\n") == 1
+    assert "--focus " in err and "--depth 2" in err and "focus=" not in err
+    assert main(["render", str(src), "-o", str(tmp_path / "m.svg")]) == 0
+    err = capsys.readouterr().err
+    assert "argmap: warning: " in err and "--layout fast" in err and "layout=" not in err
