@@ -42,6 +42,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -1642,7 +1643,9 @@ def _stream(sources: Iterable[str], fmt: str, limit: float) -> list[str]:
         if timer is not None:
             timer.start()
         given = [0] * _LAYOUT_PROCESSES
-        try:
+        # a dot that stopped early breaks its pipe: its error (or the timeout) is
+        # reported below, from what it wrote and how it ended
+        with contextlib.suppress(BrokenPipeError):
             for text in sources:
                 data = text.encode("utf-8")
                 k = min(range(_LAYOUT_PROCESSES), key=given.__getitem__)
@@ -1652,14 +1655,10 @@ def _stream(sources: Iterable[str], fmt: str, limit: float) -> list[str]:
                 given[k] += len(data)
                 order.append(k)
                 sent.append(text)
-        except BrokenPipeError:  # a dot stopped early: its error (or the timeout) below
-            pass
         for proc in procs:
-            try:
-                if proc.stdin is not None:
+            if proc.stdin is not None:
+                with contextlib.suppress(BrokenPipeError):
                     proc.stdin.close()
-            except BrokenPipeError:
-                pass
         for proc in procs:
             proc.wait()
         for reader in readers:
