@@ -1884,7 +1884,9 @@ def mimebundle(
     Never raises for a diagram that cannot be drawn: without the ``dot`` program
     the text is the DOT source under one comment line saying how to install
     Graphviz; if Graphviz fails, its message; above :data:`DISPLAY_LIMIT`
-    statements and relations, advice to draw a view instead.
+    statements and relations, advice to draw a view instead. Above
+    :data:`FAST_LAYOUT_NODES` nodes the issues are laid out one by one and packed
+    into one picture, as :func:`render` and :func:`to_svg` draw them.
 
     Example:
         >>> from argmap import ArgumentMap
@@ -1910,10 +1912,12 @@ def mimebundle(
                     "draw a view, e.g. am.to_dot(m, focus=..., depth=2), or write the whole "
                     "map to a file with am.render(m, 'map.svg')"
                 )
-            else:
-                source = to_dot(full, ev).source
-                bundle["image/svg+xml"] = _svg(source)
+            else:  # above FAST_LAYOUT_NODES nodes packed issue by issue, as render does
+                bundle["image/svg+xml"] = to_svg(full, ev)
         except MissingDependencyError:
+            with warnings.catch_warnings():  # to_svg has already said the map is large
+                warnings.simplefilter("ignore", LargeMapWarning)
+                source = to_dot(full, ev).source
             text = (
                 f"// The {_DOT_PROGRAM} is not installed, so this is the diagram's DOT "
                 f"source; to see the drawing install Graphviz: {_INSTALL}\n{source}"

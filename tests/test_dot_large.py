@@ -167,6 +167,34 @@ def test_the_slides_page_size_does_not_shrink_each_issue(low_threshold: None) ->
     assert "scale(1 1)" in svg and re.search(r"scale\(0\.\d+ 0\.\d+\)", svg) is None
 
 
+@pytest.mark.exe
+def test_the_notebook_shows_a_large_map_packed(low_threshold: None) -> None:
+    """Jupyter's inline SVG of a map above the threshold is the packed picture that
+    render and to_svg draw, not one slow single-graph layout."""
+    m = issues_map()
+    with pytest.warns(LargeMapWarning, match="each of the 5 issues"):
+        bundle = m._repr_mimebundle_()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LargeMapWarning)
+        assert bundle["image/svg+xml"] == to_svg(m)
+    assert bundle["text/plain"] == repr(m)
+    assert svg_texts(bundle["image/svg+xml"]).count("Packed <title> & co") == 1
+
+
+def test_the_notebook_without_graphviz_shows_the_source_of_a_large_map(
+    low_threshold: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        bundle = issues_map()._repr_mimebundle_()
+    assert bundle.keys() == {"text/plain"}
+    text = bundle["text/plain"]
+    assert "apt-get install graphviz" in text.splitlines()[0]
+    assert text.splitlines()[1].startswith("digraph") and "Question 3?" in text
+    assert sum(issubclass(w.category, LargeMapWarning) for w in caught) == 1  # said once
+
+
 # --------------------------------------------------------------------------- errors
 
 
