@@ -35,7 +35,7 @@ from collections.abc import Collection, Container, Sequence
 
 from ._nogc import no_gc
 
-__all__ = ["IN", "OUT", "UNDEC", "IntFramework", "grounded_codes", "relabel"]
+__all__ = ["IN", "OUT", "UNDEC", "IntFramework", "grounded_codes", "relabel", "undecided_parts"]
 
 UNDEC, IN, OUT = 0, 1, 2
 
@@ -292,3 +292,40 @@ def relabel(
     for v, is_in in labelled.items():
         lab[v] = IN if is_in else OUT
     return lab, region
+
+
+def undecided_parts(af: IntFramework, grounded: Sequence[int]) -> list[list[int]]:
+    """The arguments ``grounded`` leaves UNDEC, in weakly connected parts (ascending).
+
+    ``grounded`` is the grounded labelling of ``af`` for some audience. Every
+    complete extension (so every preferred, stable, semi-stable and ideal one)
+    contains the grounded extension and nothing it attacks, and an UNDEC argument
+    has no IN attacker, so what the other semantics decide lies among the UNDEC
+    arguments, with only the attacks between them; parts with no attack between
+    them are decided independently (the extensions of the whole are the products).
+
+    Example:
+        >>> af = IntFramework.from_edges("abcde", [("a", "b"), ("c", "d"), ("d", "c"), ("e", "e")])
+        >>> undecided_parts(af, grounded_codes(af))
+        [[2, 3], [4]]
+    """
+    succ, pred = af.succ, af.pred
+    seen: set[int] = set()
+    parts: list[list[int]] = []
+    for x, code in enumerate(grounded):
+        if code != UNDEC or x in seen:
+            continue
+        seen.add(x)
+        members = [x]
+        todo = [x]
+        while todo:
+            y = todo.pop()
+            for near in (pred[y], succ[y]):
+                for z in near:
+                    if z not in seen and grounded[z] == UNDEC:
+                        seen.add(z)
+                        members.append(z)
+                        todo.append(z)
+        members.sort()
+        parts.append(members)
+    return parts

@@ -26,6 +26,7 @@ from argmap.evaluation import (
     _fixpoint,
     _label,
     _outcomes,
+    _sceptical,
     _weight_of,
     to_framework,
 )
@@ -324,3 +325,72 @@ def test_wiring_in_integers_keeps_weak_attacks_and_convergent_steps() -> None:
         by_name = IntFramework.from_edges(comp.real, comp._edges((), ()))
         assert comp.af.names == by_name.names
         assert [sorted(s) for s in comp.af.succ] == [sorted(s) for s in by_name.succ]
+
+
+@st.composite
+def several_disputes(draw: Any) -> nx.DiGraph[str]:
+    """Two to four random frameworks side by side, sometimes joined by a one-way attack:
+    grounded semantics leaves several parts undecided."""
+    af: nx.DiGraph[str] = nx.DiGraph()
+    for k in range(draw(st.integers(2, 4))):
+        part = draw(frameworks(max_size=5))
+        af.add_nodes_from(f"{k}{a}" for a in part.nodes)
+        af.add_edges_from((f"{k}{u}", f"{k}{v}") for u, v in part.edges)
+    nodes = list(af.nodes)
+    if nodes and draw(st.booleans()):
+        af.add_edge(draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes)))
+    return af
+
+
+@settings(max_examples=150)
+@given(several_disputes(), st.sampled_from(sorted(set(sem.SEMANTICS) - {"grounded"})), st.data())
+def test_solving_the_undecided_parts_equals_enumerating_the_whole(
+    af: nx.DiGraph[str], semantics: str, data: Any
+) -> None:
+    """Sceptical labels and the number of extensions, part by part, equal those of the
+    whole framework enumerated at once, for any audience; a second run that finds
+    every part solved already gives the same."""
+    compiled = _int_framework(af)
+    n = len(compiled)
+    chosen = data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=3)) if n else []
+    cut = data.draw(st.integers(0, len(chosen)))
+    assumed, rejected = chosen[:cut], chosen[cut:]
+    shown = data.draw(st.integers(0, n))  # the first `shown` are the map's own ids
+    seen = af.copy()
+    names = list(af.nodes)
+    for v in assumed:
+        seen.remove_edges_from(list(seen.in_edges(names[v])))
+    for v in rejected:
+        seen.add_edge(f"~rejected:{names[v]}", names[v])
+    labs = sem.labellings(seen, semantics)  # type: ignore[arg-type]
+    want = [0] * shown
+    if labs:
+        for i, a in enumerate(names[:shown]):
+            values = {str(lab[a]) for lab in labs}
+            if len(values) == 1:
+                want[i] = {"in": 1, "out": 2, "undec": 0}[values.pop()]
+    grounded = grounded_codes(compiled, assumed=assumed, rejected=rejected)
+    solved: dict[Any, Any] = {}
+    assert _sceptical(compiled, grounded, shown, semantics, "auto", solved) == (want, len(labs))
+    assert _sceptical(compiled, grounded, shown, semantics, "auto", solved) == (want, len(labs))
+
+
+def test_independent_standoffs_are_counted_not_enumerated() -> None:
+    """Forty issues, each two answers attacking each other: 2**40 preferred extensions
+    (as a product of the parts' counts: enumerating them would never end), each
+    answer undecided, and one what-if decides only its own issue."""
+    m = ArgumentMap("Standoffs", parties={"a": "A", "b": "B"})
+    for i in range(40):
+        q = m.issue(f"Question {i}?", id=f"Q{i}")
+        yes = m.claim(f"Yes {i}", answers=q, party="a", id=f"Y{i}")
+        no = m.claim(f"No {i}", answers=q, party="b", id=f"N{i}")
+        m.attack(yes, no)
+        m.attack(no, yes)
+    ev = evaluate(m, semantics="preferred")
+    assert ev.extensions == 2**40
+    assert {ev.status(c) for c in m.statements if c[0] in "YN"} == {"undecided"}
+    what_if = evaluate(m, semantics="preferred", assume=["Y3"])
+    assert what_if.extensions == 2**39
+    assert (what_if.status("Y3"), what_if.status("N3")) == ("accepted", "rejected")
+    assert what_if.status("Y4") == "undecided"
+    assert evaluate(m, semantics="stable").extensions == 2**40
