@@ -7,7 +7,7 @@ from typing import Any
 import networkx as nx
 from hypothesis import strategies as st
 
-__all__ = ["argument_names", "frameworks", "reordered"]
+__all__ = ["argument_names", "frameworks", "reordered", "side_by_side"]
 
 #: Short names mixing letters and digits, so that natural ordering is exercised.
 argument_names = st.text(alphabet="abcxyz0129", min_size=1, max_size=3)
@@ -45,3 +45,18 @@ def reordered(draw: st.DrawFn, af: nx.DiGraph[Any]) -> nx.DiGraph[Any]:
     copy.add_nodes_from(nodes)
     copy.add_edges_from(edges)
     return copy
+
+
+@st.composite
+def side_by_side(draw: st.DrawFn, parts: int = 4, part_size: int = 5) -> nx.DiGraph[Any]:
+    """Two to ``parts`` random frameworks side by side, sometimes joined by one more
+    attack: grounded semantics leaves several parts undecided."""
+    af: nx.DiGraph[Any] = nx.DiGraph()
+    for k in range(draw(st.integers(2, parts))):
+        part = draw(frameworks(max_size=part_size))
+        af.add_nodes_from(f"{k}{a}" for a in part.nodes)
+        af.add_edges_from((f"{k}{u}", f"{k}{v}") for u, v in part.edges)
+    nodes = list(af.nodes)
+    if nodes and draw(st.booleans()):
+        af.add_edge(draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes)))
+    return af

@@ -7,12 +7,12 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import semantics as sem
 from argmap.semantics import SEMANTICS
-from tests.strategies_af import frameworks, reordered
+from tests.strategies_af import frameworks, reordered, side_by_side
 
 
 class Brute:
@@ -228,3 +228,29 @@ def test_grounded_from_edges_refuses_what_is_not_a_framework() -> None:
     with pytest.raises(EvaluationError, match="hashable"):
         sem.grounded_from_edges([("a", ["b"])])
     assert sem.grounded_from_edges([], ["a"]).in_ == {"a"}
+
+
+@pytest.mark.parametrize("solver", ["backtracking", "sat"])
+@settings(max_examples=60)
+@given(af=side_by_side())
+def test_ideal_and_sceptical_preferred_part_by_part(af: nx.DiGraph[Any], solver: str) -> None:
+    """Solved on the parts grounded semantics leaves undecided, the ideal extension and
+    sceptical preferred acceptance equal what all preferred extensions give."""
+    preferred = sem.preferred_extensions(af, solver=solver)
+    common = frozenset.intersection(*preferred)
+    for arg in af:
+        assert sem.sceptically_accepted(af, arg, "preferred", solver=solver) == (arg in common)
+    ideal = sem.ideal_extension(af, solver=solver)
+    assert ideal <= common and sem.is_ideal(af, ideal)
+
+
+def test_independent_two_cycles_are_never_multiplied_out() -> None:
+    """Forty independent two-cycles beside a chain: 2**40 preferred extensions, so
+    sceptical preferred acceptance and the ideal extension must not list them."""
+    af: nx.DiGraph[str] = nx.DiGraph([("c", "d")])
+    for i in range(40):
+        af.add_edges_from([(f"a{i}", f"b{i}"), (f"b{i}", f"a{i}")])
+    assert sem.ideal_extension(af) == frozenset({"c"})
+    assert sem.ideal_extension(af, solver="sat") == frozenset({"c"})
+    assert not sem.sceptically_accepted(af, "a7", "preferred")
+    assert sem.sceptically_accepted(af, "c", "preferred")

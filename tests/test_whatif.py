@@ -14,7 +14,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import argument_maps
-from strategies_af import frameworks
+from strategies_af import frameworks, side_by_side
 
 from argmap import ArgumentMap, evaluate
 from argmap import semantics as sem
@@ -327,23 +327,8 @@ def test_wiring_in_integers_keeps_weak_attacks_and_convergent_steps() -> None:
         assert [sorted(s) for s in comp.af.succ] == [sorted(s) for s in by_name.succ]
 
 
-@st.composite
-def several_disputes(draw: Any) -> nx.DiGraph[str]:
-    """Two to four random frameworks side by side, sometimes joined by a one-way attack:
-    grounded semantics leaves several parts undecided."""
-    af: nx.DiGraph[str] = nx.DiGraph()
-    for k in range(draw(st.integers(2, 4))):
-        part = draw(frameworks(max_size=5))
-        af.add_nodes_from(f"{k}{a}" for a in part.nodes)
-        af.add_edges_from((f"{k}{u}", f"{k}{v}") for u, v in part.edges)
-    nodes = list(af.nodes)
-    if nodes and draw(st.booleans()):
-        af.add_edge(draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes)))
-    return af
-
-
 @settings(max_examples=150)
-@given(several_disputes(), st.sampled_from(sorted(set(sem.SEMANTICS) - {"grounded"})), st.data())
+@given(side_by_side(), st.sampled_from(sorted(set(sem.SEMANTICS) - {"grounded"})), st.data())
 def test_solving_the_undecided_parts_equals_enumerating_the_whole(
     af: nx.DiGraph[str], semantics: str, data: Any
 ) -> None:

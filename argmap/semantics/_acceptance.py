@@ -18,7 +18,8 @@ Conventions:
   is not empty.
 
 The decisions run one search where they can (credulous complete, preferred and
-stable; sceptical stable) and otherwise enumerate the extensions.
+stable; sceptical stable); sceptical preferred solves only the argument's part of
+what the grounded extension leaves undecided; semi-stable enumerates the extensions.
 
 References:
     Dung, P. M. (1995). On the acceptability of arguments and its fundamental
@@ -43,6 +44,7 @@ from ._dispatch import extensions
 from ._framework import A, CompiledFramework, Semantics, Solver, check_semantics, compile_framework
 from ._grounded import grounded
 from ._ideal import ideal_extension
+from ._preferred import preferred_core
 from ._search import ALL, IN, OUT, Search
 
 __all__ = ["credulously_accepted", "sceptically_accepted"]
@@ -134,4 +136,7 @@ def sceptically_accepted(
         return not _exists(cf, argument, domain=IN | OUT, label=OUT)
     if argument in grounded(af):  # the grounded extension is in every complete one
         return True
+    if name == "preferred":  # only the argument's part of the undecided ones matters
+        x = cf.index[argument]
+        return x in preferred_core(cf, solver, argument=x)
     return all(argument in e for e in extensions(af, name, solver=solver))

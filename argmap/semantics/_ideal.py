@@ -6,8 +6,9 @@ exists, contains the grounded extension, is complete, and is contained in the
 intersection of the preferred extensions (often strictly: an argument in every
 preferred extension need not be defended by that intersection).
 
-argmap computes the preferred extensions (with the chosen solver), intersects
-them, and shrinks that set to its largest admissible subset by repeatedly
+argmap computes the arguments common to every preferred extension (with the
+chosen solver, part by part: see :func:`argmap.semantics._preferred.preferred_core`)
+and shrinks that set to its largest admissible subset by repeatedly
 dropping each member that has an attacker the remaining set does not attack.
 The result is admissible, and every admissible subset of the intersection
 survives each round, so it is the largest.
@@ -29,7 +30,7 @@ import networkx as nx
 
 from ._framework import A, CompiledFramework, Solver, compile_framework
 from ._labelling import Labelling, labelling_of
-from ._preferred import _preferred_members
+from ._preferred import preferred_core
 
 __all__ = ["ideal_extension", "ideal_labelling"]
 
@@ -57,13 +58,7 @@ def largest_admissible_subset(cf: CompiledFramework, candidates: list[int]) -> l
 
 
 def _ideal_members(cf: CompiledFramework, solver: Solver) -> list[int]:
-    preferred = _preferred_members(cf, solver)
-    common = set(preferred[0])
-    for other in preferred[1:]:
-        common.intersection_update(other)
-    if len(preferred) == 1:
-        return sorted(common)  # a preferred extension is admissible
-    return largest_admissible_subset(cf, sorted(common))
+    return largest_admissible_subset(cf, sorted(preferred_core(cf, solver)))
 
 
 def ideal_extension(af: nx.DiGraph[A], *, solver: Solver = "auto") -> frozenset[A]:
