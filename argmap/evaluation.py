@@ -368,24 +368,21 @@ class _Compiled:
         )
 
     def _wire(self) -> IntFramework:
-        """The framework without an audience, built straight into integer lists.
+        """The framework without an audience, built straight into integer rows.
 
         The same arguments, in the same order, and the same attacks as
         ``IntFramework.from_edges(self.real, self._edges((), ()))`` (a test holds the
         two equal), without making a string for every auxiliary argument and looking
         each up again: at 50,000 statements that took most of the compiling time.
         """
-        af = IntFramework()
-        names = af.names = list(self.real)
-        index = af.index = dict(zip(names, range(len(names)), strict=True))
-        succ: list[list[int]] = [[] for _ in names]
-        pred: list[list[int]] = [[] for _ in names]
-        af.succ, af.pred = succ, pred
+        names = list(self.real)
+        index = dict(zip(names, range(len(names)), strict=True))
+        src: list[int] = []  # attack k: src[k] attacks dst[k]
+        dst: list[int] = []
+        attack, attacked = src.append, dst.append
 
         def node(name: str) -> int:
             names.append(name)
-            succ.append([])
-            pred.append([])
             return len(names) - 1
 
         nots: dict[str, int] = {}
@@ -393,26 +390,24 @@ class _Compiled:
         for i, sid in enumerate(self.stmts):
             if sid in self.needs_not:
                 k = nots[sid] = node(_not(sid))
-                succ[i].append(k)
-                pred[k].append(i)
+                attack(i)
+                attacked(k)
             inferences = self.infs.get(sid)
             if inferences or questioned:
                 u = node(_unsupported(sid))
                 for inf in inferences or ():
-                    j = index[inf.id]
-                    succ[j].append(u)
-                    pred[u].append(j)
-                succ[u].append(i)
-                pred[i].append(u)
+                    attack(index[inf.id])
+                    attacked(u)
+                attack(u)
+                attacked(i)
         for rel in self._relations:
             r = index[rel.id]
             if isinstance(rel, Inference):
                 if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
                     k = node(f"~nopremise:{rel.id}")
                     for prem in rel.premises:
-                        j = index[prem]
-                        succ[j].append(k)
-                        pred[k].append(j)
+                        attack(index[prem])
+                        attacked(k)
                     sources = [k]
                 else:
                     sources = [nots[prem] for prem in rel.premises]
@@ -421,13 +416,13 @@ class _Compiled:
                 if rel.id in self.weaker:
                     sources.append(node(f"~weaker:{rel.id}"))
                 else:
-                    t = index[rel.target]
-                    succ[r].append(t)
-                    pred[t].append(r)
+                    attack(r)
+                    attacked(index[rel.target])
             for k in sources:
-                succ[k].append(r)
-                pred[r].append(k)
-        return af
+                attack(k)
+                attacked(r)
+        # index holds the map's ids only: auxiliary arguments are never looked up by name
+        return IntFramework(names, src, dst, index)
 
     def _string_parts(self) -> tuple[dict[str, list[tuple[str, str]]], list[_Hit]]:
         """The attacks by name, for :meth:`export`: per statement those that make it
@@ -1042,10 +1037,10 @@ def _solve_part(
 
     from . import semantics as sem
 
-    pred, inside = af.pred, set(part)
+    ps, pf, inside = af.pred_start, af.pred_flat, set(part)
     g: nx.DiGraph[int] = nx.DiGraph()
     g.add_nodes_from(part)
-    g.add_edges_from((u, v) for v in part for u in pred[v] if u in inside)
+    g.add_edges_from((u, v) for v in part for u in pf[ps[v] : ps[v + 1]] if u in inside)
     labs = sem.labellings(g, semantics, solver=solver)  # type: ignore[arg-type] # checked
     if not labs:
         return [], 0

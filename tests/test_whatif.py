@@ -119,12 +119,7 @@ def test_incremental_whatif_equals_full_recompute(
 
 
 def _int_framework(af: nx.DiGraph[str]) -> IntFramework:
-    compiled = IntFramework()
-    for a in af.nodes:
-        compiled.add(a)
-    for u, v in af.edges:
-        compiled.attack(compiled.index[u], compiled.index[v])
-    return compiled
+    return IntFramework.from_edges(list(af.nodes), list(af.edges))
 
 
 @given(frameworks(max_size=12), st.data())
