@@ -12,8 +12,9 @@ The attacks are kept in compressed rows: two flat ``array`` s per direction for 
 whole framework, not two lists per argument. At 50,000 statements that is four
 objects instead of some 300,000 small lists, which the cyclic collector walked
 once after every first evaluation and which no longer fitted in the processor's
-cache (the labelling grew n^1.16 from 10,000 to 50,000 statements on lists, n^0.92
-on rows; ``benchmarks/bench_scale.py``).
+cache: measured alone, grounded labelling grew n^1.16 from 10,000 to 50,000
+statements on lists and n^0.92 on rows, and a first evaluation at 50,000 takes
+about 0.45 s instead of 0.6 s (``benchmarks/bench_scale.py``).
 
 Labels are small integers: :data:`UNDEC` 0, :data:`IN` 1, :data:`OUT` 2.
 
