@@ -906,10 +906,13 @@ class _Reader:
         own = premises[0] if len(premises) == 1 else None
         self._need(m, conclusion, own)
         concl = m.statement(conclusion)
+        shared: list[str] = []  # the statements' own id strings: lookups compare identities
         for p in premises:
             self._need(m, p, conclusion)
-            check_support(m.statement(p), concl)
-        return Inference(premises=tuple(premises), conclusion=conclusion, **fields)
+            premise = m.statement(p)
+            check_support(premise, concl)
+            shared.append(premise.id)
+        return Inference(premises=tuple(shared), conclusion=concl.id, **fields)
 
     def _conflict(
         self, m: ArgumentMap, attacker: str, target: str, extra: dict[str, Any], via_statement: bool
