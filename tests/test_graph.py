@@ -403,7 +403,7 @@ def test_indices_agree_with_a_full_scan(m: ArgumentMap, data: st.DataObject) -> 
     for _ in range(data.draw(st.integers(1, 8))):
         nodes = [*m.statements, *m.relations]
         issues = [i.id for i in m.issues]
-        op = data.draw(st.sampled_from(["remove", "update", "claim", "issue", "reparent"]))
+        op = data.draw(st.sampled_from(["remove", "update", "claim", "issue", "reparent", "weigh"]))
         before = (dict(m.statements), dict(m.relations))
         try:
             if op == "remove" and nodes:
@@ -418,6 +418,9 @@ def test_indices_agree_with_a_full_scan(m: ArgumentMap, data: st.DataObject) -> 
             elif op == "reparent" and issues:
                 i = data.draw(st.sampled_from(issues))
                 m.update(i, parent=data.draw(st.sampled_from([None, *issues])))
+            elif op == "weigh" and m.relations:
+                r = data.draw(st.sampled_from(sorted(m.relations)))
+                m.update(r, weight=data.draw(st.sampled_from([None, 0.25, 1.0])))
         except ArgmapError:  # refused (dependents, a circle of sub-issues): nothing changed
             assert (dict(m.statements), dict(m.relations)) == before
         _scan_agrees(m)
