@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Collection, Container, Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import sub
 
 from ._nogc import no_gc
@@ -64,7 +64,7 @@ class IntFramework:
         ([1], [1], [[1], [2], []], 3)
     """
 
-    __slots__ = ("index", "names", "pred_flat", "pred_start", "succ_flat", "succ_start")
+    __slots__ = ("_index", "_indexed", "names", "pred_flat", "pred_start", "succ_flat", "succ_start")
 
     def __init__(
         self,
@@ -72,12 +72,29 @@ class IntFramework:
         src: Sequence[int],
         dst: Sequence[int],
         index: dict[str, int] | None = None,
+        *,
+        indexed: int | None = None,
     ) -> None:
         self.names = names
-        self.index = index if index is not None else {a: i for i, a in enumerate(names)}
+        self._index = index
+        self._indexed = len(names) if indexed is None else indexed
         n = len(names)
         self.succ_start, self.succ_flat = _rows(n, src, dst)
         self.pred_start, self.pred_flat = _rows(n, dst, src)
+
+    @property
+    def index(self) -> dict[str, int]:
+        """``{name: number}`` for the first ``indexed`` names (all by default), made
+        at the first lookup when not given.
+
+        Example:
+            >>> IntFramework(["a", "b", "~aux"], [0], [1], indexed=2).index
+            {'a': 0, 'b': 1}
+        """
+        if self._index is None:
+            k = self._indexed
+            self._index = dict(zip(islice(self.names, k), range(k), strict=True))
+        return self._index
 
     def targets(self, v: int) -> list[int]:
         """The arguments ``v`` attacks.

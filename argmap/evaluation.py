@@ -302,6 +302,8 @@ class _Compiled:
     __slots__ = (
         "_by_name",
         "_inf_of",
+        "_stamps",
+        "_where",
         "_leaves",
         "_positions",
         "_relations",
@@ -337,8 +339,10 @@ class _Compiled:
         self.issue_of = {i.id: i for i in self.issues}
         self._by_name: tuple[dict[str, list[Inference]], set[str]] | None = None
         self._inf_of: list[list[int] | None] = []
+        self._stamps: Mapping[str, int] = m._stamp
+        self._where: array[int] = array("l")
         self.weaker: frozenset[str] = frozenset()
-        self.af = self._wire()
+        self.af = self._wire(m)
         self._strings: tuple[dict[str, list[tuple[str, str]]], list[_Hit]] | None = None
         self.base: list[int] | None = None
         self._positions: dict[str, list[_Position]] | None = None
@@ -375,18 +379,18 @@ class _Compiled:
         a what-if re-decides every issue without going back to the map.
         """
         if self._positions is None:
-            index = self.af.index
+            at = self.at
             inf_of, relations, n_s = self._inf_of, self._relations, len(self.stmts)
             out: dict[str, list[_Position]] = {}
             for issue in self.issues:
                 rows: list[_Position] = []
                 for c in m.answers(issue):
-                    ci = index[c.id]
+                    ci = at(c.id)
                     steps = []
                     for r in inf_of[ci] or ():
                         inf = cast("Inference", relations[r - n_s])
                         shared = (
-                            tuple(index[q] for q in inf.premises)
+                            tuple(at(q) for q in inf.premises)
                             if inf.scheme == "cumulative" and inf.premises
                             else None
                         )
@@ -414,13 +418,16 @@ class _Compiled:
             self._by_name = (infs, needs_not)
         return self._by_name
 
-    def _wire(self) -> IntFramework:
+    def _wire(self, m: ArgumentMap) -> IntFramework:
         """The framework without an audience, built straight into integer rows.
 
         The same arguments, in the same order, and the same attacks as
         ``IntFramework.from_edges(self.real, self._edges((), ()))`` (a test holds the
         two equal), from one pass over the relations that reads each once and turns
-        its ends into indices, then wiring in indices only. The auxiliary arguments'
+        its ends into indices, then wiring in indices only. The ends come from the
+        stamps the map gave them when it took the relation (``m._ends``), not from
+        looking up their ids: an end that is not a statement (an undercut's
+        relation) is looked up. The auxiliary arguments'
         names are made only when read (:class:`_AuxNames`). At 50,000 statements
         compiling is bound by reading memory, not by computing: each pass over the
         map's objects or a lookup by string costs about three times what it does at
@@ -429,20 +436,32 @@ class _Compiled:
         """
         stmts, relations, weights = self.stmts, self._relations, self._weights
         n_s = len(stmts)
-        index = dict(zip(self.real, range(self.n_real), strict=True))
+        # a statement's stamp -> its index (-1: stamp 0, an end that is no statement)
+        where = self._where = array("l", [-1]) * (m._ticks + 1)
+        for i, stamp in enumerate(m._stamp.values()):  # in the order of m.statements
+            where[stamp] = i
+        by_name: dict[str, int] = {}
+
+        def index(name: str) -> int:  # the rare end that is no statement: by id
+            if not by_name:
+                by_name.update(zip(self.real, range(self.n_real), strict=True))
+            return by_name[name]
         # 1. the relations' ends as indices, and each relation's weight
         needs_not = bytearray(self.n_real)  # a premise or an attacker: gets a "not" argument
         inf_of: list[list[int] | None] = [None] * n_s  # each statement's inferences
         ends: list[tuple[int, Any, int]] = []  # (kind, premises or attacker, conclusion or target)
         strength = array("d")
-        for r, rel in enumerate(relations, n_s):
+        for r, (rel, stamps) in enumerate(zip(relations, m._ends.values(), strict=True), n_s):
             w = weights.get(rel.id) if weights else None
             strength.append(w if w is not None else 1.0 if rel.weight is None else rel.weight)
             if isinstance(rel, Inference):
-                premises = [index[p] for p in rel.premises]
+                premises = [where[p] for p in stamps[1:]]
+                c = where[stamps[0]]
+                if c < 0 or (premises and min(premises) < 0):
+                    premises = [index(p) for p in rel.premises]
+                    c = index(rel.conclusion)
                 for p in premises:
                     needs_not[p] = 1
-                c = index[rel.conclusion]
                 found = inf_of[c]
                 if found is None:
                     inf_of[c] = [r]
@@ -451,9 +470,11 @@ class _Compiled:
                 convergent = rel.scheme in CONVERGENT_SCHEMES and premises
                 ends.append((_CONVERGENT if convergent else _LINKED, premises, c))
             else:
-                a = index[rel.attacker]
+                a, t = where[stamps[1]], where[stamps[0]]
+                if a < 0:
+                    a = index(rel.attacker)
                 needs_not[a] = 1
-                ends.append((_CONFLICT, a, index[rel.target]))
+                ends.append((_CONFLICT, a, t if t >= 0 else index(rel.target)))
         # 2. the attacks, auxiliary arguments numbered from n_real on
         # attack k: src[k] attacks dst[k]; arrays, not lists, keep the indices together
         # in memory rather than as int objects scattered across a large map's heap
@@ -519,8 +540,22 @@ class _Compiled:
                     attacked(b)
         self._inf_of = inf_of
         self.weaker = frozenset(weaker)
-        # index holds the map's ids only: auxiliary arguments are never looked up by name
-        return IntFramework(_AuxNames(self.real, aux_kind, aux_of), src, dst, index)
+        # the index (made at the first lookup by id) holds the map's ids only: auxiliary
+        # arguments are never looked up by name
+        names = _AuxNames(self.real, aux_kind, aux_of)
+        return IntFramework(names, src, dst, by_name or None, indexed=self.n_real)
+
+    def at(self, sid: str) -> int:
+        """The index of statement ``sid``, from the stamp the map gave it: no index by
+        id is made. Only for the map version compiled (the evaluation's own path).
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap(); c = m.claim("x"); _ = m.premise("y", supports=c)
+            >>> _compiled(m, "assumed", {}).at("P1")
+            1
+        """
+        return self._where[self._stamps[sid]]
 
     def _string_parts(self) -> tuple[dict[str, list[tuple[str, str]]], list[_Hit]]:
         """The attacks by name, for :meth:`export`: per statement those that make it
@@ -586,12 +621,12 @@ class _Compiled:
         """Grounded labels of the statements and relations, relabelling only what can change."""
         if self.base is None:
             self.base = grounded_codes(self.af)
-        index = self.af.index
+        at = self.at
         codes = grounded_codes(
             self.af,
             base=self.base,
-            assumed=[index[s] for s in assumed],
-            rejected=[index[s] for s in rejected],
+            assumed=[at(s) for s in assumed],
+            rejected=[at(s) for s in rejected],
         )
         return _Codes(self, codes, _CODE_NAMES)
 
@@ -1337,8 +1372,8 @@ def _fixpoint(
             new_out = {c for d in decisions.values() for c in d[3]}
         else:
             prior = reference[min(i, len(reference) - 1)]
-            index, readers = comp.af.index, comp.readers
-            seeds = [index[s] for s in (ins ^ prior.assumed) | (outs ^ prior.rejected)]
+            at, readers = comp.at, comp.readers
+            seeds = [at(s) for s in (ins ^ prior.assumed) | (outs ^ prior.rejected)]
             codes, region = relabel(
                 comp.af,
                 prior.codes,
@@ -1350,7 +1385,7 @@ def _fixpoint(
             touched = {
                 issue for v in region if codes[v] != before[v] for issue in readers.get(v, ())
             }
-            touched.update(issue for s in mine for issue in readers.get(index[s], ()))
+            touched.update(issue for s in mine for issue in readers.get(at(s), ()))
             changed = touched if prior is reference[-1] else None
             fresh = _decide(
                 {k: positions[k] for k in sorted(touched) if k in positions},

@@ -193,6 +193,10 @@ class ArgumentMap:
     _by_kind: dict[str, dict[str, Statement | Relation]] = attrs.field(factory=dict, init=False)
     _children: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _stamp: dict[str, int] = attrs.field(factory=dict, init=False)
+    # per relation, in the order of _relations: the stamps of its target and its
+    # sources (0 for an end that is not a statement, or not yet in the map), so that
+    # compiling the evaluation's framework resolves ends without looking up ids
+    _ends: dict[str, tuple[int, ...]] = attrs.field(factory=dict, init=False)
     _ticks: int = attrs.field(default=0, init=False)
     # the highest auto-id number handed out per prefix (advanced only by successful adds)
     _counters: dict[str, int] = attrs.field(factory=dict, init=False)
@@ -935,6 +939,7 @@ class ArgumentMap:
         self._version += 1
         rel = self._relations.pop(rid)
         del self._by_kind[rel.kind][rid]
+        del self._ends[rid]
         for src in rel.sources:
             self._out[src].remove(rid)
         if rel.target in self._in:  # gone already when its target was dropped first
@@ -1190,6 +1195,8 @@ class ArgumentMap:
             )
         self._relations[rel.id] = rel
         self._by_kind.setdefault(rel.kind, {})[rel.id] = rel
+        stamp = self._stamp.get
+        self._ends[rel.id] = (stamp(rel.target, 0), *(stamp(s, 0) for s in rel.sources))
         self._version += 1
         for src in rel.sources:
             self._out.setdefault(src, []).append(rel.id)

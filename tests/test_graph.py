@@ -6,7 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap import ArgumentMap
+from argmap import ArgumentMap, evaluate
+from argmap._compiled import IntFramework
+from argmap.evaluation import _compiled
 from argmap.exceptions import (
     ArgmapError,
     DuplicateIdError,
@@ -395,6 +397,21 @@ def _scan_agrees(m: ArgumentMap) -> None:
     for node in [*m.statements, *m.relations]:
         assert m.relations_to(node) == [r for r in rels if r.target == node]
         assert m.relations_from(node) == [r for r in rels if node in r.sources]
+    # the stamps the evaluation compiles from: in map order, and each relation's ends
+    assert list(m._stamp) == list(m.statements)
+    assert list(m._ends) == list(m.relations)
+    for r in rels:
+        assert m._ends[r.id] == (m._stamp.get(r.target, 0), *(m._stamp[s] for s in r.sources))
+    _wired_as_named(m)
+
+
+def _wired_as_named(m: ArgumentMap) -> None:
+    """The framework compiled from stamps is the one built from the ids."""
+    comp = _compiled(m, "assumed", {})
+    by_name = IntFramework.from_edges(comp.real, comp._edges((), ()))
+    assert list(comp.af.names) == by_name.names
+    assert [sorted(s) for s in comp.af.succ] == [sorted(s) for s in by_name.succ]
+    assert all(comp.at(s) == i for i, s in enumerate(m.statements))
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
@@ -424,6 +441,23 @@ def test_indices_agree_with_a_full_scan(m: ArgumentMap, data: st.DataObject) -> 
         except ArgmapError:  # refused (dependents, a circle of sub-issues): nothing changed
             assert (dict(m.statements), dict(m.relations)) == before
         _scan_agrees(m)
+
+
+def test_an_undercut_is_wired_to_its_relation_by_id() -> None:
+    """Only statements have stamps: an undercut's target is found by its id, also when
+    the file (or a view of it) puts the undercut before the relation it targets."""
+    m = ArgumentMap()
+    c = m.claim("The condition binds", id="C")
+    p = m.premise("Congress spoke clearly", id="P", supports=c)
+    m.undercutter("Clarity is not enough here", id="U", undercuts=p)
+    (rid,) = [r.id for r in m.inferences]
+    assert m._ends["U-|" + rid][0] == 0
+    m._relations = {k: m._relations[k] for k in reversed(m._relations)}  # as sort_relations
+    m._ends = {k: m._ends[k] for k in m._relations}
+    for each in (m, m.view(focus=["C", "P", "U"], depth=0)):
+        _wired_as_named(each)
+        assert evaluate(each).status(rid) == "rejected"
+        assert evaluate(each).status("C") == "rejected"
 
 
 def test_a_relation_given_for_a_statement_is_not_suggested_as_itself() -> None:

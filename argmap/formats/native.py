@@ -881,6 +881,7 @@ class _Reader:
         order = {rid: self._file_order(m, path) for rid, path in self.order.items()}
         last = (len(order) + 3,)
         m._relations = dict(sorted(m._relations.items(), key=lambda item: order.get(item[0], last)))
+        m._ends = {rid: m._ends[rid] for rid in m._relations}  # kept in the same order
         for index in (m._out, m._in):
             for ids in index.values():
                 ids.sort(key=lambda r: order.get(r, last))
