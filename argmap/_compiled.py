@@ -64,7 +64,15 @@ class IntFramework:
         ([1], [1], [[1], [2], []], 3)
     """
 
-    __slots__ = ("_index", "_indexed", "names", "pred_flat", "pred_start", "succ_flat", "succ_start")
+    __slots__ = (
+        "_index",
+        "_indexed",
+        "names",
+        "pred_flat",
+        "pred_start",
+        "succ_flat",
+        "succ_start",
+    )
 
     def __init__(
         self,

@@ -300,7 +300,7 @@ class _Compiled:
     """
 
     __slots__ = (
-        "_by_name",
+        "_by_id",
         "_inf_of",
         "_leaves",
         "_positions",
@@ -337,7 +337,7 @@ class _Compiled:
         self._weights = weights
         self.issues: list[Issue] = m.issues
         self.issue_of = {i.id: i for i in self.issues}
-        self._by_name: tuple[dict[str, list[Inference]], set[str]] | None = None
+        self._by_id: tuple[dict[str, list[Inference]], set[str]] | None = None
         self._inf_of: list[list[int] | None] = []
         self._stamps: Mapping[str, int] = m._stamp
         self._where: array[int] = array("l")
@@ -405,18 +405,18 @@ class _Compiled:
             self._positions = out
         return self._positions
 
-    def _names(self) -> tuple[dict[str, list[Inference]], set[str]]:
+    def _relations_by_id(self) -> tuple[dict[str, list[Inference]], set[str]]:
         """By id: each statement's inferences, and the statements that premise an
         inference or attack something (each gets a "not" argument); for :meth:`export`."""
-        if self._by_name is None:
+        if self._by_id is None:
             infs: dict[str, list[Inference]] = {}
             needs_not: set[str] = set()
             for rel in self._relations:
                 needs_not.update(rel.sources)
                 if isinstance(rel, Inference):
                     infs.setdefault(rel.conclusion, []).append(rel)
-            self._by_name = (infs, needs_not)
-        return self._by_name
+            self._by_id = (infs, needs_not)
+        return self._by_id
 
     def _wire(self, m: ArgumentMap) -> IntFramework:
         """The framework without an audience, built straight into integer rows.
@@ -426,12 +426,14 @@ class _Compiled:
         two equal), from one pass over the relations that reads each once and turns
         its ends into indices, then wiring in indices only. The ends come from the
         stamps the map gave them when it took the relation (``m._ends``), not from
-        looking up their ids: an end that is not a statement (an undercut's
-        relation) is looked up. The auxiliary arguments'
-        names are made only when read (:class:`_AuxNames`). At 50,000 statements
-        compiling is bound by reading memory, not by computing: each pass over the
-        map's objects or a lookup by string costs about three times what it does at
-        10,000, so this reads the map as few times as it can (``bench_scale.py``).
+        looking up their ids; only an end that is not a statement (an undercut's
+        relation) is looked up by id. The auxiliary arguments' names are made only
+        when read (:class:`_AuxNames`).
+
+        At 50,000 statements compiling is bound by reading memory, not by computing:
+        each pass over the map's objects, and each lookup by id, costs two to three
+        times what it does at 10,000, where they fit in the processor's cache. So
+        this reads the map as few times as it can (``benchmarks/bench_scale.py``).
         Sets :attr:`weaker` (the conflicts too weak to defeat their statement) too.
         """
         stmts, relations, weights = self.stmts, self._relations, self._weights
@@ -446,6 +448,7 @@ class _Compiled:
             if not by_name:
                 by_name.update(zip(self.real, range(self.n_real), strict=True))
             return by_name[name]
+
         # 1. the relations' ends as indices, and each relation's weight
         needs_not = bytearray(self.n_real)  # a premise or an attacker: gets a "not" argument
         inf_of: list[list[int] | None] = [None] * n_s  # each statement's inferences
@@ -561,7 +564,7 @@ class _Compiled:
         """The attacks by name, for :meth:`export`: per statement those that make it
         need support, and the relations' attacks, each with the statement it defeats."""
         if self._strings is None:
-            infs = self._names()[0]
+            infs = self._relations_by_id()[0]
             sup: dict[str, list[tuple[str, str]]] = {}
             for sid in self.stmts:
                 inferences = infs.get(sid)
@@ -596,7 +599,7 @@ class _Compiled:
         assumed = set(assumed)
         rejected = set(rejected)
         out: list[tuple[str, str]] = []
-        needs_not = self._names()[1]
+        needs_not = self._relations_by_id()[1]
         sup, rel_edges = self._string_parts()
         for sid in self.stmts:
             if sid in needs_not:
