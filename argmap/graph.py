@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import itertools
 import warnings
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
@@ -72,6 +73,10 @@ Ref: TypeAlias = str | Statement | Inference | Conflict
 S = TypeVar("S", bound=Statement)
 R = TypeVar("R", bound=Relation)
 Refs: TypeAlias = Ref | Iterable[Ref] | None
+
+
+#: the default of a stamp lookup: 0, an end that is no statement (see ArgumentMap._ends)
+_NO_STAMP = itertools.repeat(0)
 
 
 def _ref(x: Ref | Authority) -> str:
@@ -1193,14 +1198,16 @@ class ArgumentMap:
                 f"change it with m.update({rel.id!r}, ...), m.remove({rel.id!r}) it first, "
                 "or give this one another id"
             )
-        self._relations[rel.id] = rel
-        self._by_kind.setdefault(rel.kind, {})[rel.id] = rel
+        rid, target, sources = rel.id, rel.target, rel.sources
+        self._relations[rid] = rel
+        self._by_kind.setdefault(rel.kind, {})[rid] = rel
         stamp = self._stamp.get
-        self._ends[rel.id] = (stamp(rel.target, 0), *(stamp(s, 0) for s in rel.sources))
+        self._ends[rid] = (stamp(target, 0), *map(stamp, sources, _NO_STAMP))
         self._version += 1
-        for src in rel.sources:
-            self._out.setdefault(src, []).append(rel.id)
-        self._in.setdefault(rel.target, []).append(rel.id)
+        out = self._out
+        for src in sources:
+            out.setdefault(src, []).append(rid)
+        self._in.setdefault(target, []).append(rid)
         return rel
 
     def infer(
