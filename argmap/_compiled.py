@@ -13,8 +13,9 @@ whole framework, not two lists per argument. At 50,000 statements that is four
 objects instead of some 300,000 small lists, which the cyclic collector walked
 once after every first evaluation and which no longer fitted in the processor's
 cache: measured alone, grounded labelling grew n^1.16 from 10,000 to 50,000
-statements on lists and n^0.92 on rows, and a first evaluation at 50,000 takes
-about 0.45 s instead of 0.6 s (``benchmarks/bench_scale.py``).
+statements on lists and n^0.92 on rows. With the map read once to compile
+(:meth:`argmap.evaluation._Compiled._wire`), a first evaluation at 50,000 takes
+about 0.36 s, against 0.6 s on lists (``benchmarks/bench_scale.py``).
 
 Labels are small integers: :data:`UNDEC` 0, :data:`IN` 1, :data:`OUT` 2.
 
