@@ -331,12 +331,7 @@ def _one_way_attacks(m: MapLike) -> list[Problem]:
         if not isinstance(attacker, Claim) or attacker.answers is None:
             continue  # most conflicts: read no further
         target = statements.get(k.target)
-        if not (
-            isinstance(attacker, Claim)
-            and isinstance(target, Claim)
-            and attacker.answers is not None
-            and attacker.answers == target.answers
-        ):
+        if not isinstance(target, Claim) or attacker.answers != target.answers:
             continue
         if any(back.attacker == target.id for back in m.conflicts_against(attacker.id)):
             continue
@@ -389,7 +384,7 @@ def _repeated_statements(m: MapLike) -> list[Problem]:
 def _unsupported_answers(m: MapLike, concluded: Container[str] | None = None) -> list[Problem]:
     """Claims answering an issue with no premise and no authority behind them.
 
-    ``concluded`` holds the statements some inference concludes (looked up in ``m``
+    ``concluded`` holds the statements some inference concludes (made from ``m``
     when not given).
 
     Example:
@@ -398,6 +393,8 @@ def _unsupported_answers(m: MapLike, concluded: Container[str] | None = None) ->
         >>> [(p.code, p.node) for p in _unsupported_answers(m)]
         [('unsupported-answer', 'C1')]
     """
+    if concluded is None:
+        concluded = {r.conclusion for r in m.relations.values() if isinstance(r, Inference)}
     return [
         _problem(
             m,
@@ -408,9 +405,7 @@ def _unsupported_answers(m: MapLike, concluded: Container[str] | None = None) ->
             c.id,
         )
         for c in m.claims
-        if c.answers is not None
-        and not c.cites
-        and (c.id not in concluded if concluded is not None else not m.inferences_for(c))
+        if c.answers is not None and not c.cites and c.id not in concluded
     ]
 
 

@@ -418,74 +418,89 @@ class _Compiled:
             self._by_id = (infs, needs_not)
         return self._by_id
 
-    def _wire(self, m: ArgumentMap) -> IntFramework:
-        """The framework without an audience, built straight into integer rows.
+    def _resolve_ends(self, m: ArgumentMap) -> list[tuple[int, list[int], int]]:
+        """Each relation's ends as indices: ``(kind, sources, conclusion or target)``,
+        the sources being an inference's premises or a conflict's attacker (one).
 
-        The same arguments, in the same order, and the same attacks as
-        ``IntFramework.from_edges(self.real, self._edges((), ()))`` (a test holds the
-        two equal), from one pass over the relations that reads each once and turns
-        its ends into indices, then wiring in indices only. The ends come from the
-        stamps the map gave them when it took the relation (``m._ends``), not from
-        looking up their ids; only an end that is not a statement (an undercut's
-        relation) is looked up by id. The auxiliary arguments' names are made only
-        when read (:class:`_AuxNames`).
-
-        At 50,000 statements compiling is bound by reading memory, not by computing:
-        each pass over the map's objects, and each lookup by id, costs two to three
-        times what it does at 10,000, where they fit in the processor's cache. So
-        this reads the map as few times as it can (``benchmarks/bench_scale.py``).
-        Sets :attr:`weaker` (the conflicts too weak to defeat their statement) too.
+        One pass over the relations, reading each once. The ends come from the stamps
+        the map gave them when it took the relation (``m._ends``), not from looking
+        up their ids; only an end that is not a statement (an undercut's relation) is
+        looked up by id. Sets :attr:`_where` (a statement's stamp -> its index) and
+        :attr:`_inf_of` (each statement's inferences) on the way.
         """
-        stmts, relations, weights = self.stmts, self._relations, self._weights
-        n_s = len(stmts)
-        # a statement's stamp -> its index (-1: stamp 0, an end that is no statement)
-        where = self._where = array("l", [-1]) * (m._ticks + 1)
-        for i, stamp in enumerate(m._stamp.values()):  # in the order of m.statements
-            where[stamp] = i
-        by_name: dict[str, int] = {}
+        n_s = len(self.stmts)
+        stamps = m._stamp.values()  # in the order of m.statements (a test holds it)
+        # sized for every stamp given (a map sharing its dicts may have given more)
+        where = self._where = array("l", [-1]) * (max(m._ticks, max(stamps, default=0)) + 1)
+        for i, stamp in zip(range(n_s), stamps, strict=True):
+            where[stamp] = i  # stamp 0 stays -1: an end that is no statement
+        by_id: dict[str, int] = {}
 
-        def index(name: str) -> int:  # the rare end that is no statement: by id
-            if not by_name:
-                by_name.update(zip(self.real, range(self.n_real), strict=True))
-            return by_name[name]
+        def index(name: str) -> int:
+            if not by_id:
+                by_id.update(zip(self.real, range(self.n_real), strict=True))
+            return by_id[name]
 
-        # 1. the relations' ends as indices, and each relation's weight
-        needs_not = bytearray(self.n_real)  # a premise or an attacker: gets a "not" argument
-        inf_of: list[list[int] | None] = [None] * n_s  # each statement's inferences
-        ends: list[tuple[int, Any, int]] = []  # (kind, premises or attacker, conclusion or target)
-        strength = array("d")
-        for r, (rel, stamps) in enumerate(zip(relations, m._ends.values(), strict=True), n_s):
-            w = weights.get(rel.id) if weights else None
-            strength.append(w if w is not None else 1.0 if rel.weight is None else rel.weight)
+        inf_of: list[list[int] | None] = [None] * n_s
+        out: list[tuple[int, list[int], int]] = []
+        for r, (rel, ends) in enumerate(zip(self._relations, m._ends.values(), strict=True), n_s):
             if isinstance(rel, Inference):
-                premises = [where[p] for p in stamps[1:]]
-                c = where[stamps[0]]
+                premises = [where[p] for p in ends[1:]]
+                c = where[ends[0]]
                 if c < 0 or (premises and min(premises) < 0):
-                    premises = [index(p) for p in rel.premises]
-                    c = index(rel.conclusion)
-                for p in premises:
-                    needs_not[p] = 1
+                    premises, c = [index(p) for p in rel.premises], index(rel.conclusion)
                 found = inf_of[c]
                 if found is None:
                     inf_of[c] = [r]
                 else:
                     found.append(r)
                 convergent = rel.scheme in CONVERGENT_SCHEMES and premises
-                ends.append((_CONVERGENT if convergent else _LINKED, premises, c))
+                out.append((_CONVERGENT if convergent else _LINKED, premises, c))
             else:
-                a, t = where[stamps[1]], where[stamps[0]]
-                if a < 0:
-                    a = index(rel.attacker)
-                needs_not[a] = 1
-                ends.append((_CONFLICT, a, t if t >= 0 else index(rel.target)))
-        # 2. the attacks, auxiliary arguments numbered from n_real on
+                a, t = where[ends[1]], where[ends[0]]
+                out.append(
+                    (
+                        _CONFLICT,
+                        [a if a >= 0 else index(rel.attacker)],
+                        t if t >= 0 else index(rel.target),
+                    )
+                )
+        self._inf_of = inf_of
+        return out
+
+    def _wire(self, m: ArgumentMap) -> IntFramework:
+        """The framework without an audience, built straight into integer rows.
+
+        The same arguments, in the same order, and the same attacks as
+        ``IntFramework.from_edges(self.real, self._edges((), ()))`` (a test holds the
+        two equal), from the relations' ends as indices (:meth:`_resolve_ends`), wiring in
+        indices only. The auxiliary arguments' names are made only when read
+        (:class:`_AuxNames`). Sets :attr:`weaker` (the conflicts too weak to defeat
+        their statement).
+
+        At 50,000 statements compiling is bound by reading memory, not by computing:
+        each pass over the map's objects, and each lookup by id, costs two to three
+        times what it does at 10,000, where they fit in the processor's cache. So
+        this reads the map as few times as it can (``benchmarks/bench_scale.py``).
+        """
+        n_s, weights = len(self.stmts), self._weights
+        ends = self._resolve_ends(m)
+        inf_of = self._inf_of
+        needs_not = bytearray(self.n_real)  # a premise or an attacker: gets a "not" argument
+        for _, sources, _ in ends:
+            for p in sources:
+                needs_not[p] = 1
+        strength = array("d")
+        for rel in self._relations:
+            w = weights.get(rel.id) if weights else None
+            strength.append(w if w is not None else 1.0 if rel.weight is None else rel.weight)
         # attack k: src[k] attacks dst[k]; arrays, not lists, keep the indices together
         # in memory rather than as int objects scattered across a large map's heap
         src: array[int] = array("l")
         dst: array[int] = array("l")
         attack, attacked = src.append, dst.append
-        aux_kind = bytearray()  # per auxiliary argument: its kind and whose it is
-        aux_of: array[int] = array("l")
+        aux_kind = bytearray()  # per auxiliary argument (numbered from n_real on): its
+        aux_of: array[int] = array("l")  # kind, and the argument it belongs to
         kind, of = aux_kind.append, aux_of.append
         nots = array("l", [0]) * n_s
         questioned = self._leaves == "questioned"
@@ -509,23 +524,21 @@ class _Compiled:
                 attacked(i)
                 nxt += 1
         weaker: list[str] = []
-        for r, (what, a, b) in enumerate(ends, n_s):
+        for r, (what, sources, b) in enumerate(ends, n_s):
             if what == _CONVERGENT:
                 kind(_NOPREMISE)
                 of(r)
-                for p in a:
+                for p in sources:
                     attack(p)
                     attacked(nxt)
                 attack(nxt)
                 attacked(r)
                 nxt += 1
-            elif what == _LINKED:
-                for p in a:
-                    attack(nots[p])
-                    attacked(r)
-            else:
-                attack(nots[a])
+                continue
+            for p in sources:
+                attack(nots[p])
                 attacked(r)
+            if what == _CONFLICT:
                 # an undercut always defeats; an attack on a statement unless it weighs
                 # less than the statement's strongest inference
                 found = inf_of[b] if b < n_s else None
@@ -541,12 +554,11 @@ class _Compiled:
                 else:
                     attack(r)
                     attacked(b)
-        self._inf_of = inf_of
         self.weaker = frozenset(weaker)
         # the index (made at the first lookup by id) holds the map's ids only: auxiliary
         # arguments are never looked up by name
         names = _AuxNames(self.real, aux_kind, aux_of)
-        return IntFramework(names, src, dst, by_name or None, indexed=self.n_real)
+        return IntFramework(names, src, dst, indexed=self.n_real)
 
     def at(self, sid: str) -> int:
         """The index of statement ``sid``, from the stamp the map gave it: no index by

@@ -16,7 +16,6 @@ Example:
 from __future__ import annotations
 
 import bisect
-import itertools
 import warnings
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
@@ -73,10 +72,6 @@ Ref: TypeAlias = str | Statement | Inference | Conflict
 S = TypeVar("S", bound=Statement)
 R = TypeVar("R", bound=Relation)
 Refs: TypeAlias = Ref | Iterable[Ref] | None
-
-
-#: the default of a stamp lookup: 0, an end that is no statement (see ArgumentMap._ends)
-_NO_STAMP = itertools.repeat(0)
 
 
 def _ref(x: Ref | Authority) -> str:
@@ -192,9 +187,9 @@ class ArgumentMap:
     _in: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _answered_by: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     # indices kept up to date by add / replace / remove, so per-kind queries and
-    # sub_issues never rescan the map: ids by kind (in map order), sub-issues by
-    # parent, and each statement's position stamp (to keep index lists in map order)
-    # (the nodes themselves, so that a per-kind list reads no id, and looks none up)
+    # sub_issues never rescan the map: the nodes by kind and id (in map order; the
+    # nodes themselves, so that a per-kind list looks no id up), sub-issues by parent,
+    # and each statement's stamp (to keep index lists in map order)
     _by_kind: dict[str, dict[str, Statement | Relation]] = attrs.field(factory=dict, init=False)
     _children: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _stamp: dict[str, int] = attrs.field(factory=dict, init=False)
@@ -1202,7 +1197,7 @@ class ArgumentMap:
         self._relations[rid] = rel
         self._by_kind.setdefault(rel.kind, {})[rid] = rel
         stamp = self._stamp.get
-        self._ends[rid] = (stamp(target, 0), *map(stamp, sources, _NO_STAMP))
+        self._ends[rid] = (stamp(target, 0), *[stamp(s, 0) for s in sources])
         self._version += 1
         out = self._out
         for src in sources:

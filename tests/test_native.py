@@ -702,6 +702,9 @@ def test_undercuts_keep_their_file_order() -> None:
         "U1-|P1->C1",
         "U2-|P1->C1",
     ]
+    # per-kind lists and the evaluation's stamps follow the file order too
+    assert [k.id for k in m.conflicts] == list(m.relations)[1:]
+    assert list(m._ends) == list(m.relations)
 
 
 @given(argument_maps())

@@ -882,6 +882,10 @@ class _Reader:
         last = (len(order) + 3,)
         m._relations = dict(sorted(m._relations.items(), key=lambda item: order.get(item[0], last)))
         m._ends = {rid: m._ends[rid] for rid in m._relations}  # kept in the same order
+        for kind in ("inference", "conflict"):  # m.inferences, m.conflicts: in map order
+            if kind in m._by_kind:
+                nodes = m._by_kind[kind]
+                m._by_kind[kind] = {rid: nodes[rid] for rid in m._relations if rid in nodes}
         for index in (m._out, m._in):
             for ids in index.values():
                 ids.sort(key=lambda r: order.get(r, last))
