@@ -43,8 +43,7 @@ Example:
 from __future__ import annotations
 
 import html
-import itertools
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Protocol
 
 import attrs
@@ -99,6 +98,12 @@ class MapLike(Protocol):
     def answers(self, issue: str | Node) -> list[Claim]: ...
     def sub_issues(self, issue: str | Node) -> list[Issue]: ...
     def ancestors(self, ref: str | Node, *, relations: bool = False) -> list[str]: ...
+    # the stamps of the statements (in their order) and of each relation's ends (in
+    # the order of the relations): see ArgumentMap._ends
+    @property
+    def _stamp(self) -> Mapping[str, int]: ...
+    @property
+    def _ends(self) -> Mapping[str, tuple[int, ...]]: ...
 
 
 @no_gc()
@@ -145,37 +150,32 @@ def check_map(m: MapLike) -> list[Problem]:
             )
         )
 
-    # one pass over the relations for every check below (at 50,000 statements each
-    # pass over the map's objects costs more than its share: they no longer fit in
-    # the processor's cache), instead of two index lookups per statement
-    concluded: set[str] = set()
-    starting: set[str] = set()
-    succ: dict[str, list[str]] = {}  # premise -> what it supports
-    for rel in m.relations.values():
-        starting.update(rel.sources)
-        if isinstance(rel, Inference):
-            concluded.add(rel.conclusion)
-            for p in rel.premises:
-                succ.setdefault(p, []).append(rel.conclusion)
-    found.extend(_cycles(m, succ))
+    support = _Support(m)
+    found.extend(_cycles(m, support))
     found.extend(_one_way_attacks(m))
-    found.extend(_unsupported_answers(m, concluded))
     found.extend(_repeated_statements(m))
     citing: dict[str, list[str]] = {}  # authority id -> the statements citing it
-    for stmt in m:
-        has_inference = stmt.id in concluded
-        if (
-            isinstance(stmt, Claim)
-            and not has_inference
-            and not stmt.cites
-            and stmt.answers is None  # answers: see _unsupported_answers
-        ):
-            add(
-                "warning",
-                "unsupported-claim",
-                "claim has no premise and cites no authority",
-                stmt.id,
-            )
+    starting, concluded = support.starting, support.concluded
+    for stmt, stamp in zip(m.statements.values(), m._stamp.values(), strict=True):
+        has_inference = concluded[stamp]
+        if isinstance(stmt, Claim) and not has_inference and not stmt.cites:
+            if stmt.answers is None:
+                add(
+                    "warning",
+                    "unsupported-claim",
+                    "claim has no premise and cites no authority",
+                    stmt.id,
+                )
+            else:
+                add(
+                    "warning",
+                    "unsupported-answer",
+                    f"answers {stmt.answers} with no premise and no authority, yet the "
+                    f"evaluation counts it as a full argument on the issue; add the "
+                    f"premises it rests on (m.premise(..., supports={stmt.id!r})) or cite "
+                    "an authority",
+                    stmt.id,
+                )
         if isinstance(stmt, Premise) and not stmt.cites and not has_inference:
             add(
                 "warning",
@@ -195,7 +195,7 @@ def check_map(m: MapLike) -> list[Problem]:
                     stmt.id,
                     "cites",
                 )
-        if isinstance(stmt, Premise | Rebuttal | Undercutter) and stmt.id not in starting:
+        if isinstance(stmt, Premise | Rebuttal | Undercutter) and not starting[stamp]:
             add(
                 "warning",
                 "idle-statement",
@@ -240,11 +240,46 @@ def check_map(m: MapLike) -> list[Problem]:
     return sorted(found, key=Problem.sort_key)
 
 
-def _cycles(m: MapLike, succ: Mapping[str, list[str]] | None = None) -> list[Problem]:
-    """Support cycles, each reported once at its first statement in map order.
+class _Support:
+    """The support and attack structure the checks read, by the stamps the map gave
+    its statements (``m._stamp``, ``m._ends``): which statements some inference
+    concludes, which start a relation, and what each premises. Flags and lists
+    indexed by stamp, filled in one pass over the relations, instead of sets and
+    dicts keyed by id: at 50,000 statements every lookup by id reaches memory the
+    processor's cache no longer holds.
 
-    ``succ`` maps each premise to the statements it supports (made from ``m`` when
-    not given).
+    Example:
+        >>> from argmap.graph import ArgumentMap
+        >>> m = ArgumentMap(); c = m.claim("x"); _ = m.premise("y", supports=c)
+        >>> s = _Support(m)
+        >>> [bool(s.concluded[m._stamp[i]]) for i in ("C1", "P1")], s.succ[m._stamp["P1"]]
+        ([True, False], [1])
+    """
+
+    __slots__ = ("concluded", "starting", "succ")
+
+    def __init__(self, m: MapLike) -> None:
+        size = max(m._stamp.values(), default=0) + 1
+        self.concluded = bytearray(size)  # some inference concludes it
+        self.starting = bytearray(size)  # it premises an inference or attacks something
+        self.succ: list[list[int] | None] = [None] * size  # what it premises
+        concluded, starting, succ = self.concluded, self.starting, self.succ
+        for rel, ends in zip(m.relations.values(), m._ends.values(), strict=True):
+            for s in ends[1:]:
+                starting[s] = 1
+            if isinstance(rel, Inference):
+                target = ends[0]
+                concluded[target] = 1
+                for s in ends[1:]:
+                    found = succ[s]
+                    if found is None:
+                        succ[s] = [target]
+                    else:
+                        found.append(target)
+
+
+def _cycles(m: MapLike, support: _Support | None = None) -> list[Problem]:
+    """Support cycles, each reported once at its first statement in map order.
 
     Example:
         >>> from argmap.graph import ArgumentMap
@@ -253,51 +288,44 @@ def _cycles(m: MapLike, succ: Mapping[str, list[str]] | None = None) -> list[Pro
         >>> [(p.code, p.node) for p in _cycles(m)]
         [('support-cycle', 'C1')]
     """
-    if succ is None:
-        succ = {}
-        for rel in m.relations.values():
-            if not isinstance(rel, Inference):
-                continue
-            for p in rel.premises:
-                succ.setdefault(p, []).append(rel.conclusion)
-    if not succ:
-        return []
-    order: dict[str, int] = {}  # map order, made only when a cycle is found
-    state: dict[str, int] = {}  # 1 = on stack, 2 = done
+    succ = (support or _Support(m)).succ
+    state = bytearray(len(succ))  # 1 = on the path, 2 = done
+    names: list[str] = []  # stamp -> id, made only when a cycle is found
     problems: list[Problem] = []
-    for root in m.statements:
+    for root in m._stamp.values():  # map order, which is the stamps' order
         # a statement that premises nothing lies on no cycle and, reached later from
         # another, is left at once: searching from it changes nothing
-        if root in state or root not in succ:
+        if state[root] or succ[root] is None:
             continue
-        stack: list[tuple[str, int]] = [(root, 0)]
-        path: list[str] = []
+        stack: list[tuple[int, int]] = [(root, 0)]
+        path: list[int] = []
         while stack:
             node, i = stack.pop()
             if i == 0:
                 state[node] = 1
                 path.append(node)
-            nexts = succ.get(node, [])
+            nexts = succ[node] or ()
             if i < len(nexts):
                 stack.append((node, i + 1))
                 nxt = nexts[i]
-                if state.get(nxt) == 1:
-                    cycle = path[path.index(nxt) :]
-                    if not order:
-                        order.update(zip(m.statements, itertools.count()))
-                    first = min(cycle, key=order.__getitem__)
+                if state[nxt] == 1:
+                    if not names:
+                        names.extend([""] * len(succ))
+                        for sid, stamp in m._stamp.items():
+                            names[stamp] = sid
+                    cycle = [names[v] for v in (*path[path.index(nxt) :], nxt)]
+                    first = names[min(path[path.index(nxt) :])]  # the earliest in the map
                     problems.append(
                         Problem(
                             "error",
                             "support-cycle",
-                            "statements support each other in a circle: "
-                            + " -> ".join([*cycle, nxt]),
+                            "statements support each other in a circle: " + " -> ".join(cycle),
                             node=first,
                             source=m.source,
                             line=m.lines.get(first),
                         )
                     )
-                elif nxt not in state:
+                elif not state[nxt]:
                     stack.append((nxt, 0))
             else:
                 state[node] = 2
@@ -379,34 +407,6 @@ def _repeated_statements(m: MapLike) -> list[Problem]:
                 )
             )
     return out
-
-
-def _unsupported_answers(m: MapLike, concluded: Container[str] | None = None) -> list[Problem]:
-    """Claims answering an issue with no premise and no authority behind them.
-
-    ``concluded`` holds the statements some inference concludes (made from ``m``
-    when not given).
-
-    Example:
-        >>> from argmap.graph import ArgumentMap
-        >>> m = ArgumentMap(); q = m.issue("?"); _ = m.claim("yes", answers=q)
-        >>> [(p.code, p.node) for p in _unsupported_answers(m)]
-        [('unsupported-answer', 'C1')]
-    """
-    if concluded is None:
-        concluded = {r.conclusion for r in m.relations.values() if isinstance(r, Inference)}
-    return [
-        _problem(
-            m,
-            "unsupported-answer",
-            f"answers {c.answers} with no premise and no authority, yet the evaluation "
-            f"counts it as a full argument on the issue; add the premises it rests on "
-            f"(m.premise(..., supports={c.id!r})) or cite an authority",
-            c.id,
-        )
-        for c in m.claims
-        if c.answers is not None and not c.cites and c.id not in concluded
-    ]
 
 
 # ---------------------------------------------------------------- balance

@@ -418,9 +418,12 @@ class _Compiled:
             self._by_id = (infs, needs_not)
         return self._by_id
 
-    def _resolve_ends(self, m: ArgumentMap) -> list[tuple[int, list[int], int]]:
+    def _resolve_ends(
+        self, m: ArgumentMap
+    ) -> tuple[list[tuple[int, list[int], int]], array[float]]:
         """Each relation's ends as indices: ``(kind, sources, conclusion or target)``,
-        the sources being an inference's premises or a conflict's attacker (one).
+        the sources being an inference's premises or a conflict's attacker (one); and
+        each relation's weight.
 
         One pass over the relations, reading each once. The ends come from the stamps
         the map gave them when it took the relation (``m._ends``), not from looking
@@ -443,7 +446,11 @@ class _Compiled:
 
         inf_of: list[list[int] | None] = [None] * n_s
         out: list[tuple[int, list[int], int]] = []
+        strength = array("d")
+        weights = self._weights
         for r, (rel, ends) in enumerate(zip(self._relations, m._ends.values(), strict=True), n_s):
+            w = weights.get(rel.id) if weights else None
+            strength.append(w if w is not None else 1.0 if rel.weight is None else rel.weight)
             if isinstance(rel, Inference):
                 premises = [where[p] for p in ends[1:]]
                 c = where[ends[0]]
@@ -466,7 +473,7 @@ class _Compiled:
                     )
                 )
         self._inf_of = inf_of
-        return out
+        return out, strength
 
     def _wire(self, m: ArgumentMap) -> IntFramework:
         """The framework without an audience, built straight into integer rows.
@@ -483,17 +490,13 @@ class _Compiled:
         times what it does at 10,000, where they fit in the processor's cache. So
         this reads the map as few times as it can (``benchmarks/bench_scale.py``).
         """
-        n_s, weights = len(self.stmts), self._weights
-        ends = self._resolve_ends(m)
+        n_s = len(self.stmts)
+        ends, strength = self._resolve_ends(m)
         inf_of = self._inf_of
         needs_not = bytearray(self.n_real)  # a premise or an attacker: gets a "not" argument
         for _, sources, _ in ends:
             for p in sources:
                 needs_not[p] = 1
-        strength = array("d")
-        for rel in self._relations:
-            w = weights.get(rel.id) if weights else None
-            strength.append(w if w is not None else 1.0 if rel.weight is None else rel.weight)
         # attack k: src[k] attacks dst[k]; arrays, not lists, keep the indices together
         # in memory rather than as int objects scattered across a large map's heap
         src: array[int] = array("l")

@@ -193,9 +193,9 @@ class ArgumentMap:
     _by_kind: dict[str, dict[str, Statement | Relation]] = attrs.field(factory=dict, init=False)
     _children: dict[str, list[str]] = attrs.field(factory=dict, init=False)
     _stamp: dict[str, int] = attrs.field(factory=dict, init=False)
-    # per relation, in the order of _relations: the stamps of its target and its
-    # sources (0 for an end that is not a statement, or not yet in the map), so that
-    # compiling the evaluation's framework resolves ends without looking up ids
+    # per relation, in the order of _relations: the stamps of its target (0 for a
+    # relation) and of its sources (always statements), so that checking the map and
+    # compiling the evaluation's framework resolve ends without looking up ids
     _ends: dict[str, tuple[int, ...]] = attrs.field(factory=dict, init=False)
     _ticks: int = attrs.field(default=0, init=False)
     # the highest auto-id number handed out per prefix (advanced only by successful adds)
@@ -1194,10 +1194,17 @@ class ArgumentMap:
                 "or give this one another id"
             )
         rid, target, sources = rel.id, rel.target, rel.sources
+        # the stamps of its ends: its sources (and an inference's conclusion) are
+        # statements of the map, every caller having checked; a conflict's target may
+        # be a relation (stamp 0), even one a view adds later
+        stamp = self._stamp.get
+        ends = (stamp(target, 0), *[stamp(s, 0) for s in sources])
+        if 0 in ends[1:] or (not ends[0] and isinstance(rel, Inference)):
+            missing = next(e for e in (*sources, target) if e not in self._stamp)
+            raise ModelError(f"{rid}: {missing!r} is not a statement of the map")
         self._relations[rid] = rel
         self._by_kind.setdefault(rel.kind, {})[rid] = rel
-        stamp = self._stamp.get
-        self._ends[rid] = (stamp(target, 0), *[stamp(s, 0) for s in sources])
+        self._ends[rid] = ends
         self._version += 1
         out = self._out
         for src in sources:

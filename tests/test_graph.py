@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from argmap import ArgumentMap, evaluate
 from argmap._compiled import IntFramework
+from argmap.checks import _Support
 from argmap.evaluation import _compiled
 from argmap.exceptions import (
     ArgmapError,
@@ -403,6 +404,13 @@ def _scan_agrees(m: ArgumentMap) -> None:
     for r in rels:
         assert m._ends[r.id] == (m._stamp.get(r.target, 0), *(m._stamp[s] for s in r.sources))
     _wired_as_named(m)
+    support = _Support(m)
+    for sid, stamp in m._stamp.items():
+        infs = [r for r in rels if isinstance(r, Inference)]
+        assert support.concluded[stamp] == any(r.conclusion == sid for r in infs)
+        assert support.starting[stamp] == any(sid in r.sources for r in rels)
+        supported = [m._stamp[r.conclusion] for r in infs for p in r.premises if p == sid]
+        assert (support.succ[stamp] or []) == supported
 
 
 def _wired_as_named(m: ArgumentMap) -> None:
@@ -441,6 +449,17 @@ def test_indices_agree_with_a_full_scan(m: ArgumentMap, data: st.DataObject) -> 
         except ArgmapError:  # refused (dependents, a circle of sub-issues): nothing changed
             assert (dict(m.statements), dict(m.relations)) == before
         _scan_agrees(m)
+
+
+def test_a_relation_from_a_statement_not_in_the_map_is_refused() -> None:
+    m = ArgumentMap()
+    m.claim("x", id="C")
+    for rel in (Inference(premises=("P",), conclusion="C"), Conflict(attacker="R", target="C")):
+        with pytest.raises(ModelError, match=r"'[PR]' is not a statement"):
+            m._add_relation(rel)
+    with pytest.raises(ModelError, match="'D' is not a statement"):
+        m._add_relation(Inference(premises=("C",), conclusion="D"))
+    assert not m.relations and not m._ends
 
 
 def test_an_undercut_is_wired_to_its_relation_by_id() -> None:
