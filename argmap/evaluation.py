@@ -382,10 +382,11 @@ class _Compiled:
             at = self.at
             inf_of, relations, n_s = self._inf_of, self._relations, len(self.stmts)
             out: dict[str, list[_Position]] = {}
+            answered_by = m._answered_by  # ids in map order: m.answers without the objects
             for issue in self.issues:
                 rows: list[_Position] = []
-                for c in m.answers(issue):
-                    ci = at(c.id)
+                for cid in answered_by.get(issue.id, ()):
+                    ci = at(cid)
                     steps = []
                     for r in inf_of[ci] or ():
                         inf = cast("Inference", relations[r - n_s])
@@ -395,7 +396,7 @@ class _Compiled:
                             else None
                         )
                         steps.append((r, _weight_of(inf, self._weights), shared))
-                    rows.append((c.id, ci, tuple(steps)))
+                    rows.append((cid, ci, tuple(steps)))
                     for read in (ci, *(i for i, _, _ in steps)):
                         self.readers.setdefault(read, []).append(issue.id)
                     for _, _, shared in steps:
