@@ -315,12 +315,12 @@ class _Compiled:
         "issues",
         "last_outcomes",
         "n_real",
+        "n_stmts",
         "outcomes",
         "plans",
         "readers",
         "real",
         "solved",
-        "stmts",
         "weaker",
     )
 
@@ -329,8 +329,8 @@ class _Compiled:
             self._build(m, leaves, weights)
 
     def _build(self, m: ArgumentMap, leaves: Leaves, weights: Mapping[str, float]) -> None:
-        self.stmts: list[str] = list(m.statements)
-        self.real: list[str] = [*self.stmts, *m.relations]
+        self.real: list[str] = [*m.statements, *m.relations]
+        self.n_stmts = len(m.statements)  # the statements come first in real
         self.n_real = len(self.real)
         self._relations: list[Relation] = list(m.relations.values())
         self._leaves: Leaves = leaves
@@ -380,7 +380,7 @@ class _Compiled:
         """
         if self._positions is None:
             at = self.at
-            inf_of, relations, n_s = self._inf_of, self._relations, len(self.stmts)
+            inf_of, relations, n_s = self._inf_of, self._relations, self.n_stmts
             out: dict[str, list[_Position]] = {}
             answered_by = m._answered_by  # ids in map order: m.answers without the objects
             for issue in self.issues:
@@ -432,7 +432,7 @@ class _Compiled:
         looked up by id. Sets :attr:`_where` (a statement's stamp -> its index) and
         :attr:`_inf_of` (each statement's inferences) on the way.
         """
-        n_s = len(self.stmts)
+        n_s = self.n_stmts
         stamps = m._stamp.values()  # in the order of m.statements (a test holds it)
         # sized for every stamp given (a map sharing its dicts may have given more)
         where = self._where = array("l", [-1]) * (max(m._ticks, max(stamps, default=0)) + 1)
@@ -491,7 +491,7 @@ class _Compiled:
         times what it does at 10,000, where they fit in the processor's cache. So
         this reads the map as few times as it can (``benchmarks/bench_scale.py``).
         """
-        n_s = len(self.stmts)
+        n_s = self.n_stmts
         ends, strength = self._resolve_ends(m)
         inf_of = self._inf_of
         needs_not = bytearray(self.n_real)  # a premise or an attacker: gets a "not" argument
@@ -582,7 +582,7 @@ class _Compiled:
         if self._strings is None:
             infs = self._relations_by_id()[0]
             sup: dict[str, list[tuple[str, str]]] = {}
-            for sid in self.stmts:
+            for sid in self.real[: self.n_stmts]:
                 inferences = infs.get(sid)
                 if inferences:
                     edges = [(inf.id, _unsupported(sid)) for inf in inferences]
@@ -617,7 +617,7 @@ class _Compiled:
         out: list[tuple[str, str]] = []
         needs_not = self._relations_by_id()[1]
         sup, rel_edges = self._string_parts()
-        for sid in self.stmts:
+        for sid in self.real[: self.n_stmts]:
             if sid in needs_not:
                 out.append((sid, _not(sid)))
             if sid in rejected:
