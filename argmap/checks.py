@@ -313,8 +313,9 @@ def _cycles(m: MapLike, support: _Support | None = None) -> list[Problem]:
                         names.extend([""] * len(succ))
                         for sid, stamp in m._stamp.items():
                             names[stamp] = sid
-                    cycle = [names[v] for v in (*path[path.index(nxt) :], nxt)]
-                    first = names[min(path[path.index(nxt) :])]  # the earliest in the map
+                    loop = path[path.index(nxt) :]
+                    cycle = [names[v] for v in (*loop, nxt)]
+                    first = names[min(loop)]  # the earliest in the map: the least stamp
                     problems.append(
                         Problem(
                             "error",
